@@ -1,0 +1,183 @@
+"""책을 빌드한다: 캐시 무효화 → Jupyter Book 빌드 → 실행 기록 → 후처리(슬라이드, 검색 색인).
+
+`make book`이 부른다. 단계마다 무엇을 했는지 한국어로 출력한다.
+
+jupyter-cache는 코드 셀만 보고 캐시 키를 만든다(MyST-NB issue 299). 그래서 dlkit이나
+그림 설정이 바뀌면 예전 출력이 그대로 재사용된다. 여기서 그런 입력들의 지문(fingerprint)을
+기록해 두었다가, 바뀌면 그것을 쓰는 장의 캐시 기록만 지운다.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# 장의 실행 결과에 영향을 주는 파일들: 바뀌면 이것을 import하는 장을 다시 실행한다.
+DEPENDENCY_GLOBS = ("dlkit/**/*.py", "requirements.txt")
+IMPORT_PATTERN = re.compile(r"^\s*(import dlkit|from dlkit)", re.MULTILINE)
+
+
+def fingerprint(root: Path) -> str:
+    """장의 실행에 영향을 주는 파일 내용의 해시."""
+    digest = hashlib.sha256()
+    for pattern in DEPENDENCY_GLOBS:
+        for path in sorted(root.glob(pattern)):
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def chapters_using_dlkit(root: Path) -> set[str]:
+    """`import dlkit`이 있는 장 소스의 절대 경로."""
+    return {
+        str(path.resolve())
+        for path in (root / "chapters").rglob("*.md")
+        if IMPORT_PATTERN.search(path.read_text(encoding="utf-8"))
+    }
+
+
+def cache_records(cache_dir: Path) -> dict[int, str]:
+    """jupyter-cache에 저장된 기록: pk → 노트북 경로."""
+    if not cache_dir.exists():
+        return {}
+    from jupyter_cache import get_cache
+
+    return {rec.pk: rec.uri for rec in get_cache(cache_dir).list_cache_records()}
+
+
+def code_chapters(root: Path) -> list[str]:
+    """코드 셀이 있는 장 소스의 상대 경로(책 루트 기준)."""
+    return sorted(
+        path.relative_to(root).as_posix()
+        for path in (root / "chapters").rglob("*.md")
+        if "```{code-cell}" in path.read_text(encoding="utf-8")
+    )
+
+
+def chapters_using_dlkit(root: Path) -> list[str]:
+    """`import dlkit`이 있는 장 소스의 상대 경로."""
+    return [
+        rel for rel in code_chapters(root)
+        if IMPORT_PATTERN.search((root / rel).read_text(encoding="utf-8"))
+    ]
+
+
+def as_chapter(uri: str, chapters: list[str]) -> str:
+    """캐시 기록의 절대 경로를 장의 상대 경로로 바꾼다(책 폴더를 복사해도 맞도록 끝부분으로 비교)."""
+    posix = Path(uri).as_posix()
+    for rel in chapters:
+        if posix == rel or posix.endswith("/" + rel):
+            return rel
+    return posix
+
+
+def invalidate_stale(root: Path, cache_dir: Path) -> list[str]:
+    """지문이 바뀌었으면 dlkit을 쓰는 장의 캐시 기록을 지우고, 지운 장의 목록을 돌려준다."""
+    stamp = cache_dir / "dlkit-fingerprint.txt"
+    current = fingerprint(root)
+    previous = stamp.read_text().strip() if stamp.exists() else None
+    removed: list[str] = []
+    if previous is not None and previous != current and cache_dir.exists():
+        from jupyter_cache import get_cache
+
+        cache = get_cache(cache_dir)
+        dependents = chapters_using_dlkit(root)
+        for rec in cache.list_cache_records():
+            rel = as_chapter(rec.uri, dependents)
+            if rel in dependents:
+                cache.remove_cache(rec.pk)
+                removed.append(rel)
+    return sorted(set(removed))
+
+
+def write_fingerprint(root: Path, cache_dir: Path) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / "dlkit-fingerprint.txt").write_text(fingerprint(root) + "\n")
+
+
+def warm_matplotlib() -> None:
+    """깨끗한 기계에서 첫 import가 stderr에 'building the font cache'를 쓰지 않도록 미리 만든다."""
+    subprocess.run(
+        [sys.executable, "-c", "import matplotlib.font_manager"],
+        check=True,
+        capture_output=True,
+    )
+
+
+def build(root: Path, *, post_steps: bool = True) -> int:
+    build_dir = root / "_build"
+    cache_dir = build_dir / ".jupyter_cache"
+    started = time.perf_counter()
+
+    removed = invalidate_stale(root, cache_dir)
+    if removed:
+        print(f"[build] dlkit/설정이 바뀌어 캐시를 지운 장: {', '.join(removed)}")
+    warm_matplotlib()
+    before = cache_records(cache_dir)
+
+    env = dict(os.environ)
+    env["DLKIT_PROGRESS"] = "0"  # 빌드 중에는 진행 막대를 그리지 않는다(stderr/멈춘 위젯 방지).
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy의 stderr 경고 방지
+    cmd = [
+        str(Path(sys.executable).parent / "jupyter-book"), "build", str(root),
+        "--warningiserror", "--nitpick", "--keep-going",
+    ]
+    print("[build] " + " ".join(cmd[1:]), flush=True)
+    result = subprocess.run(cmd, env=env, cwd=root)
+
+    after = cache_records(cache_dir)
+    chapters = code_chapters(root)
+    executed = sorted({as_chapter(uri, chapters) for pk, uri in after.items() if pk not in before})
+    cached = [rel for rel in chapters if rel not in executed]
+    report = {
+        "returncode": result.returncode,
+        "executed": executed,
+        "cached": cached,
+        "invalidated": removed,
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    (build_dir).mkdir(exist_ok=True)
+    (build_dir / "exec-report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
+    print(f"[build] 이번에 실행한 장({len(executed)}): {', '.join(executed) or '없음'}")
+    print(f"[build] 캐시에서 가져온 장({len(cached)}): {', '.join(cached) or '없음'}")
+    if result.returncode != 0:
+        print("[build] 실패: 위의 경고/오류가 가리키는 파일을 고치세요.", file=sys.stderr)
+        return result.returncode
+    write_fingerprint(root, cache_dir)
+
+    if post_steps:
+        for step in POST_STEPS:
+            script = root / "scripts" / step
+            if script.exists():
+                print(f"[build] 후처리: {step}", flush=True)
+                rc = subprocess.run([sys.executable, str(script), str(root)], cwd=root).returncode
+                if rc != 0:
+                    print(f"[build] 실패: {step}", file=sys.stderr)
+                    return rc
+    print(f"[build] 완료: {time.perf_counter() - started:.1f}초, 결과는 _build/html/")
+    return 0
+
+
+# 빌드 뒤에 순서대로 부르는 스크립트(있을 때만). 각자 `python 스크립트 <책 루트>`로 불린다.
+POST_STEPS = ("build_slides.py", "build_search.py")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("root", nargs="?", default=str(ROOT), help="책 루트(기본: 이 저장소)")
+    parser.add_argument("--no-post", action="store_true", help="슬라이드·검색 색인 단계를 건너뛴다")
+    args = parser.parse_args(argv)
+    return build(Path(args.root).resolve(), post_steps=not args.no_post)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""테스트 공용 준비물: 한 번의 깨끗한 빌드, 그 결과를 띄우는 로컬 서버, 헤드리스 Chromium.
+
+빌드는 세션마다 한 번만 한다(`built_book`). 저장소의 추적 파일만 임시 폴더에 복사해
+깨끗한 트리에서 빌드하므로 작업 폴더의 _build와 섞이지 않는다.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def copy_source_tree(dest: Path) -> Path:
+    """git이 추적하거나 무시하지 않는 파일만 dest로 복사한다(_build, .venv 제외)."""
+    files = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT, check=True, capture_output=True,
+    ).stdout.decode().split("\0")
+    for rel in filter(None, files):
+        src = ROOT / rel
+        if src.is_file():
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target)
+    return dest
+
+
+@dataclass
+class BuildResult:
+    root: Path
+    returncode: int
+    output: str
+
+    @property
+    def html(self) -> Path:
+        return self.root / "_build" / "html"
+
+    @property
+    def report(self) -> dict:
+        return json.loads((self.root / "_build" / "exec-report.json").read_text())
+
+
+def run_build(root: Path, *extra: str) -> BuildResult:
+    """scripts/build.py를 root에서 실행하고 출력과 종료 코드를 돌려준다."""
+    proc = subprocess.run(
+        [sys.executable, str(root / "scripts" / "build.py"), str(root), *extra],
+        cwd=root, capture_output=True, text=True,
+    )
+    return BuildResult(root, proc.returncode, proc.stdout + proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> BuildResult:
+    """깨끗한 트리에서 한 번 빌드한 책(세션 공용, 읽기 전용으로 쓸 것)."""
+    root = copy_source_tree(tmp_path_factory.mktemp("book") / "src")
+    result = run_build(root)
+    assert result.returncode == 0, result.output[-6000:]
+    return result
+
+
+@pytest.fixture
+def book_copy(built_book, tmp_path) -> Path:
+    """빌드된 책(캐시 포함)의 복사본: 고장 주입처럼 책을 바꾸는 테스트용."""
+    dest = tmp_path / "book"
+    shutil.copytree(built_book.root, dest, symlinks=True)
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # 테스트 출력이 요청 로그로 덮이지 않게
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_book):
+    """빌드된 사이트를 127.0.0.1의 임의 포트로 띄운다."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """헤드리스 Chromium(playwright). 노트북에 Chromium이 없으면 건너뛰지만 CI에서는 실패한다."""
+    if not CHROMIUM.exists():
+        if in_ci():
+            pytest.fail(f"CI에는 Chromium이 있어야 합니다: {CHROMIUM} 없음 (.ci/run이 설치해야 함)")
+        pytest.skip("Chromium이 없어 브라우저 테스트를 건너뜁니다 (apt install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Visit:
+    """한 페이지 방문의 기록: 사이트 밖 요청, 콘솔 오류, 실패한 요청."""
+    page: object
+    external_requests: list
+    console_errors: list
+    failed_requests: list
+
+
+@pytest.fixture
+def visit(browser, site_url):
+    """visit("chapters/bias.html") → Visit. 페이지는 테스트가 끝나면 닫힌다."""
+    contexts = []
+
+    def _visit(path: str, *, width: int = 1280, height: int = 900, wait: str = "networkidle") -> Visit:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        record = Visit(page, [], [], [])
+        page.on("request", lambda req: None if req.url.startswith((site_url, "data:", "blob:", "about:"))
+                else record.external_requests.append(req.url))
+        page.on("console", lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: record.console_errors.append(str(exc)))
+        page.on("requestfailed", lambda req: record.failed_requests.append(req.url))
+        page.on("response", lambda res: record.failed_requests.append(f"{res.status} {res.url}")
+                if res.status >= 400 else None)
+        page.goto(f"{site_url}/{path.lstrip('/')}", wait_until=wait)
+        return record
+
+    yield _visit
+    for context in contexts:
+        context.close()
+
+
+def korean_fonts_used(page, selector: str) -> list[str]:
+    """Chromium이 selector 요소의 글자를 그릴 때 실제로 쓴 글꼴 이름들(DevTools CSS 도메인)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})
+    node = cdp.send("DOM.querySelector", {"nodeId": root["root"]["nodeId"], "selector": selector})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    cdp.detach()
+    return [f["familyName"] for f in fonts]

@@ -1,0 +1,115 @@
+"""빌드 파이프라인: 깨끗한 빌드, 실행 캐시, 고장 주입.
+
+모두 conftest의 `built_book`(세션당 한 번 빌드)과 그 복사본(`book_copy`)을 쓴다.
+실행 여부는 시간 측정이 아니라 빌드가 남긴 기록(_build/exec-report.json, jupyter-cache의
+기록)으로 판정한다.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import run_build
+
+pytestmark = pytest.mark.build
+
+
+def toc_files(root: Path) -> list[str]:
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [entry["file"] for entry in part["chapters"]]
+    return files
+
+
+def append_code_cell(chapter: Path, code: str) -> None:
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text.rstrip() + f"\n\n```{{code-cell}} ipython3\n{code}\n```\n", encoding="utf-8")
+
+
+def dlkit_chapters(root: Path) -> list[str]:
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in (root / "chapters").glob("*.md")
+        if re.search(r"^\s*import dlkit", p.read_text(encoding="utf-8"), re.M)
+    )
+
+
+def test_clean_build_makes_every_toc_page(built_book):
+    for doc in toc_files(built_book.root):
+        assert (built_book.html / f"{doc}.html").is_file(), f"{doc}.html 이 없음"
+    assert (built_book.html / "index.html").is_file()
+
+
+def test_clean_build_executed_every_code_chapter(built_book):
+    report = built_book.report
+    assert report["returncode"] == 0
+    assert report["executed"] == dlkit_chapters(built_book.root)
+    assert "이번에 실행한 장" in built_book.output
+
+
+def test_noop_rebuild_executes_nothing(book_copy):
+    result = run_build(book_copy, "--no-post")
+    assert result.returncode == 0, result.output[-3000:]
+    assert result.report["executed"] == []
+
+
+def test_editing_one_chapter_executes_exactly_that_chapter(book_copy):
+    append_code_cell(book_copy / "chapters" / "02_bias.md", 'print("한 장만 다시 실행")')
+    result = run_build(book_copy, "--no-post")
+    assert result.returncode == 0, result.output[-3000:]
+    assert result.report["executed"] == ["chapters/02_bias.md"]
+    assert "한 장만 다시 실행" in (book_copy / "_build/html/chapters/02_bias.html").read_text()
+
+
+def test_failing_cell_fails_the_build_and_names_the_file(book_copy):
+    append_code_cell(book_copy / "chapters" / "02_bias.md", 'raise RuntimeError("고장 주입: 실패하는 셀")')
+    result = run_build(book_copy, "--no-post")
+    assert result.returncode != 0
+    assert "02_bias" in result.output
+    assert "고장 주입: 실패하는 셀" in result.output  # 어느 셀이 실패했는지 트레이스백이 보인다
+
+
+def test_hangul_plot_without_korean_font_fails_the_build(book_copy):
+    chapter = book_copy / "chapters" / "02_bias.md"
+    text = chapter.read_text(encoding="utf-8")
+    assert "dk.plotting.use_korean_font()" in text, "편향 장은 한글 글꼴 설정을 불러야 한다"
+    chapter.write_text(text.replace("dk.plotting.use_korean_font()", "None  # 글꼴 설정 제거"), encoding="utf-8")
+    result = run_build(book_copy, "--no-post")
+    assert result.returncode != 0
+    assert "02_bias" in result.output
+    assert re.search(r"Glyph \d+ .*missing from", result.output)
+
+
+def test_broken_cross_reference_fails_the_build(book_copy):
+    chapter = book_copy / "chapters" / "03_activations.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n\n{ref}`없는-라벨`을 보세요.\n", encoding="utf-8")
+    result = run_build(book_copy, "--no-post")
+    assert result.returncode != 0
+    assert "03_activations" in result.output
+    assert "없는-라벨" in result.output
+
+
+def test_dlkit_edit_reexecutes_dependent_chapters_with_new_output(book_copy):
+    chapter = book_copy / "chapters" / "06_epoch_batch.md"
+    append_code_cell(chapter, 'print("주입 검사:", dk.iterations_per_epoch(100, 25))')
+    first = run_build(book_copy, "--no-post")
+    assert first.returncode == 0, first.output[-3000:]
+    assert "주입 검사: 4" in (book_copy / "_build/html/chapters/06_epoch_batch.html").read_text()
+
+    data_py = book_copy / "dlkit" / "data.py"
+    source = data_py.read_text(encoding="utf-8")
+    match = re.search(r"def iterations_per_epoch\(.*?\n(?=def |\Z)", source, re.S)
+    assert match, "dlkit/data.py에 iterations_per_epoch가 있어야 한다"
+    patched = match.group(0).rstrip() + "\n\n\n_original_iterations_per_epoch = iterations_per_epoch\n\n\n" \
+        "def iterations_per_epoch(*args, **kwargs):  # 고장 주입: 결과를 바꾼다\n" \
+        "    return _original_iterations_per_epoch(*args, **kwargs) + 1000\n\n\n"
+    data_py.write_text(source.replace(match.group(0), patched), encoding="utf-8")
+
+    second = run_build(book_copy, "--no-post")
+    assert second.returncode == 0, second.output[-3000:]
+    assert second.report["executed"] == dlkit_chapters(book_copy)
+    assert "주입 검사: 1004" in (book_copy / "_build/html/chapters/06_epoch_batch.html").read_text()

@@ -52,7 +52,8 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     :math:`e^{-|x|}`만 계산하므로 지수가 항상 1 이하여서 넘치지 않는다.
     """
     x = _as_float(x)
-    z = np.exp(-np.abs(x))
+    with np.errstate(under="ignore"):  # e^{-1000} → 0은 정상(경고 불필요)
+        z = np.exp(-np.abs(x))
     # x >= 0이면 1/(1+e^{-x}), x < 0이면 e^{x}/(1+e^{x})
     return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z)).astype(x.dtype, copy=False)
 
@@ -126,7 +127,7 @@ def gelu(x: np.ndarray) -> np.ndarray:
         \mathrm{GELU}(x) \approx \frac{x}{2}\left(1 + \tanh\!\left[\sqrt{2/\pi}\,(x + 0.044715\,x^3)\right]\right)
     """
     x = _as_float(x)
-    with np.errstate(over="ignore"):  # 아주 큰 |x|에서 x^3이 inf가 되어도 tanh는 ±1
+    with np.errstate(over="ignore", under="ignore"):  # 아주 큰 |x|에서 x^3이 inf가 되어도 tanh는 ±1
         t = np.tanh(_GELU_K * (x + _GELU_C * x * x * x))
     return (0.5 * x * (1 + t)).astype(x.dtype, copy=False)
 
@@ -141,9 +142,10 @@ def gelu_grad(x: np.ndarray) -> np.ndarray:
     x = _as_float(x)
     # |x| > 10이면 float64에서도 t = ±1이라 둘째 항이 정확히 0: 잘라서 넘침을 막는다
     xc = np.clip(x, -10, 10)
-    t = np.tanh(_GELU_K * (xc + _GELU_C * xc * xc * xc))
-    inner_grad = _GELU_K * (1 + 3 * _GELU_C * xc * xc)
-    out = 0.5 * (1 + t) + 0.5 * xc * (1 - t * t) * inner_grad
+    with np.errstate(under="ignore"):
+        t = np.tanh(_GELU_K * (xc + _GELU_C * xc * xc * xc))
+        inner_grad = _GELU_K * (1 + 3 * _GELU_C * xc * xc)
+        out = 0.5 * (1 + t) + 0.5 * xc * (1 - t * t) * inner_grad
     return out.astype(x.dtype, copy=False)
 
 

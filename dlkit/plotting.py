@@ -1,0 +1,281 @@
+"""책과 발표 슬라이드에 쓰는 그림, 한글 글꼴 설정.
+
+matplotlib은 함수 안에서만 불러온다(``import dlkit``이 matplotlib을 불러오지 않게).
+그림 함수는 모두 ``ax=None``을 받아(없으면 새로 만든다) Axes(또는 Figure)를 돌려준다.
+한글이 네모로 깨지지 않게 먼저 :func:`use_korean_font`를 한 번 부른다.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from dlkit.activations import ACTIVATIONS, get_activation
+from dlkit.data import iterations_per_epoch, total_updates
+from dlkit.surfaces import Surface, get_surface
+
+FIGSIZE = (6.0, 3.5)
+"""책 본문과 1280×720 슬라이드 모두에 맞는 기본 그림 크기(인치)."""
+
+
+def _new_ax(ax: Any, figsize: tuple[float, float] = FIGSIZE) -> Any:
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def korean_font_path() -> str:
+    """PyPI 패키지 ``koreanize-matplotlib``에 들어 있는 NanumGothic.ttf의 경로.
+
+    그 패키지의 ``__init__``은 불러오지 않는다(파이썬 3.12에서 없어진 distutils를 쓴다).
+    """
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            "한글 글꼴(NanumGothic)을 찾을 수 없습니다. koreanize-matplotlib 패키지에 들어 있으니 "
+            "설치하세요: pip install koreanize-matplotlib"
+        )
+    path = os.path.join(spec.submodule_search_locations[0], "fonts", "NanumGothic.ttf")
+    if not os.path.exists(path):  # pragma: no cover - 패키지가 손상된 경우
+        raise FileNotFoundError(
+            f"{path}가 없습니다. koreanize-matplotlib을 다시 설치하세요: "
+            "pip install --force-reinstall koreanize-matplotlib"
+        )
+    return path
+
+
+def setup_book_style() -> None:
+    """책의 기본 그림 스타일(크기, 해상도, 격자, 테두리)을 rcParams에 설정한다."""
+    import matplotlib as mpl
+
+    mpl.rcParams.update({
+        "figure.figsize": FIGSIZE,
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "axes.grid": True,
+        "grid.alpha": 0.3,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titlesize": 12,
+        "axes.labelsize": 11,
+        "legend.fontsize": 9,
+        "legend.frameon": False,
+    })
+
+
+def use_korean_font(*, style: bool = True) -> str:
+    """한글 글꼴 NanumGothic을 matplotlib에 등록하고 글꼴 목록에 넣는다.
+
+    ``font.family``는 ``["DejaVu Sans", "NanumGothic"]``: 영문과 마이너스 기호는
+    DejaVu Sans로, 한글은 NanumGothic으로 대신 그린다. ``style=True``면
+    :func:`setup_book_style`도 적용한다.
+
+    Returns
+    -------
+    str
+        등록한 글꼴 이름 ``"NanumGothic"``.
+    """
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
+    path = korean_font_path()
+    font_manager.fontManager.addfont(path)
+    family = font_manager.FontProperties(fname=path).get_name()
+    mpl.rcParams["font.family"] = ["DejaVu Sans", family]
+    if style:
+        setup_book_style()
+    return family
+
+
+def plot_activation(name: str, *, ax: Any = None, x: np.ndarray | None = None,
+                    show_grad: bool = True) -> Any:
+    """활성화 함수 하나와 (선택적으로) 그 도함수를 그린다."""
+    act = get_activation(name)
+    ax = _new_ax(ax)
+    x = np.linspace(-5, 5, 401) if x is None else np.asarray(x, dtype=float)
+    ax.plot(x, act.fn(x), label="함수 f(x)", lw=2)
+    if show_grad:
+        ax.plot(x, act.grad(x), "--", label="도함수 f′(x)", lw=1.5)
+    ax.axhline(0, color="0.6", lw=0.8)
+    ax.axvline(0, color="0.6", lw=0.8)
+    ax.set(title=act.korean_name, xlabel="입력 x", ylabel="출력")
+    ax.legend(loc="best")
+    return ax
+
+
+def plot_activations(names: Sequence[str] | None = None, *, x: np.ndarray | None = None,
+                     show_grad: bool = True) -> Any:
+    """여러 활성화 함수를 격자로 나란히 그린다(기본: 전부). Figure를 돌려준다."""
+    import matplotlib.pyplot as plt
+
+    names = list(ACTIVATIONS) if names is None else list(names)
+    ncols = min(3, len(names))
+    nrows = -(-len(names) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.6 * nrows),
+                             squeeze=False, layout="constrained")
+    for ax, name in zip(axes.flat, names):
+        plot_activation(name, ax=ax, x=x, show_grad=show_grad)
+        ax.set(xlabel="", ylabel="")
+    for ax in list(axes.flat)[len(names):]:
+        ax.set_visible(False)
+    return fig
+
+
+def plot_history(history: Any, *, ax: Any = None, per: str = "iteration") -> Any:
+    """학습 기록의 손실 곡선. ``per``는 ``"iteration"``(반복마다) 또는 ``"epoch"``(에포크마다)."""
+    if per not in ("iteration", "epoch"):
+        raise ValueError(f"per는 'iteration' 또는 'epoch'여야 합니다. 받은 값: {per!r}")
+    ax = _new_ax(ax)
+    if per == "iteration":
+        losses = history.iteration_losses
+        ax.plot(np.arange(1, len(losses) + 1), losses, lw=1)
+        ax.set(xlabel="반복(iteration)", title="반복마다의 미니배치 손실")
+    else:
+        losses = history.epoch_losses
+        ax.plot(np.arange(1, len(losses) + 1), losses, "o-")
+        ax.set(xlabel="에포크(epoch)", title="에포크마다의 전체 손실")
+    ax.set_ylabel("손실(loss)")
+    if len(losses) and min(losses) > 0 and max(losses) / min(losses) > 100:
+        ax.set_yscale("log")
+    if getattr(history, "diverged", False):
+        ax.set_title(ax.get_title() + " (발산)")
+    return ax
+
+
+def plot_surface_paths(surface: Surface | str, paths: Mapping[str, Any], *, ax: Any = None,
+                       levels: int = 30) -> Any:
+    """손실 지형의 등고선 위에 옵티마이저 경로들을 그린다.
+
+    ``paths``는 이름 → shape (k, 2) 배열(또는 :class:`~dlkit.surfaces.PathResult`).
+    """
+    if isinstance(surface, str):
+        surface = get_surface(surface)
+    ax = _new_ax(ax)
+    xs = np.linspace(*surface.xlim, 200)
+    ys = np.linspace(*surface.ylim, 200)
+    Xg, Yg = np.meshgrid(xs, ys)
+    ax.contour(Xg, Yg, surface.f(Xg, Yg), levels=levels, cmap="viridis", linewidths=0.7)
+    for label, path in paths.items():
+        path = np.asarray(path)
+        ax.plot(path[:, 0], path[:, 1], ".-", lw=1.2, ms=3, label=label)
+    ax.plot(*surface.start, "k*", ms=10, label="출발점")
+    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x", ylabel="y", title=surface.korean_name)
+    ax.grid(False)
+    ax.legend(loc="best")
+    return ax
+
+
+def plot_linreg_fit(X: Any, y: Any, w: Any, b: Any, *, ax: Any = None) -> Any:
+    r"""특성 하나의 데이터 점과 직선 :math:`\hat y = wx + b`를 그린다."""
+    ax = _new_ax(ax)
+    x = np.asarray(X, dtype=float).reshape(-1)
+    w = float(np.asarray(w, dtype=float).reshape(-1)[0])
+    b = float(np.asarray(b, dtype=float).reshape(-1)[0])
+    ax.scatter(x, np.asarray(y).reshape(-1), s=8, alpha=0.5, label="데이터")
+    grid = np.linspace(x.min(), x.max(), 2)
+    ax.plot(grid, w * grid + b, "r-", lw=2, label=f"ŷ = {w:.3f}x + {b:.3f}")
+    ax.set(xlabel="특성 x", ylabel="레이블 y", title="선형 회귀 적합")
+    ax.legend(loc="best")
+    return ax
+
+
+def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
+                           feature_names: tuple[str, str] = ("비", "돈"),
+                           xlim: tuple[float, float] = (-0.5, 1.5),
+                           ylim: tuple[float, float] = (-0.5, 1.5)) -> Any:
+    r"""입력 두 개인 퍼셉트론의 결정 경계 :math:`x \cdot w + b = 0`을 그린다.
+
+    색칠한 영역은 예측(1: 간다, 0: 안 간다), 실선은 편향이 있는 경계, 점선은 같은 가중치에
+    편향만 0인 경계(원점을 지난다)이다. 네 꼭짓점 (0/1, 0/1)에 예측을 표시한다.
+    """
+    w = np.asarray(perceptron.w, dtype=float)
+    if w.shape != (2,):
+        raise ValueError(f"결정 경계는 입력이 두 개인 퍼셉트론만 그릴 수 있습니다. 받은 가중치 수: {w.size}")
+    b = float(perceptron.b)
+    ax = _new_ax(ax, figsize=(4.5, 3.5))
+    xs = np.linspace(*xlim, 200)
+    ys = np.linspace(*ylim, 200)
+    Xg, Yg = np.meshgrid(xs, ys)
+    Z = perceptron.predict(np.stack([Xg.ravel(), Yg.ravel()], axis=1)).reshape(Xg.shape)
+    ax.contourf(Xg, Yg, Z, levels=[-0.5, 0.5, 1.5], colors=["#f4cccc", "#cfe2f3"], alpha=0.8)
+
+    def boundary(bias: float, linestyle: str, label: str) -> None:
+        if abs(w[1]) > 1e-12:  # w1 x1 + w2 x2 + b = 0 → x2 = -(w1 x1 + b) / w2
+            ax.plot(xs, -(w[0] * xs + bias) / w[1], color="k", linestyle=linestyle, lw=2, label=label)
+        elif abs(w[0]) > 1e-12:  # 세로선 x1 = -b / w1
+            ax.axvline(-bias / w[0], color="k", linestyle=linestyle, lw=2, label=label)
+
+    boundary(b, "-", f"경계 (b = {b:g})")
+    if b != 0:
+        boundary(0.0, "--", "경계 (b = 0, 원점을 지남)")
+    corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    for (c0, c1), pred in zip(corners, perceptron.predict(corners)):
+        ax.plot(c0, c1, "o", ms=9, color="tab:blue" if pred else "tab:red")
+        ax.annotate("간다" if pred else "안 간다", (c0, c1), textcoords="offset points",
+                    xytext=(6, 6), fontsize=9)
+    ax.plot(0, 0, "k+", ms=10)
+    ax.set(xlim=xlim, ylim=ylim, xlabel=feature_names[0], ylabel=feature_names[1],
+           title="퍼셉트론의 결정 경계")
+    ax.grid(False)
+    ax.legend(loc="lower left", fontsize=8)
+    return ax
+
+
+def plot_linear_vs_activation(*, ax: Any = None, activation: str = "relu", hidden: int = 32,
+                              num_epochs: int = 300, rng: Any = 0) -> Any:
+    """곡선 목표를 활성화 없는 MLP(선형 층만 쌓음)와 활성화가 있는 MLP로 맞춰 비교한다.
+
+    활성화가 없으면 층을 아무리 쌓아도 직선밖에 못 그린다는 것을 보여 준다.
+    """
+    from dlkit._checks import as_rng
+    from dlkit.models import MLP
+    from dlkit.optim import Adam
+    from dlkit.training import train
+
+    rng = as_rng(rng)
+    X = np.linspace(-3, 3, 120).reshape(-1, 1)
+    y = np.sin(X) + 0.3 * X
+    ax = _new_ax(ax)
+    ax.plot(X, y, "k-", lw=3, alpha=0.3, label="목표 곡선")
+    for act, label in ((None, "선형 층만 3개"), (activation, f"{get_activation(activation).korean_name} 사용")):
+        net = MLP([1, hidden, hidden, 1], activation=act, rng=rng)
+        train(net, X, y, optimizer=Adam(net.parameters(), lr=0.01), batch_size=len(X),
+              num_epochs=num_epochs, rng=rng, progress=False)
+        ax.plot(X, net.forward(X), lw=2, label=label)
+    ax.set(xlabel="x", ylabel="y", title="활성화 함수가 없으면 직선뿐")
+    ax.legend(loc="upper left")
+    return ax
+
+
+def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_last: bool = False,
+                    *, ax: Any = None) -> Any:
+    """에포크마다 데이터를 배치로 나눈 모습과 반복(가중치 갱신) 횟수를 그린다."""
+    import matplotlib.pyplot as plt
+
+    per_epoch = iterations_per_epoch(num_examples, batch_size, drop_last)
+    total = total_updates(num_examples, batch_size, num_epochs, drop_last)
+    ax = _new_ax(ax)
+    colors = plt.get_cmap("tab20").colors
+    # 배치 하나를 색 블록 하나로: 에포크(행)마다 같은 방식으로 나눈다
+    blocks = [(i * batch_size, min(batch_size, num_examples - i * batch_size)) for i in range(per_epoch)]
+    block_colors = [colors[i % len(colors)] for i in range(per_epoch)]
+    dropped = num_examples - per_epoch * batch_size if drop_last else 0
+    for e in range(num_epochs):
+        ax.broken_barh(blocks, (e - 0.3, 0.6), facecolors=block_colors, edgecolor="white", lw=0.5)
+        if dropped:
+            ax.broken_barh([(num_examples - dropped, dropped)], (e - 0.3, 0.6), facecolors="0.85",
+                           hatch="//", edgecolor="white", label="버린 예제" if e == 0 else None)
+    ax.set_yticks(range(num_epochs), [f"에포크 {e + 1}" for e in range(num_epochs)])
+    ax.invert_yaxis()
+    ax.set(xlim=(0, max(num_examples, 1)), xlabel="예제 번호",
+           title=f"에포크당 반복 {per_epoch}번 × {num_epochs} 에포크 = 갱신 {total}번")
+    if dropped:
+        ax.legend(loc="lower right")
+    ax.grid(False)
+    return ax

@@ -1,0 +1,234 @@
+r"""최적화 장(chapter)의 2차원 손실 지형(loss landscape)과 옵티마이저 경로.
+
+각 지형 :class:`Surface`는 ``f(x, y)``와 ``grad(x, y) -> (df/dx, df/dy)``를 가지며,
+둘 다 numpy 배열(격자)에도 원소별로 동작한다. ``f``는 torch 텐서도 받으므로
+자동 미분으로 ``grad``를 확인할 수 있다. :func:`optimize_path`는 dlkit
+옵티마이저를 지형 위에서 돌려 지나간 점들을 :class:`PathResult`로 돌려준다.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from dlkit._checks import as_float_array, check_int, check_name
+from dlkit.optim import Optimizer
+
+Array = Any  # float 또는 np.ndarray
+
+
+@dataclass(frozen=True)
+class Surface:
+    """2차원 손실 지형 하나.
+
+    Attributes
+    ----------
+    name, korean_name : str
+        영어 식별자와 한국어 이름.
+    f : callable
+        ``f(x, y)``: 손실 값.
+    grad : callable
+        ``grad(x, y) -> (df/dx, df/dy)``.
+    start : tuple of float
+        옵티마이저 경로의 기본 출발점.
+    xlim, ylim : tuple of float
+        그림에 그릴 범위.
+    """
+
+    name: str
+    korean_name: str
+    f: Callable[[Array, Array], Array]
+    grad: Callable[[Array, Array], tuple[Array, Array]]
+    start: tuple[float, float]
+    xlim: tuple[float, float]
+    ylim: tuple[float, float]
+
+
+def _ravine_f(x, y):
+    return 0.1 * x**2 + 2 * y**2
+
+
+def _ravine_grad(x, y):
+    return 0.2 * x, 4 * y
+
+
+def _saddle_f(x, y):
+    return x**2 - y**2 + y**4 / 4
+
+
+def _saddle_grad(x, y):
+    return 2 * x, -2 * y + y**3
+
+
+def _rosenbrock_f(x, y):
+    return (1 - x) ** 2 + 10 * (y - x**2) ** 2
+
+
+def _rosenbrock_grad(x, y):
+    return -2 * (1 - x) - 40 * x * (y - x**2), 20 * (y - x**2)
+
+
+def _local_f(x, y):
+    return x**4 / 4 - x**2 + 0.3 * x + y**2
+
+
+def _local_grad(x, y):
+    return x**3 - 2 * x + 0.3, 2 * y
+
+
+def _exp(z):
+    """numpy 값이면 np.exp, torch 텐서처럼 .exp()가 있으면 그것을 쓴다(자동 미분 비교용)."""
+    method = getattr(z, "exp", None)
+    return method() if callable(method) else np.exp(z)
+
+
+def _plateau_f(x, y):
+    return 1 - _exp(-(x**2 + 2 * y**2) / 2)
+
+
+def _plateau_grad(x, y):
+    e = _exp(-(x**2 + 2 * y**2) / 2)
+    return x * e, 2 * y * e
+
+
+ravine = Surface("ravine", "좁은 골짜기(ravine)", _ravine_f, _ravine_grad,
+                 start=(-4.5, 1.5), xlim=(-5.0, 5.0), ylim=(-2.0, 2.0))
+r"""좁고 긴 골짜기 :math:`0.1x^2 + 2y^2`: 한 방향만 가팔라서 SGD가 지그재그로 간다."""
+
+saddle = Surface("saddle", "안장점(saddle point)", _saddle_f, _saddle_grad,
+                 start=(-2.0, 0.01), xlim=(-2.5, 2.5), ylim=(-2.5, 2.5))
+r""":math:`x^2 - y^2 + y^4/4`: 원점은 안장점, 최솟값은 :math:`(0, \pm\sqrt{2})`."""
+
+rosenbrock = Surface("rosenbrock", "휘어진 계곡(Rosenbrock)", _rosenbrock_f, _rosenbrock_grad,
+                     start=(-1.5, 2.0), xlim=(-2.0, 2.0), ylim=(-1.0, 3.0))
+r"""로젠브록(Rosenbrock) 함수 :math:`(1-x)^2 + 10(y-x^2)^2`: 최솟값 :math:`(1, 1)`, 바닥이 평평하고 휘었다."""
+
+local_minima = Surface("local_minima", "지역 최솟값(local minimum)", _local_f, _local_grad,
+                       start=(2.0, 1.0), xlim=(-2.5, 2.5), ylim=(-1.5, 1.5))
+r""":math:`x^4/4 - x^2 + 0.3x + y^2`: 오른쪽 :math:`x \approx 1.3`은 지역 최솟값, 왼쪽 :math:`x \approx -1.5`가 전역 최솟값."""
+
+plateau = Surface("plateau", "고원(plateau)", _plateau_f, _plateau_grad,
+                  start=(3.0, 1.5), xlim=(-4.0, 4.0), ylim=(-3.0, 3.0))
+r""":math:`1 - e^{-(x^2 + 2y^2)/2}`: 멀리서는 거의 평평해서 기울기가 0에 가깝다."""
+
+SURFACES: Mapping[str, Surface] = types.MappingProxyType({
+    s.name: s for s in (ravine, saddle, rosenbrock, local_minima, plateau)
+})
+"""이름 → :class:`Surface`. 읽기 전용 매핑."""
+
+
+def get_surface(name: str) -> Surface:
+    """이름으로 손실 지형을 찾는다. 모르는 이름이면 가능한 이름을 알려 준다."""
+    return SURFACES[check_name(name, SURFACES, "손실 지형", "name")]
+
+
+@dataclass(frozen=True)
+class PathResult:
+    """:func:`optimize_path`의 결과.
+
+    Attributes
+    ----------
+    path : np.ndarray, shape (k + 1, 2)
+        출발점을 포함한 점들. 끝까지 갔으면 ``k == num_steps``, 발산했으면 더 짧다
+        (유한한 점까지만 담는다).
+    diverged : bool
+        값이 NaN/inf가 되어 멈췄는지.
+    message : str
+        한국어 요약.
+
+    ``np.asarray(result)``는 ``path``를 돌려주므로 배열처럼 쓸 수 있다.
+    """
+
+    path: np.ndarray
+    diverged: bool
+    message: str
+
+    def __array__(self, dtype=None, copy=None):
+        return self.path if dtype is None else self.path.astype(dtype)
+
+    def __len__(self) -> int:
+        return len(self.path)
+
+
+def optimize_path(surface: Surface | str, optimizer: Any, num_steps: int, *,
+                  start: tuple[float, float] | None = None) -> PathResult:
+    """손실 지형 위에서 옵티마이저를 ``num_steps``번 돌려 경로를 기록한다.
+
+    Parameters
+    ----------
+    surface : Surface 또는 str
+        손실 지형 또는 그 이름.
+    optimizer : callable 또는 Optimizer
+        ``params -> Optimizer``인 함수(예: ``lambda params: dk.Adam(params, lr=0.1)``)이면
+        출발점 ``start``(기본은 ``surface.start``)에서 시작한다. 이미 만든 옵티마이저면
+        그 ``params[0]``(shape (2,))의 현재 값에서 시작한다.
+    num_steps : int
+        갱신 횟수.
+    start : (float, float), optional
+        출발점(함수를 넘겼을 때만 쓴다).
+    """
+    if isinstance(surface, str):
+        surface = get_surface(surface)
+    num_steps = check_int(num_steps, "num_steps", minimum=0, example=50)
+    if isinstance(optimizer, Optimizer):
+        opt = optimizer
+    elif callable(optimizer):
+        point = as_float_array(surface.start if start is None else start, "start").copy()
+        opt = optimizer([point])
+    else:
+        raise TypeError(
+            "optimizer는 옵티마이저 객체이거나 params를 받아 옵티마이저를 만드는 함수여야 합니다. "
+            "예: optimizer=lambda params: dk.SGD(params, lr=0.1)"
+        )
+    point = opt.params[0]
+    if point.shape != (2,):
+        raise ValueError(f"옵티마이저의 params[0]은 shape (2,)인 점이어야 합니다. 받은 shape: {point.shape}")
+    path = [point.copy()]
+    diverged = False
+    with np.errstate(all="ignore"):
+        for i in range(num_steps):
+            opt.step([np.array(surface.grad(point[0], point[1]), dtype=point.dtype)])
+            if not np.isfinite(point).all() or np.abs(point).max() > 1e12:
+                diverged = True
+                break
+            path.append(point.copy())
+    if diverged:
+        message = f"{i + 1}번째 갱신에서 값이 발산해 멈췄습니다. 학습률을 줄여 보세요."
+    else:
+        message = f"{num_steps}번 갱신했습니다. 마지막 손실: {float(surface.f(*path[-1])):.4g}"
+    return PathResult(np.array(path), diverged, message)
+
+
+def linreg_loss_grid(X: Any, y: Any, w_range: Any, b_range: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""특성 하나짜리 선형 회귀의 :math:`(w, b)` 손실 지형을 격자에서 계산한다.
+
+    .. math:: L(w, b) = \frac{1}{n}\sum_i \frac{1}{2}(w x_i + b - y_i)^2
+
+    Parameters
+    ----------
+    X, y : array_like, shape (n,) 또는 (n, 1)
+        특성 하나의 데이터.
+    w_range, b_range : array_like
+        격자의 :math:`w` 값들과 :math:`b` 값들(예: ``np.linspace(-1, 5, 100)``).
+
+    Returns
+    -------
+    W, B, L : np.ndarray, shape (len(b_range), len(w_range))
+        ``np.meshgrid(w_range, b_range)``와 각 점의 손실. ``ax.contour(W, B, L)``로 그린다.
+    """
+    x = as_float_array(X, "X")
+    if x.ndim == 2 and x.shape[1] != 1 or x.ndim > 2:
+        raise ValueError(f"X는 특성이 하나여야 합니다(shape (n,) 또는 (n, 1)). 받은 shape: {x.shape}")
+    x = x.reshape(-1)
+    t = as_float_array(y, "y").reshape(-1)
+    if len(x) != len(t) or len(x) == 0:
+        raise ValueError(f"X와 y의 예제 수가 같고 0보다 커야 합니다. 받은 값: X {len(x)}개, y {len(t)}개")
+    W, B = np.meshgrid(as_float_array(w_range, "w_range"), as_float_array(b_range, "b_range"))
+    # 제곱을 펼쳐 데이터의 통계량(평균)만으로 계산한다: 격자 크기와 n이 커도 빠르다
+    sxx, sx, sxy, sy, syy = (np.mean(x * x), np.mean(x), np.mean(x * t), np.mean(t), np.mean(t * t))
+    L = 0.5 * (W**2 * sxx + 2 * W * B * sx + B**2 - 2 * W * sxy - 2 * B * sy + syy)
+    return W, B, L

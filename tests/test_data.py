@@ -1,0 +1,107 @@
+"""합성 데이터, 미니배치, 에포크·반복 계산(hypothesis 속성 테스트 포함)."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import dlkit as dk
+
+SETTINGS = settings(max_examples=40, deadline=None)
+sizes = st.integers(min_value=0, max_value=60)
+batch_sizes = st.integers(min_value=1, max_value=25)
+
+
+def make_data(n):
+    X = np.arange(2 * n, dtype=float).reshape(n, 2)
+    y = np.arange(n, dtype=float).reshape(n, 1)
+    return X, y
+
+
+@SETTINGS
+@given(n=sizes, batch_size=batch_sizes, drop_last=st.booleans(), shuffle=st.booleans(),
+       seed=st.integers(0, 2**32 - 1))
+def test_every_example_once_per_epoch(n, batch_size, drop_last, shuffle, seed):
+    X, y = make_data(n)
+    batches = list(dk.minibatches(X, y, batch_size, shuffle=shuffle, drop_last=drop_last, rng=seed))
+    assert len(batches) == dk.iterations_per_epoch(n, batch_size, drop_last)
+    seen = np.concatenate([yb[:, 0] for _, yb in batches]) if batches else np.array([])
+    expected_count = n - n % batch_size if drop_last else n
+    assert len(seen) == expected_count and len(set(seen.tolist())) == expected_count
+    if not drop_last:
+        assert sorted(seen.tolist()) == list(range(n))
+    for i, (Xb, yb) in enumerate(batches):
+        np.testing.assert_array_equal(Xb[:, 0], 2 * yb[:, 0])  # X와 y의 짝이 유지된다
+        last = i == len(batches) - 1
+        if drop_last or not last:
+            assert len(Xb) == batch_size
+        else:
+            assert len(Xb) == n - batch_size * (len(batches) - 1)
+    if not shuffle:
+        np.testing.assert_array_equal(seen, np.arange(expected_count))
+
+
+@SETTINGS
+@given(n=st.integers(2, 60), batch_size=batch_sizes, seed=st.integers(0, 2**32 - 1))
+def test_same_seed_same_order(n, batch_size, seed):
+    X, y = make_data(n)
+    a = [yb for _, yb in dk.minibatches(X, y, batch_size, rng=seed)]
+    b = [yb for _, yb in dk.minibatches(X, y, batch_size, rng=np.random.default_rng(seed))]
+    for ya, yb in zip(a, b, strict=True):
+        np.testing.assert_array_equal(ya, yb)
+
+
+def test_generator_continues_its_stream():
+    X, y = make_data(30)
+    rng = np.random.default_rng(0)
+    epoch1 = np.concatenate([yb for _, yb in dk.minibatches(X, y, 7, rng=rng)])
+    epoch2 = np.concatenate([yb for _, yb in dk.minibatches(X, y, 7, rng=rng)])
+    assert not np.array_equal(epoch1, epoch2)
+    again = np.concatenate([yb for _, yb in dk.minibatches(X, y, 7, rng=0)])
+    np.testing.assert_array_equal(epoch1, again)  # 정수 시드는 매번 새 생성기
+
+
+@SETTINGS
+@given(n=st.integers(0, 10**6), batch_size=st.integers(1, 10**4), num_epochs=st.integers(1, 50))
+def test_iteration_arithmetic(n, batch_size, num_epochs):
+    assert dk.iterations_per_epoch(n, batch_size) == int(np.ceil(n / batch_size))
+    assert dk.iterations_per_epoch(n, batch_size, drop_last=True) == n // batch_size
+    assert dk.total_updates(n, batch_size, num_epochs) == num_epochs * -(-n // batch_size)
+
+
+def test_syllabus_examples():
+    assert dk.iterations_per_epoch(100, 25) == 4  # 100 GB를 25 GB씩: 에포크당 4번 갱신
+    assert dk.total_updates(1000, 10, 3) == 300
+    assert dk.iterations_per_epoch(1001, 10) == 101
+    assert dk.iterations_per_epoch(1001, 10, drop_last=True) == 100
+
+
+def test_synthetic_data_shapes_and_model():
+    X, y = dk.synthetic_data([2, -3.4], 4.2, 1000, rng=0)
+    assert X.shape == (1000, 2) and y.shape == (1000, 1)
+    assert X.dtype == y.dtype == np.float64
+    resid = y[:, 0] - (X @ np.array([2, -3.4]) + 4.2)
+    assert abs(resid.std() - 0.01) < 0.002 and abs(X.mean()) < 0.1 and abs(X.std() - 1) < 0.05
+
+
+def test_synthetic_data_rng_semantics():
+    a = dk.synthetic_data([1.0], 0.0, 5, rng=3)
+    b = dk.synthetic_data([1.0], 0.0, 5, rng=3)
+    np.testing.assert_array_equal(a[0], b[0])
+    g = np.random.default_rng(3)
+    c, d = dk.synthetic_data([1.0], 0.0, 5, rng=g), dk.synthetic_data([1.0], 0.0, 5, rng=g)
+    np.testing.assert_array_equal(c[0], a[0])
+    assert not np.array_equal(c[0], d[0])
+    X0, y0 = dk.synthetic_data([1.0, 2.0], 1.0, 0, noise=0.0)
+    assert X0.shape == (0, 2) and y0.shape == (0, 1)
+    Xn, yn = dk.synthetic_data([1.0], 1.0, 4, noise=0.0, rng=0)
+    np.testing.assert_allclose(yn, Xn + 1.0)
+
+
+def test_squared_loss_and_grad():
+    y_hat = np.array([[1.0], [2.0], [4.0]])
+    y = np.array([1.0, 3.0, 2.0])  # (n,)과 (n, 1)을 섞어도 (n, n)으로 퍼지지 않는다
+    assert dk.squared_loss(y_hat, y) == pytest.approx((0 + 0.5 + 2) / 3)
+    np.testing.assert_allclose(dk.squared_loss_grad(y_hat, y), [[0.0], [-1 / 3], [2 / 3]])
+    with pytest.raises(ValueError, match="[가-힣]"):
+        dk.squared_loss(y_hat, np.zeros(4))

@@ -1,0 +1,191 @@
+"""학습 루프: 파라미터 복원, torch와 같은 결과, 발산 처리, 진행 막대, 추론."""
+
+import re
+import sys
+import types
+import warnings
+
+import numpy as np
+import pytest
+import torch
+
+import dlkit as dk
+from dlkit import training
+
+TRUE_W, TRUE_B = [2, -3.4], 4.2
+
+
+@pytest.fixture
+def data():
+    return dk.synthetic_data(TRUE_W, TRUE_B, 1000, rng=0)
+
+
+def train_sgd(data, lr=0.03, seed=1, **kwargs):
+    X, y = data
+    net = dk.LinearRegression(2, rng=0)
+    history = dk.train(net, X, y, optimizer=dk.SGD(net.parameters(), lr=lr), batch_size=10,
+                       num_epochs=3, rng=seed, progress=False, **kwargs)
+    return net, history
+
+
+def test_minibatch_sgd_recovers_w_and_b(data):
+    net, history = train_sgd(data)
+    assert np.abs(net.w[:, 0] - TRUE_W).max() < 1e-2 and abs(net.b[0] - TRUE_B) < 1e-2
+    w_star, b_star = dk.normal_equation(*data)
+    assert np.abs(net.w - w_star).max() < 5e-3 and abs(net.b[0] - b_star) < 5e-3
+    assert history.num_updates == dk.total_updates(1000, 10, 3) == len(history.iteration_losses)
+    assert len(history.epoch_losses) == 3 and history.epoch_losses[-1] < 1e-4
+    assert not history.diverged and re.search("[가-힣]", history.message)
+    assert history.params_path == []
+
+
+def test_matches_torch_linear_same_batch_order(data):
+    X, y = data
+    net, history = train_sgd(data, seed=1)
+    init = dk.LinearRegression(2, rng=0)  # 같은 초기값
+    layer = torch.nn.Linear(2, 1, dtype=torch.float64)
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(init.w.T))
+        layer.bias.copy_(torch.tensor(init.b))
+    opt = torch.optim.SGD(layer.parameters(), lr=0.03)
+    Xt, yt = torch.tensor(X), torch.tensor(y)
+    order_rng = np.random.default_rng(1)  # train(rng=1)과 같은 순서: 에포크마다 permutation
+    torch_losses = []
+    for _ in range(3):
+        order = torch.tensor(order_rng.permutation(len(X)))
+        for start in range(0, len(X), 10):
+            idx = order[start:start + 10]
+            loss = ((layer(Xt[idx]) - yt[idx]) ** 2 / 2).mean()
+            torch_losses.append(loss.item())
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    np.testing.assert_allclose(net.w, layer.weight.detach().numpy().T, rtol=1e-6)
+    np.testing.assert_allclose(net.b, layer.bias.detach().numpy(), rtol=1e-6)
+    np.testing.assert_allclose(history.iteration_losses, torch_losses, rtol=1e-6, atol=1e-12)
+
+
+def test_no_shuffle_and_drop_last(data):
+    X, y = data
+    _, h = train_sgd((X[:105], y[:105]), drop_last=True, shuffle=False)
+    assert h.num_updates == 3 * 10
+    _, h2 = train_sgd((X[:105], y[:105]), drop_last=False, shuffle=False, seed=None)
+    assert h2.num_updates == 3 * 11
+
+
+def test_record_params_path(data):
+    net, h = train_sgd(data, record_params=True)
+    path = h.path
+    assert path.shape == (h.num_updates + 1, 3)
+    np.testing.assert_allclose(path[0], np.r_[dk.LinearRegression(2, rng=0).w[:, 0], 0.0])
+    np.testing.assert_allclose(path[-1], np.r_[net.w[:, 0], net.b])
+
+
+def test_divergence_is_reported_without_warnings(data, capsys):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        net, h = train_sgd(data, lr=50.0)
+    assert h.diverged
+    m = re.search(r"에포크 (\d+), 반복 (\d+)에서 손실이 발산했습니다", h.message)
+    assert m and "lr=50.0" in h.message
+    assert int(m.group(2)) == len(h.iteration_losses) + 1 == h.num_updates + 1
+    assert all(np.isfinite(h.iteration_losses)) and len(h.iteration_losses) > 0
+    out = capsys.readouterr()
+    assert out.out == "" and out.err == ""
+
+
+def test_divergence_detected_at_epoch_end(data):
+    X, y = data
+    net = dk.LinearRegression(2, rng=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        h = dk.train(net, X, y, optimizer=dk.SGD(net.parameters(), lr=1e7), batch_size=1000,
+                     num_epochs=5, rng=0, progress=False, verbose=True)
+    assert h.diverged and h.message.startswith("에포크 1, 반복 1") and h.epoch_losses == []
+
+
+def test_nan_loss_message():
+    assert "(nan)" in training._divergence_message(2, 5, float("nan"), None)
+    assert "(inf)" in training._divergence_message(2, 5, float("inf"), 0.1)
+
+
+def test_verbose_prints_epoch_losses(data, capsys):
+    train_sgd(data, verbose=True)
+    out = capsys.readouterr()
+    assert out.out.count("에포크") == 3 and out.err == ""
+
+
+def test_quiet_by_default_even_with_auto_progress(data, capsys, monkeypatch):
+    monkeypatch.setenv("DLKIT_PROGRESS", "0")
+    X, y = data
+    net = dk.LinearRegression(2, rng=0)
+    dk.train(net, X, y, optimizer=dk.SGD(net.parameters(), lr=0.03), batch_size=10, num_epochs=1)
+    out = capsys.readouterr()
+    assert out.out == "" and out.err == ""
+
+
+def test_progress_true_shows_a_bar(data, capsys):
+    X, y = data
+    net = dk.LinearRegression(2, rng=0)
+    dk.train(net, X, y, optimizer=dk.SGD(net.parameters(), lr=0.03), batch_size=100, num_epochs=2,
+             progress=True)
+    assert "학습" in capsys.readouterr().err
+
+
+class FakeStdout:
+    def __init__(self, tty):
+        self.tty = tty
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, s):  # pragma: no cover
+        return len(s)
+
+
+def test_progress_auto_logic(monkeypatch):
+    monkeypatch.delenv("DLKIT_PROGRESS", raising=False)
+    monkeypatch.delitem(sys.modules, "ipykernel", raising=False)
+    assert training.progress_enabled(True) and not training.progress_enabled(False)
+    monkeypatch.setattr(sys, "stdout", FakeStdout(False))
+    assert not training.progress_enabled(None)
+    monkeypatch.setattr(sys, "stdout", FakeStdout(True))
+    assert training.progress_enabled(None)
+    monkeypatch.setenv("DLKIT_PROGRESS", "0")  # 책 빌드: 터미널이어도 끈다
+    assert not training.progress_enabled(None)
+    monkeypatch.setenv("DLKIT_PROGRESS", "1")
+    monkeypatch.setattr(sys, "stdout", FakeStdout(False))
+    assert training.progress_enabled(None)
+    assert not training.progress_enabled(False)
+
+
+def test_progress_auto_in_ipython_kernel(monkeypatch):
+    import IPython
+
+    monkeypatch.delenv("DLKIT_PROGRESS", raising=False)
+    monkeypatch.setattr(sys, "stdout", FakeStdout(False))
+    monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    assert not training.progress_enabled(None)  # 커널 모듈만 있고 실행 중은 아님
+    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    assert training.progress_enabled(None)
+
+
+def test_predict_and_evaluate_leave_weights_unchanged(data):
+    X, y = data
+    net, _ = train_sgd(data)
+    before = [p.tobytes() for p in net.parameters()]
+    y_hat = dk.predict(net, X)
+    loss = dk.evaluate(net, X, y)
+    assert [p.tobytes() for p in net.parameters()] == before
+    assert y_hat.shape == (1000, 1) and loss == pytest.approx(dk.squared_loss(y_hat, y))
+    assert dk.predict(dk.MLP([1, 4, 1], rng=0), np.linspace(0, 1, 5)).shape == (5, 1)
+
+
+def test_train_works_for_mlp_with_adam():
+    X = np.linspace(-3, 3, 80)
+    y = np.sin(X)
+    net = dk.MLP([1, 16, 1], activation="tanh", rng=0)
+    h = dk.train(net, X, y, optimizer=dk.Adam(net.parameters(), lr=0.02), batch_size=16,
+                 num_epochs=60, rng=0, progress=False)
+    assert h.epoch_losses[-1] < 0.1 * h.epoch_losses[0]

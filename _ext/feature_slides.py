@@ -1,0 +1,127 @@
+"""발표 슬라이드 연결: 장 페이지 위쪽의 "발표 슬라이드" 링크와 슬라이드 목록 지시어.
+
+슬라이드(reveal.js)는 Sphinx 빌드가 끝난 뒤 `scripts/build_slides.py`가
+`_build/html/slides/<장>.html`(+ 인쇄용 `<장>.pdf`)로 만든다. Sphinx는 그 파일을 모르므로
+여기서 만드는 링크는 날것의 HTML이다(`-n -W`가 검사하지 않는다).
+
+- 장 페이지(`chapters/NN_*.md`) 가운데 슬라이드 표시가 있는 셀이 하나라도 있는 장에는
+  제목 바로 아래에 "발표 슬라이드" 링크(와 Chromium이 있으면 인쇄용 PDF 링크)를 넣는다.
+- ```` ```{slide-decks} ```` 지시어: 슬라이드가 있는 모든 장의 표(장 제목, 슬라이드, PDF).
+
+"슬라이드가 있는 장"의 판단(`has_slides`)과 PDF를 만들 수 있는지(`chromium_path`)는
+`scripts/build_slides.py`도 이 모듈에서 가져다 쓴다: 링크와 실제 파일이 어긋나지 않게.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import Directive
+
+# 슬라이드에 올라가는 표시: slide, subslide, fragment, "-" (notes/skip/표시 없음은 책 전용)
+SLIDE_MARK = re.compile(
+    r"""slide_type["']?\s*:\s*["']?(slide|subslide|fragment|-)(?=["'\s,}]|$)""",
+    re.MULTILINE,
+)
+CHAPTER_DOC = re.compile(r"^chapters/\d\d_[^/]+$")
+SLIDES_DIR = "slides"  # _build/html 아래 덱 폴더
+LINK_CLASS = "studybook-slides-link"
+
+
+def has_slides(source_text: str) -> bool:
+    """MyST 장 소스에 슬라이드로 표시된 셀이 하나라도 있는가."""
+    return bool(SLIDE_MARK.search(source_text))
+
+
+def chromium_path() -> Path | None:
+    """인쇄용 PDF를 만들 Chromium(없으면 None). tests/conftest.py와 같은 환경 변수를 따른다."""
+    path = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    return path if path.exists() else None
+
+
+def _deck_docs(env) -> list[str]:
+    """슬라이드가 있는 장의 docname들(이름순)."""
+    docs = []
+    for docname in sorted(env.found_docs):
+        if not CHAPTER_DOC.match(docname):
+            continue
+        source = Path(env.doc2path(docname))
+        if source.exists() and has_slides(source.read_text(encoding="utf-8")):
+            docs.append(docname)
+    return docs
+
+
+def _relative(fromdoc: str, target: str) -> str:
+    """html 빌더 기준으로 fromdoc 페이지에서 _build/html/<target>로 가는 상대 경로."""
+    return "../" * fromdoc.count("/") + target
+
+
+def _links_html(fromdoc: str, chapter: str, with_pdf: bool) -> str:
+    name = chapter.rsplit("/", 1)[-1]
+    deck = _relative(fromdoc, f"{SLIDES_DIR}/{name}.html")
+    parts = [f'<a class="reference external slides-deck" href="{deck}">발표 슬라이드</a>']
+    if with_pdf:
+        pdf = _relative(fromdoc, f"{SLIDES_DIR}/{name}.pdf")
+        parts.append(f'<a class="reference external slides-pdf" href="{pdf}">인쇄용 PDF</a>')
+    return " · ".join(parts)
+
+
+class slide_decks_placeholder(nodes.General, nodes.Element):
+    """{slide-decks} 지시어 자리: 모든 문서 제목을 알게 된 뒤(doctree-resolved) 표로 바꾼다."""
+
+
+class SlideDecksDirective(Directive):
+    has_content = False
+
+    def run(self):
+        return [slide_decks_placeholder()]
+
+
+def _fill_slide_decks(app, doctree, fromdoc):
+    env = app.env
+    with_pdf = chromium_path() is not None
+    for node in doctree.findall(slide_decks_placeholder):
+        rows = []
+        for chapter in _deck_docs(env):
+            title = env.titles[chapter].astext() if chapter in env.titles else chapter
+            page = app.builder.get_relative_uri(fromdoc, chapter)
+            rows.append(
+                f'<tr><td><a class="reference internal" href="{html.escape(page)}">{html.escape(title)}</a></td>'
+                f"<td>{_links_html(fromdoc, chapter, with_pdf)}</td></tr>"
+            )
+        if rows:
+            table = (
+                '<table class="table studybook-slide-decks"><thead><tr><th>장</th><th>슬라이드</th></tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>"
+            )
+        else:
+            table = "<p>아직 슬라이드가 있는 장이 없습니다.</p>"
+        node.replace_self(nodes.raw("", table, format="html"))
+
+
+def _add_page_link(app, pagename, templatename, context, doctree):
+    """슬라이드가 있는 장 페이지의 본문 첫 제목 바로 아래에 링크 한 줄을 넣는다."""
+    if doctree is None or not CHAPTER_DOC.match(pagename) or "body" not in context:
+        return
+    source = Path(app.env.doc2path(pagename))
+    if not source.exists() or not has_slides(source.read_text(encoding="utf-8")):
+        return
+    links = _links_html(pagename, pagename, chromium_path() is not None)
+    snippet = f'<p class="{LINK_CLASS}" data-pagefind-ignore>{links}</p>'
+    body = context["body"]
+    match = re.search(r"</h1>", body)
+    context["body"] = body[: match.end()] + snippet + body[match.end():] if match else snippet + body
+
+
+def setup(app):
+    def _skip(self, node):
+        raise nodes.SkipNode
+
+    app.add_node(slide_decks_placeholder, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    app.add_directive("slide-decks", SlideDecksDirective)
+    app.connect("doctree-resolved", _fill_slide_decks)
+    app.connect("html-page-context", _add_page_link)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

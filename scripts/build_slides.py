@@ -1,0 +1,588 @@
+"""장마다 reveal.js 발표 슬라이드(+ 인쇄용 PDF)를 만든다. `scripts/build.py`의 후처리 단계.
+
+    python scripts/build_slides.py ROOT [--chapters 02_bias ...] [--no-pdf] [--check]
+
+흐름(장 하나마다):
+1. 실행된 노트북을 얻는다: 장 소스(MyST)를 myst-nb와 같은 방식으로 읽고, 책 빌드가 채운
+   jupyter-cache(`_build/.jupyter_cache`)에서 출력을 합친다. 다시 실행하지 않는다.
+   캐시에 맞는 기록이 없으면 `_build/jupyter_execute/chapters/<장>.ipynb`를 쓴다.
+2. 슬라이드용으로 다듬는다(팀 규칙): `slideshow.slide_type`이 slide/subslide/fragment/"-"인
+   셀만 슬라이드에, notes는 발표자 노트(s 키)로, 표시 없는 셀은 책 전용이라 버린다.
+   remove-input/hide-input 태그는 코드 입력을, remove-output은 출력을 뺀다. 슬라이드에서만
+   빼려면 slide-remove-input / slide-remove-output 태그(책에는 영향 없음).
+   슬라이드 셀에 섞여 들어온 MyST 문법은 평범한 글로 바꾸고({term}`편향` → 편향, 안내 상자 →
+   인용 상자), 바꿀 수 없는 것은 장과 셀(소스 줄)을 짚어 실패한다.
+3. nbconvert SlidesExporter + `slides/templates/studybook` 템플릿으로 `_build/html/slides/<장>.html`.
+   reveal.js 4.6.1, jquery, require.js, MathJax 3, (위젯이 있으면) html-manager는 사이트의
+   `_static/`에 함께 올린 것(`_vendor/`)을 상대 주소로 쓴다. 인터넷에서 받지 않는다.
+4. Chromium이 있으면 reveal.js의 `?print-pdf`를 헤드리스 Chromium으로 인쇄해
+   `_build/html/slides/<장>.pdf`(슬라이드 한 장 = 한 쪽)를 만든다. 없으면 한 줄 알리고 건너뛴다.
+5. `_build/html/slides/manifest.json`: 장마다 제목, 슬라이드 수, PDF 쪽 수, 셀 ↔ 소스 줄, 걸린 시간.
+
+`--check`: 만든 덱을 1280×720으로 한 장씩 넘기며 내용이 슬라이드 영역을 넘치는지 재고,
+넘치는 슬라이드를 장·셀·소스 줄로 알린다(고칠 곳은 장 소스).
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import functools
+import http.server
+import json
+import re
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ON_SLIDE = {"slide", "subslide", "fragment", "-"}
+NOTES = "notes"
+SLIDE_STARTS = {"slide", "subslide"}
+WIDTH, HEIGHT = 1280, 720
+CHAPTER_GLOB = "[0-9][0-9]_*.md"
+REVEAL_VERSION = "4.6.1"
+# tests/conftest.py의 CHROMIUM_ARGS와 같다: Chromium이 밖으로 연결하지 않게.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+HERE = Path(__file__).resolve().parent
+
+
+class SlideError(Exception):
+    """슬라이드를 만들 수 없음: 메시지에 장과 셀(소스 줄)을 적는다."""
+
+
+# ---------------------------------------------------------------------------
+# 1. 실행된 노트북
+
+
+def feature_module(root: Path):
+    """_ext/feature_slides.py (링크를 넣는 쪽과 같은 판단을 쓰려고)."""
+    sys.path.insert(0, str(root / "_ext"))
+    try:
+        import feature_slides
+    finally:
+        sys.path.pop(0)
+    return feature_slides
+
+
+def read_source_notebook(path: Path):
+    """MyST 장 소스를 myst-nb가 읽는 방식 그대로 노트북으로(셀마다 소스 줄 번호 포함)."""
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    return read_myst_markdown_notebook(
+        path.read_text(encoding="utf-8"), add_source_map=True, path=str(path)
+    )
+
+
+def executed_notebook(root: Path, source: Path):
+    """(실행 결과가 든 노트북, 어디서 가져왔는지)."""
+    import nbformat
+
+    nb = read_source_notebook(source)
+    source_map = list(nb.metadata.get("source_map", []))
+    if not any(cell.cell_type == "code" for cell in nb.cells):
+        return nb, "source (코드 셀 없음)"
+    cache_dir = root / "_build" / ".jupyter_cache"
+    if cache_dir.exists():
+        from jupyter_cache import get_cache
+
+        try:
+            pk, merged = get_cache(cache_dir).merge_match_into_notebook(nb)
+        except KeyError:
+            pass
+        else:
+            merged.metadata["source_map"] = source_map
+            return merged, f"jupyter-cache #{pk}"
+    rel = source.relative_to(root).with_suffix(".ipynb")
+    executed = root / "_build" / "jupyter_execute" / rel
+    if executed.exists() and executed.stat().st_mtime >= source.stat().st_mtime:
+        nb = nbformat.read(executed, as_version=4)
+        if len(nb.metadata.get("source_map", [])) != len(nb.cells):
+            nb.metadata["source_map"] = source_map if len(source_map) == len(nb.cells) else []
+        return nb, f"{executed.relative_to(root)}"
+    raise SlideError(
+        f"{source.relative_to(root)}: 실행 결과가 없습니다(jupyter-cache에도 _build/jupyter_execute에도). "
+        "먼저 책을 빌드하세요(make book)."
+    )
+
+
+# ---------------------------------------------------------------------------
+# 2. 슬라이드용으로 다듬기
+
+ROLE = re.compile(r"\{(?P<name>[A-Za-z][\w:-]*)\}`(?P<body>[^`]*)`")
+TITLED = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>\s*$", re.S)
+FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,}|:{3,})\{(?P<name>[^}\s]+)\}\s*(?P<arg>.*)$")
+LABEL_LINE = re.compile(r"^\s*\([\w\-.:]+\)=\s*$")
+COMMENT_LINE = re.compile(r"^\s*%")
+TEXT_ROLES = {"term", "index", "kbd", "guilabel", "menuselection", "file", "samp", "command",
+              "program", "dfn", "emphasis", "strong", "literal"}
+TITLE_ONLY_ROLES = {"ref", "numref", "doc", "download", "eq", "any", "external", "prf:ref", "numref"}
+ADMONITIONS = {
+    "note": "참고", "tip": "팁", "hint": "힌트", "important": "중요", "warning": "주의",
+    "caution": "주의", "attention": "주의", "danger": "위험", "error": "오류", "seealso": "함께 보기",
+    "admonition": "", "exercise": "연습 문제", "solution": "풀이",
+}
+
+
+def _where(chapter: str, index: int, line: int | None) -> str:
+    return f"{chapter}, 셀 #{index}" + (f" (소스 {line}번째 줄)" if line else "")
+
+
+def render_role(match: re.Match, where: str) -> str:
+    name, body = match.group("name"), match.group("body")
+    titled = TITLED.match(body)
+    if name in TEXT_ROLES:
+        return titled.group("title") if titled else body
+    if name == "abbr":
+        return re.sub(r"\s*\([^)]*\)\s*$", "", body)
+    if name in {"sub", "sup"}:
+        return f"<{name}>{body}</{name}>"
+    if name == "math":
+        return f"${body}$"
+    if name in TITLE_ONLY_ROLES and titled and titled.group("title"):
+        return titled.group("title")
+    raise SlideError(
+        f"{where}: 슬라이드 셀에 바꿀 수 없는 MyST 역할 {{{name}}}`{body}`가 있습니다. "
+        "슬라이드 셀에는 평범한 Markdown만 씁니다(팀 규칙): 이 문장을 책 전용 셀로 옮기거나 평문으로 쓰세요."
+    )
+
+
+def render_myst(source: str, where: str) -> str:
+    """슬라이드 셀의 MyST를 평범한 Markdown으로. 못 바꾸면 SlideError."""
+    out: list[str] = []
+    lines = source.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if LABEL_LINE.match(line) or COMMENT_LINE.match(line):
+            i += 1
+            continue
+        opened = FENCE_OPEN.match(line)
+        if not opened:
+            out.append(line)
+            i += 1
+            continue
+        fence, name, arg = opened.group("fence"), opened.group("name"), opened.group("arg").strip()
+        body: list[str] = []
+        i += 1
+        while i < len(lines):
+            stripped = lines[i].strip()
+            if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
+                break
+            body.append(lines[i])
+            i += 1
+        else:
+            raise SlideError(f"{where}: {{{name}}} 지시어가 닫히지 않았습니다.")
+        i += 1  # 닫는 울타리
+        body = _strip_directive_options(body)
+        if name in ADMONITIONS:
+            title = arg or ADMONITIONS[name]
+            inner = render_myst("\n".join(body), where).splitlines()
+            block = ([f"**{title}**", ""] if title else []) + inner
+            out.extend("> " + b if b.strip() else ">" for b in block)
+        elif name == "math":
+            out.extend(["$$", *body, "$$"])
+        elif name in {"code", "code-block", "sourcecode"}:
+            out.extend([f"```{arg}", *body, "```"])
+        else:
+            raise SlideError(
+                f"{where}: 슬라이드 셀에 바꿀 수 없는 MyST 지시어 {{{name}}}가 있습니다. "
+                "슬라이드 셀에는 평범한 Markdown, $수식$, 코드만 씁니다(팀 규칙)."
+            )
+    text = "\n".join(out)
+    return ROLE.sub(lambda m: render_role(m, where), text)
+
+
+def _strip_directive_options(body: list[str]) -> list[str]:
+    if body and body[0].strip() == "---":
+        for j in range(1, len(body)):
+            if body[j].strip() == "---":
+                return body[j + 1:]
+    while body and re.match(r"^\s*:[\w-]+:", body[0]):
+        body = body[1:]
+    return body
+
+
+def slide_type(cell) -> str | None:
+    meta = cell.get("metadata", {}).get("slideshow") or {}
+    return meta.get("slide_type") if isinstance(meta, dict) else None
+
+
+def slide_notebook(nb, chapter: str):
+    """슬라이드에 올릴 셀만 남긴 노트북과 셀 정보(셀 id → 소스 위치)."""
+    nb = copy.deepcopy(nb)
+    source_map = nb.metadata.get("source_map", [])
+    kept, cells_info, pending_notes = [], {}, []
+    seen_visible = False
+    for index, cell in enumerate(nb.cells):
+        kind = slide_type(cell)
+        if kind not in ON_SLIDE and kind != NOTES:
+            continue  # 표시 없음/skip: 책 전용
+        # source_map: 셀 내용 첫 줄의 0부터 센 번호 = 셀을 여는 줄(+++ 또는 ```{code-cell})의 1부터 센 번호
+        line = source_map[index] if index < len(source_map) else None
+        where = _where(chapter, index, line)
+        cell.id = f"c{index}"
+        tags = set(cell.metadata.get("tags", []))
+        if cell.cell_type == "markdown":
+            cell.source = render_myst(cell.source, where)
+            cell.pop("attachments", None) if not cell.get("attachments") else None
+        elif cell.cell_type == "code":
+            if tags & {"remove-input", "hide-input", "slide-remove-input"}:
+                cell.metadata["transient"] = {"remove_source": True}
+            if tags & {"remove-output", "slide-remove-output"}:
+                cell.outputs = []
+            if "remove-stderr" in tags:
+                cell.outputs = [o for o in cell.outputs if o.get("name") != "stderr"]
+            if "remove-stdout" in tags:
+                cell.outputs = [o for o in cell.outputs if o.get("name") != "stdout"]
+            for output in cell.outputs:
+                if output.get("output_type") == "error":
+                    raise SlideError(f"{where}: 슬라이드 셀의 출력에 오류가 있습니다.")
+        else:
+            continue  # raw 셀은 슬라이드에 넣지 않는다
+        first_line = next((s for s in cell.source.splitlines() if s.strip()), "")[:70]
+        cells_info[cell.id] = {"index": index, "line": line, "type": cell.cell_type,
+                               "slide_type": kind, "first_line": first_line}
+        if kind == NOTES and not seen_visible:
+            pending_notes.append(cell)  # 첫 슬라이드 전의 노트는 첫 슬라이드에 붙인다
+            continue
+        kept.append(cell)
+        if kind != NOTES and not seen_visible:
+            seen_visible = True
+            kept.extend(pending_notes)
+            pending_notes = []
+    if not seen_visible:
+        raise SlideError(f"{chapter}: 슬라이드로 표시된 셀이 없습니다.")
+    nb.cells = kept
+    return nb, cells_info
+
+
+def count_slides(nb) -> int:
+    """reveal이 세는 슬라이드 수(가로 slide + 세로 subslide; 첫 보이는 셀은 무조건 시작)."""
+    count, first = 0, True
+    for cell in nb.cells:
+        kind = slide_type(cell)
+        if kind == NOTES or kind not in ON_SLIDE:
+            continue
+        if first or kind in SLIDE_STARTS:
+            count += 1
+        first = False
+    return count
+
+
+def chapter_title(nb, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return ROLE.sub(lambda m: TITLED.match(m.group("body")).group("title")
+                                    if TITLED.match(m.group("body")) else m.group("body"), line[2:]).strip()
+    return fallback
+
+
+# ---------------------------------------------------------------------------
+# 3. 오프라인 자산 찾기와 내보내기
+
+
+def _first(paths, check=lambda p: True):
+    for path in sorted(paths, key=lambda p: (len(p.parts), str(p))):
+        if check(path):
+            return path
+    return None
+
+
+def find_assets(html_dir: Path) -> dict[str, Path | None]:
+    """사이트(_build/html/_static)에 함께 올린 자산의 위치. 인터넷에서 받지 않는다."""
+    static = html_dir / "_static"
+    files = [p for p in static.rglob("*.js")] if static.exists() else []
+
+    def head(path: Path, size: int = 600) -> str:
+        with path.open("rb") as f:
+            return f.read(size).decode("utf-8", "replace")
+
+    reveal_js = _first(
+        (p for p in files if p.name == "reveal.js" and p.parent.name == "dist"),
+        lambda p: (p.parent.parent / "plugin" / "notes" / "notes.js").exists()
+        and (p.parent.parent / "dist" / "theme" / "white.css").exists(),
+    )
+    return {
+        "reveal": reveal_js.parent.parent if reveal_js else None,
+        "jquery": _first((p for p in files if re.fullmatch(r"jquery(-3[\d.]*)?(\.min)?\.js", p.name)),
+                         lambda p: "jQuery v3" in head(p) or "jQuery JavaScript Library v3" in head(p)),
+        "requirejs": _first((p for p in files if p.name in {"require.js", "require.min.js"}),
+                            lambda p: "RequireJS" in head(p, 400)),
+        "mathjax": _first(p for p in files if p.name in {"tex-mml-chtml.js", "tex-chtml.js"}
+                          and ("mathjax" in p.parent.name.lower() or p.parent.name == "es5")),
+        "html_manager": _first(p for p in files if p.name == "embed-amd.js"),
+        # html-manager가 아이콘 글꼴을 제 폴더 기준으로 찾게 하는 RequireJS paths 설정
+        # (_ext/feature_offline.py가 빌드 때 써 넣는다). 없으면 글꼴이 404.
+        "widgets_paths": _first(p for p in files if p.name == "paths.js" and p.parent.name == "jupyter-widgets"),
+    }
+
+
+def reveal_version(reveal_dir: Path) -> str:
+    """package.json이 있으면 그 버전, 없으면 dist/reveal.js 머리말(4.6.1도 "4.6.0"이라 적혀 있다)."""
+    package = reveal_dir / "package.json"
+    if package.exists():
+        return json.loads(package.read_text()).get("version", "?")
+    match = re.search(r"reveal\.js (\d+\.\d+\.\d+)", (reveal_dir / "dist" / "reveal.js").read_text()[:600])
+    return match.group(1) if match else "?"
+
+
+def make_exporter(root: Path, urls: dict[str, str]):
+    from nbconvert.exporters import SlidesExporter
+    from traitlets.config import Config
+
+    c = Config()
+    c.SlidesExporter.template_name = "studybook"
+    c.SlidesExporter.extra_template_basedirs = [str(root / "slides" / "templates")]
+    c.SlidesExporter.reveal_url_prefix = urls["reveal"]
+    c.SlidesExporter.reveal_theme = "white"
+    c.SlidesExporter.reveal_transition = "slide"
+    c.SlidesExporter.reveal_width = str(WIDTH)
+    c.SlidesExporter.reveal_height = str(HEIGHT)
+    c.SlidesExporter.jquery_url = urls["jquery"]
+    c.SlidesExporter.require_js_url = urls["requirejs"]
+    c.SlidesExporter.mathjax_url = urls["mathjax"]
+    c.SlidesExporter.widget_renderer_url = urls.get("html_manager", "")
+    c.SlidesExporter.exclude_input_prompt = True
+    c.SlidesExporter.exclude_output_prompt = True
+    c.SlidesExporter.language_code = "ko"
+    c.SlidesExporter.embed_images = True
+    return SlidesExporter(config=c)
+
+
+EXTERNAL_LOAD = re.compile(
+    r"""(?:\bsrc\s*=\s*["']|<link\b[^>]*\bhref\s*=\s*["']|@import\s+(?:url\()?["']?|\bimport\b[^;\n]*\bfrom\s*["'])"""
+    r"""(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def export_deck(exporter, nb, title: str, urls: dict[str, str]) -> str:
+    nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"studybook": {"mathjax_url": urls["mathjax"], "widgets_paths": urls.get("widgets_paths", "")},
+                       "metadata": {"name": title}}
+    )
+    body = body.replace(f"<title>{title} slides</title>", f"<title>{title} — 발표 슬라이드</title>")
+    external = EXTERNAL_LOAD.findall(body)
+    if external:
+        raise SlideError(f"덱이 사이트 밖 주소에서 무엇을 불러옵니다: {external[:3]}")
+    return body
+
+
+# ---------------------------------------------------------------------------
+# 4. 브라우저 단계(PDF, 넘침 검사)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium(path: Path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+READY = "document.documentElement.getAttribute('data-studybook-ready') === '1'"
+
+
+def wait_ready(page, timeout_ms: int = 60000) -> None:
+    page.wait_for_function(READY, timeout=timeout_ms)
+
+
+def count_pdf_pages(pdf: Path) -> int:
+    """PDF 쪽 수: /Type /Page 객체를 센다(Chromium의 PDF는 객체 스트림을 쓰지 않는다)."""
+    data = pdf.read_bytes()
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+
+
+def print_pdf(browser, base_url: str, name: str, out: Path) -> int:
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/slides/{name}.html?print-pdf", wait_until="load")
+        wait_ready(page)
+        page.wait_for_function(
+            "document.querySelectorAll('.reveal .pdf-page').length >= Reveal.getTotalSlides()",
+            timeout=60000,
+        )
+        page.wait_for_timeout(300)
+        page.pdf(path=str(out), print_background=True, prefer_css_page_size=True,
+                 margin={"top": "0", "right": "0", "bottom": "0", "left": "0"})
+    finally:
+        context.close()
+    return count_pdf_pages(out)
+
+
+def overflow_js() -> str:
+    return (HERE.parent / "slides" / "overflow.js").read_text(encoding="utf-8")
+
+
+def check_deck(browser, base_url: str, name: str) -> list[dict]:
+    """덱의 모든 슬라이드를 1280×720에서 재어 넘치는 슬라이드 목록을 돌려준다."""
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/slides/{name}.html", wait_until="load")
+        wait_ready(page)
+        return page.evaluate(overflow_js())
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------------------
+# 5. 전체 흐름
+
+
+def relative_url(path: Path, html_dir: Path) -> str:
+    """slides/<장>.html에서 본 상대 주소."""
+    return "../" + path.relative_to(html_dir).as_posix()
+
+
+def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> int:
+    feature = feature_module(root)
+    html_dir = root / "_build" / "html"
+    if not html_dir.exists():
+        print("[slides] 실패: _build/html이 없습니다. 먼저 책을 빌드하세요.", file=sys.stderr)
+        return 1
+    out_dir = html_dir / "slides"
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    sources = sorted((root / "chapters").glob(CHAPTER_GLOB))
+    if chapters:
+        sources = [s for s in sources if s.stem in chapters]
+    sources = [s for s in sources if feature.has_slides(s.read_text(encoding="utf-8"))]
+    if not sources:
+        print("[slides] 슬라이드로 표시된 셀이 있는 장이 없어 덱을 만들지 않았습니다.")
+        return 0
+
+    assets = find_assets(html_dir)
+    missing = [k for k in ("reveal", "jquery", "requirejs", "mathjax") if assets[k] is None]
+    if missing:
+        print(f"[slides] 실패: 사이트의 _static/에 없는 자산: {', '.join(missing)} "
+              "(_vendor/에 함께 올려야 합니다: reveal.js@4.6.1, jquery@3, requirejs, mathjax@3).",
+              file=sys.stderr)
+        return 1
+    version = reveal_version(assets["reveal"])
+    if version.split(".")[0] != "4":
+        print(f"[slides] 실패: reveal.js {version}은 nbconvert 7.17과 맞지 않습니다(4.x 필요).", file=sys.stderr)
+        return 1
+    urls = {k: relative_url(v, html_dir) for k, v in assets.items() if v is not None}
+    exporter = make_exporter(root, urls)
+
+    manifest_path = out_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() and chapters else {}
+    manifest.setdefault("decks", {})
+    manifest.update({"reveal": version, "width": WIDTH, "height": HEIGHT})
+    failed = False
+    for source in sources:
+        name = source.stem
+        chapter = source.relative_to(root).as_posix()
+        started = time.perf_counter()
+        try:
+            nb, origin = executed_notebook(root, source)
+            deck_nb, cells = slide_notebook(nb, chapter)
+            if "widgets" in deck_nb.metadata and assets["html_manager"] is None:
+                raise SlideError(f"{chapter}: 위젯 상태가 있는데 _static/에 html-manager(embed-amd.js)가 없습니다.")
+            title = chapter_title(nb, name)
+            html = export_deck(exporter, deck_nb, title, urls)
+        except SlideError as exc:
+            print(f"[slides] 실패: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        (out_dir / f"{name}.html").write_text(html, encoding="utf-8")
+        n = count_slides(deck_nb)
+        manifest["decks"][name] = {
+            "title": title, "source": chapter, "deck": f"{name}.html", "slides": n,
+            "notes": sum(1 for c in deck_nb.cells if slide_type(c) == NOTES),
+            "executed_from": origin, "cells": cells, "pdf": None, "pdf_pages": None,
+            "seconds": {"deck": round(time.perf_counter() - started, 2)},
+        }
+        print(f"[slides] {chapter} → slides/{name}.html ({n}장, 출력: {origin}, "
+              f"{time.perf_counter() - started:.1f}초)", flush=True)
+    names = [s.stem for s in sources if s.stem in manifest["decks"] and (out_dir / f"{s.stem}.html").exists()]
+
+    browser_path = feature.chromium_path()
+    if (pdf or check) and names and browser_path is None:
+        print("[slides] Chromium이 없어 인쇄용 PDF(와 넘침 검사)를 건너뜁니다 (apt install chromium).")
+    elif (pdf or check) and names:
+        with serve(html_dir) as base_url, chromium(browser_path) as browser:
+            for name in names:
+                entry = manifest["decks"][name]
+                if pdf:
+                    started = time.perf_counter()
+                    pdf_path = out_dir / f"{name}.pdf"
+                    try:
+                        pages = print_pdf(browser, base_url, name, pdf_path)
+                    except Exception as exc:  # noqa: BLE001 — 어느 장에서 실패했는지 알리고 멈춘다
+                        print(f"[slides] 실패: {name}.pdf 인쇄: {exc}", file=sys.stderr)
+                        failed = True
+                        continue
+                    entry.update(pdf=pdf_path.name, pdf_pages=pages)
+                    entry["seconds"]["pdf"] = round(time.perf_counter() - started, 2)
+                    note = "" if pages == entry["slides"] else f" — 슬라이드 {entry['slides']}장과 다름!"
+                    print(f"[slides] slides/{name}.pdf ({pages}쪽, {time.perf_counter() - started:.1f}초){note}",
+                          flush=True)
+                if check:
+                    problems = check_deck(browser, base_url, name)
+                    entry["overflow"] = problems
+                    report_overflow(entry, problems)
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 1 if failed else 0
+
+
+def report_overflow(entry: dict, problems: list[dict]) -> None:
+    source = entry["source"]
+    if not problems:
+        print(f"[slides] {source}: 넘치는 슬라이드 없음 ({entry['slides']}장)")
+        return
+    for problem in problems:
+        cells = []
+        for cell_id in problem.get("cells", []):
+            info = entry["cells"].get(cell_id, {})
+            cells.append(f"셀 #{info.get('index')} (소스 {info.get('line')}번째 줄: {info.get('first_line', '')!r})")
+        print(f"[slides] 넘침: {source} 슬라이드 {problem['number']} "
+              f"({problem['detail']}) ← {'; '.join(cells) or '셀 모름'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("root", nargs="?", default=str(HERE.parent), help="책 루트")
+    parser.add_argument("--chapters", nargs="*", help="이 장들만(예: 02_bias)")
+    parser.add_argument("--no-pdf", action="store_true", help="인쇄용 PDF를 만들지 않는다")
+    parser.add_argument("--check", action="store_true", help="1280×720에서 넘치는 슬라이드를 찾는다")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    rc = build(Path(args.root).resolve(), args.chapters, pdf=not args.no_pdf, check=args.check)
+    print(f"[slides] {'완료' if rc == 0 else '실패'}: {time.perf_counter() - started:.1f}초")
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -44,6 +44,7 @@ from dlkit.surfaces import (
     Surface,
     get_surface,
     linreg_loss_grid,
+    linreg_surface,
     optimize_path,
 )
 from dlkit.training import History, evaluate, predict, progress_enabled, train
@@ -69,7 +70,7 @@ __all__ = [
     # 학습과 추론
     "History", "train", "evaluate", "predict", "progress_enabled",
     # 손실 지형
-    "Surface", "SURFACES", "get_surface", "PathResult", "optimize_path", "linreg_loss_grid",
+    "Surface", "SURFACES", "get_surface", "PathResult", "optimize_path", "linreg_loss_grid", "linreg_surface",
     # 그림
     "use_korean_font", "setup_book_style", "plot_activation", "plot_activations", "plot_history",
     "plot_surface_paths", "plot_linreg_fit", "plot_decision_boundary",

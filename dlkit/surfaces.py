@@ -154,6 +154,9 @@ class PathResult:
         return len(self.path)
 
 
+DIVERGENCE_FACTOR = 1e3  # optimize_path가 발산으로 판정하는 손실 배율
+
+
 def optimize_path(surface: Surface | str, optimizer: Any, num_steps: int, *,
                   start: tuple[float, float] | None = None) -> PathResult:
     """손실 지형 위에서 옵티마이저를 ``num_steps``번 돌려 경로를 기록한다.
@@ -188,19 +191,67 @@ def optimize_path(surface: Surface | str, optimizer: Any, num_steps: int, *,
     if point.shape != (2,):
         raise ValueError(f"옵티마이저의 params[0]은 shape (2,)인 점이어야 합니다. 받은 shape: {point.shape}")
     path = [point.copy()]
+    start_loss = float(surface.f(point[0], point[1]))
+    # 출발점 손실의 1000배(와 1) 중 큰 값을 넘으면 발산으로 본다: 값이 무한대가 되기 전에 멈춘다
+    limit = DIVERGENCE_FACTOR * max(abs(start_loss), 1.0)
     diverged = False
     with np.errstate(all="ignore"):
         for i in range(num_steps):
             opt.step([np.array(surface.grad(point[0], point[1]), dtype=point.dtype)])
-            if not np.isfinite(point).all() or np.abs(point).max() > 1e12:
+            loss = float(surface.f(point[0], point[1]))
+            if not np.isfinite(point).all() or not abs(loss) <= limit:
                 diverged = True
                 break
             path.append(point.copy())
     if diverged:
-        message = f"{i + 1}번째 갱신에서 값이 발산해 멈췄습니다. 학습률을 줄여 보세요."
+        message = (f"{i + 1}번째 갱신에서 손실이 출발점의 {DIVERGENCE_FACTOR:g}배를 넘어 발산으로 보고 멈췄습니다. "
+                   "학습률을 줄여 보세요.")
     else:
         message = f"{num_steps}번 갱신했습니다. 마지막 손실: {float(surface.f(*path[-1])):.4g}"
     return PathResult(np.array(path), diverged, message)
+
+
+def linreg_surface(X: Any, y: Any, *, start: tuple[float, float] = (-1.0, -2.0),
+                   xlim: tuple[float, float] = (-1.5, 3.5),
+                   ylim: tuple[float, float] = (-2.5, 3.0)) -> Surface:
+    r"""특성 하나짜리 선형 회귀의 전체 데이터 손실 :math:`L(w, b)`를 :class:`Surface`로 만든다.
+
+    GD, SGD, 미니배치 SGD의 :math:`(w, b)` 경로를 같은 등고선 위에 그릴 때 쓴다
+    (``plot_surface_paths(linreg_surface(X, y), paths)``).
+
+    Parameters
+    ----------
+    X, y : array_like, shape (n,) 또는 (n, 1)
+        특성 하나의 데이터.
+    start : (float, float)
+        경로의 출발점 :math:`(w, b)`.
+    xlim, ylim : (float, float)
+        그림에서 보여 줄 :math:`w`, :math:`b`의 범위.
+    """
+    x, t = _one_feature(X, y)
+    # 제곱을 펼쳐 데이터의 통계량(평균)만으로 계산한다: n이 커도 격자 계산이 빠르다
+    sxx, sx, sxy, sy, syy = (np.mean(x * x), np.mean(x), np.mean(x * t), np.mean(t), np.mean(t * t))
+
+    def f(w, b):
+        return 0.5 * (w**2 * sxx + 2 * w * b * sx + b**2 - 2 * w * sxy - 2 * b * sy + syy)
+
+    def grad(w, b):
+        return w * sxx + b * sx - sxy, w * sx + b - sy
+
+    return Surface("linreg", "선형 회귀의 손실 (w, b)", f, grad, start=tuple(start),
+                   xlim=tuple(xlim), ylim=tuple(ylim))
+
+
+def _one_feature(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+    """특성 하나의 X와 y를 1차원 배열로 검사해 돌려준다."""
+    x = as_float_array(X, "X")
+    if x.ndim == 2 and x.shape[1] != 1 or x.ndim > 2:
+        raise ValueError(f"X는 특성이 하나여야 합니다(shape (n,) 또는 (n, 1)). 받은 shape: {x.shape}")
+    x = x.reshape(-1)
+    t = as_float_array(y, "y").reshape(-1)
+    if len(x) != len(t) or len(x) == 0:
+        raise ValueError(f"X와 y의 예제 수가 같고 0보다 커야 합니다. 받은 값: X {len(x)}개, y {len(t)}개")
+    return x, t
 
 
 def linreg_loss_grid(X: Any, y: Any, w_range: Any, b_range: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -220,15 +271,8 @@ def linreg_loss_grid(X: Any, y: Any, w_range: Any, b_range: Any) -> tuple[np.nda
     W, B, L : np.ndarray, shape (len(b_range), len(w_range))
         ``np.meshgrid(w_range, b_range)``와 각 점의 손실. ``ax.contour(W, B, L)``로 그린다.
     """
-    x = as_float_array(X, "X")
-    if x.ndim == 2 and x.shape[1] != 1 or x.ndim > 2:
-        raise ValueError(f"X는 특성이 하나여야 합니다(shape (n,) 또는 (n, 1)). 받은 shape: {x.shape}")
-    x = x.reshape(-1)
-    t = as_float_array(y, "y").reshape(-1)
-    if len(x) != len(t) or len(x) == 0:
-        raise ValueError(f"X와 y의 예제 수가 같고 0보다 커야 합니다. 받은 값: X {len(x)}개, y {len(t)}개")
+    x, t = _one_feature(X, y)
     W, B = np.meshgrid(as_float_array(w_range, "w_range"), as_float_array(b_range, "b_range"))
-    # 제곱을 펼쳐 데이터의 통계량(평균)만으로 계산한다: 격자 크기와 n이 커도 빠르다
-    sxx, sx, sxy, sy, syy = (np.mean(x * x), np.mean(x), np.mean(x * t), np.mean(t), np.mean(t * t))
-    L = 0.5 * (W**2 * sxx + 2 * W * B * sx + B**2 - 2 * W * sxy - 2 * B * sy + syy)
+    surface = linreg_surface(x, t)  # 격자 전체를 한 번에 계산한다
+    L = surface.f(W, B)
     return W, B, L

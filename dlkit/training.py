@@ -99,7 +99,7 @@ def _check_net(net: Any) -> None:
 
 def _divergence_message(epoch: int, iteration: int, loss: float, lr: Any) -> str:
     value = "nan" if math.isnan(loss) else ("inf" if math.isinf(loss) else f"{loss:.3g}")
-    tip = f"학습률 lr={lr}을 줄여 보세요." if lr is not None else "학습률을 줄여 보세요."
+    tip = f"학습률(lr={lr})을 줄여 보세요." if lr is not None else "학습률을 줄여 보세요."
     return f"에포크 {epoch}, 반복 {iteration}에서 손실이 발산했습니다({value}). {tip}"
 
 

@@ -143,3 +143,26 @@ def test_normal_equation_recovers_parameters():
     assert w1[0, 0] == pytest.approx(3) and b1 == pytest.approx(1)
     with pytest.raises(ValueError, match="[가-힣]"):
         dk.normal_equation(X, y[:5])
+
+
+def test_linreg_surface_matches_squared_loss_and_its_gradient():
+    import torch
+
+    X, y = dk.synthetic_data([1.5], 0.5, 50, noise=0.3, rng=3)
+    surface = dk.linreg_surface(X, y)
+    w, b = 0.7, -0.2
+    np.testing.assert_allclose(surface.f(w, b), dk.squared_loss(X * w + b, y), rtol=1e-12)
+    tw = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    tb = torch.tensor(b, dtype=torch.float64, requires_grad=True)
+    loss = ((torch.tensor(X[:, 0]) * tw + tb - torch.tensor(y[:, 0])) ** 2 / 2).mean()
+    loss.backward()
+    np.testing.assert_allclose(surface.grad(w, b), (tw.grad.item(), tb.grad.item()), rtol=1e-10)
+
+
+def test_optimize_path_stops_when_the_loss_explodes():
+    result = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.7), 40)
+    assert result.diverged
+    assert "발산" in result.message
+    assert np.isfinite(result.path).all()
+    calm = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.1), 40)
+    assert not calm.diverged

@@ -1,7 +1,7 @@
-"""번호 붙는 요소와 펼치기 버튼의 한국어 이름.
+"""번호 붙는 요소(그림, 표, 연습)의 한국어 이름.
 
-sphinx-exercise는 config-inited 단계에서 "Exercise %s"를 번역 카탈로그가 준비되기 전에 만들어
-영어로 남고, Sphinx 기본값("Fig. %s")도 같은 이유로 영어가 된다. 여기서 한국어로 정해 준다.
+sphinx-exercise는 config-inited 단계에서 번역 카탈로그가 준비되기 전에 "Exercise %s"를 만들어
+영어로 남는다. 그림·표 이름도 여기서 책의 말투에 맞게 정해 둔다.
 """
 from __future__ import annotations
 
@@ -10,14 +10,12 @@ NUMFIG_FORMAT = {
     "table": "표 %s",
     "code-block": "코드 %s",
     "section": "%s절",
-    "exercise": "연습 문제 %s",
+    "exercise": "연습 %s",  # sphinx-exercise가 해답 제목에 쓰는 "연습 7"과 맞춘다
 }
 
 
 def _set_korean_labels(app, config) -> None:
     config.numfig_format = {**config.numfig_format, **NUMFIG_FORMAT}
-    config.togglebutton_hint = "펼쳐 보기"
-    config.togglebutton_hint_hide = "접기"
 
 
 def setup(app):

@@ -1,0 +1,183 @@
+"""빌드된 책의 모든 페이지가 네트워크 없이, 콘솔 오류 없이 열리고 화면 틀이 한국어인지.
+
+- 정적 검사(브라우저 없음): <script src>/<link href>에 http(s) 주소가 없다(저장소·실행 링크는
+  <a>라 해당 없음), CSS가 밖의 글꼴을 부르지 않는다, sphinx-thebe 중복 스크립트가 없다.
+- 브라우저 검사(@pytest.mark.browser): _toc.yml의 모든 페이지와 genindex.html을 헤드리스
+  Chromium으로 열어 사이트 밖 요청 0, 콘솔 오류 0, 4xx/5xx 0. 수식이 있는 페이지에서는
+  MathJax가 실제로 조판했는지, 한글이 한국어 글꼴로 그려졌는지, 한국어 UI 문구가 보이는지.
+
+search.html은 검색(Pagefind) 담당 테스트(test_search.py)가 따로 본다.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, korean_fonts_used
+
+KOREAN_UI = {
+    "search": "이 책에서 검색",
+    "skip": "본문 바로가기",
+    "top": "맨 위로",
+    "toc": "이 페이지의 내용",
+    "author": "지은이:",
+}
+ENGLISH_UI = ("Search this book", "On this page", "Skip to main content", "Back to top")
+KOREAN_FONT = re.compile(r"nanum|noto\s*(sans|serif)\s*(cjk|kr)|source han|un\s?dotum|baekmuk|malgun|apple sd gothic",
+                         re.IGNORECASE)
+
+
+def toc_pages() -> list[str]:
+    """_toc.yml의 모든 문서 → 빌드된 html 경로(사이트 루트 기준) + genindex.html."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                files.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({k: v for k, v in toc.items() if k != "root"})
+    pages = [str(Path(f).with_suffix("")) + ".html" for f in dict.fromkeys(files)]
+    return pages + ["genindex.html"]
+
+
+PAGES = toc_pages()
+
+
+class _AssetLinks(HTMLParser):
+    """<script src>와 <link href>(rel 포함)를 모은다."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[str] = []
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and attrs.get("src"):
+            self.scripts.append(attrs["src"])
+        elif tag == "link" and attrs.get("href"):
+            self.links.append((attrs.get("rel") or "", attrs["href"]))
+
+
+def built_pages(html_root: Path) -> list[Path]:
+    """책 본문 페이지: _static·_sources와 다른 단계의 산출물(slides/, notebooks/, pagefind/)은 뺀다."""
+    skip = {"_static", "_sources", "_images", "slides", "notebooks", "pagefind"}
+    return sorted(
+        p for p in html_root.rglob("*.html")
+        if not skip & set(p.relative_to(html_root).parts)
+        and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:500]  # 루트 index.html 넘겨주기
+    )
+
+
+def math_pages(html_root: Path) -> list[str]:
+    """Sphinx가 수식 노드로 낸 페이지(`class="math ...`)."""
+    return [
+        p.relative_to(html_root).as_posix()
+        for p in built_pages(html_root)
+        if re.search(r'class="math(?:\s|")', p.read_text(encoding="utf-8"))
+    ]
+
+
+# ---------------------------------------------------------------- 정적 검사
+
+def test_toc_pages_were_built(built_book):
+    missing = [page for page in PAGES if not (built_book.html / page).is_file()]
+    assert not missing, f"_toc.yml의 페이지가 빌드되지 않았습니다: {missing}"
+
+
+def test_pages_reference_no_external_assets(built_book):
+    offenders = []
+    for page in built_pages(built_book.html):
+        parser = _AssetLinks()
+        parser.feed(page.read_text(encoding="utf-8"))
+        rel = page.relative_to(built_book.html)
+        offenders += [f"{rel}: <script src={src}>" for src in parser.scripts if re.match(r"(https?:)?//", src)]
+        offenders += [f"{rel}: <link rel={r} href={href}>" for r, href in parser.links
+                      if re.match(r"(https?:)?//", href) and r != "canonical"]
+    assert not offenders, "페이지가 인터넷의 스크립트/스타일을 부릅니다:\n" + "\n".join(offenders)
+
+
+def test_stylesheets_load_nothing_from_the_internet(built_book):
+    external = re.compile(r"""(?:@import\s+|url\()\s*["']?(?:https?:)?//""", re.IGNORECASE)
+    offenders = [
+        css.relative_to(built_book.html).as_posix()
+        for css in (built_book.html / "_static").rglob("*.css")
+        if external.search(css.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert not offenders, f"CSS가 밖의 자원(글꼴 등)을 부릅니다: {offenders}"
+
+
+def test_vendored_assets_are_wired(built_book):
+    static = built_book.html / "_static"
+    for rel in ("mathjax/tex-mml-chtml.js", "requirejs/require.js", "jupyter-widgets/embed-amd.js",
+                "jupyter-widgets/paths.js", "reveal.js/dist/reveal.js", "jquery/jquery.min.js"):
+        assert (static / rel).is_file(), f"_static/{rel}가 없습니다(_vendor/ 또는 _ext/feature_offline.py)"
+    for page in built_pages(built_book.html):
+        text = page.read_text(encoding="utf-8")
+        assert "THEBE_JS_URL" not in text, f"{page.name}: sphinx-thebe 설정 스크립트가 남았습니다"
+        assert 'lang="ko"' in text, f"{page.name}: <html lang>이 ko가 아닙니다 (sphinx.config.language: ko)"
+
+
+# ---------------------------------------------------------------- 브라우저 검사
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_offline_without_errors(visit, path):
+    result = visit(path)
+    assert not result.external_requests, f"{path}: 사이트 밖 요청 {result.external_requests}"
+    assert not result.failed_requests, f"{path}: 실패한 요청 {result.failed_requests}"
+    assert not result.console_errors, f"{path}: 콘솔 오류 {result.console_errors}"
+
+
+@pytest.mark.browser
+def test_math_is_typeset_by_vendored_mathjax(built_book, visit):
+    pages = math_pages(built_book.html)
+    assert pages, ("수식이 있는 페이지가 하나도 없습니다: MathJax를 확인할 수 없습니다 "
+                   "(장에 $...$ 또는 $$...$$ 수식이 있어야 합니다)")
+    path = pages[0]
+    result = visit(path)
+    page = result.page
+    page.wait_for_selector("mjx-container", timeout=15000)
+    unrendered = page.evaluate(
+        """() => [...document.querySelectorAll('.math')]
+                 .filter(el => !el.querySelector('mjx-container'))
+                 .map(el => el.textContent.slice(0, 60))"""
+    )
+    assert not unrendered, f"{path}: MathJax가 조판하지 않은 수식 {unrendered}"
+    body = page.inner_text("article")
+    assert "\\(" not in body and "\\[" not in body, f"{path}: 원문 TeX 구분자가 화면에 남았습니다"
+    assert not result.external_requests and not result.console_errors
+
+
+@pytest.mark.browser
+def test_korean_ui_and_fonts(visit):
+    # 제목이 여럿인 장이라 '이 페이지의 내용' 목차가 나온다.
+    result = visit("chapters/00_intro.html")
+    page = result.page
+    assert page.get_attribute("html", "lang") == "ko", (
+        "<html lang>이 ko가 아닙니다: Jupyter Book 1은 _config.yml 맨 위의 language를 Sphinx에 넘기지 "
+        "않습니다. `sphinx: config: language: ko`가 있어야 합니다")
+    html = page.content()
+    for key, text in KOREAN_UI.items():
+        assert text in html, f"한국어 UI 문구가 없습니다({key}): {text!r}"
+    for text in ENGLISH_UI:
+        assert text not in html, f"영어 UI 문구가 남았습니다: {text!r}"
+    author = page.inner_text(".component-author").strip()
+    assert not author.startswith("으로"), f"바닥글 지은이 표기가 어색합니다: {author!r}"
+
+    for selector in ("article h1", ".component-author"):
+        fonts = korean_fonts_used(page, selector)
+        assert any(KOREAN_FONT.search(name) for name in fonts), (
+            f"{selector}의 한글을 한국어 글꼴로 그리지 않았습니다(두부 글자): {fonts} "
+            "(fonts-nanum 또는 fonts-noto-cjk 필요)")

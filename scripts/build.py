@@ -113,7 +113,23 @@ def warm_matplotlib() -> None:
     )
 
 
-def build(root: Path, *, post_steps: bool = True) -> int:
+def run_parallel(root: Path, cache_dir: Path, env: dict) -> dict[str, str]:
+    """캐시에 없는 장을 나란히 실행해 캐시에 넣는다(커널도 env를 물려받도록 환경을 바꿔 둔다)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from parallel_exec import execute_pending
+
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        chapters = [root / rel for rel in code_chapters(root)]
+        status = execute_pending(cache_dir, chapters)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return {Path(k).name: v for k, v in status.items()}
+
+
+def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
     build_dir = root / "_build"
     cache_dir = build_dir / ".jupyter_cache"
     started = time.perf_counter()
@@ -129,6 +145,10 @@ def build(root: Path, *, post_steps: bool = True) -> int:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     env["DLKIT_PROGRESS"] = "0"  # 빌드 중에는 진행 막대를 그리지 않는다(stderr/멈춘 위젯 방지).
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy의 stderr 경고 방지
+    if parallel:
+        status = run_parallel(root, cache_dir, env)
+        if status:
+            print(f"[build] 두 코어에서 먼저 실행: {status}", flush=True)
     cmd = [
         str(Path(sys.executable).parent / "jupyter-book"), "build", str(root),
         "--warningiserror", "--nitpick", "--keep-going",
@@ -177,8 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("root", nargs="?", default=str(ROOT), help="책 루트(기본: 이 저장소)")
     parser.add_argument("--no-post", action="store_true", help="슬라이드·검색 색인 단계를 건너뛴다")
+    parser.add_argument("--serial", action="store_true",
+                        help="장을 미리 나란히 실행하지 않고 Sphinx가 하나씩 실행하게 한다")
     args = parser.parse_args(argv)
-    return build(Path(args.root).resolve(), post_steps=not args.no_post)
+    return build(Path(args.root).resolve(), post_steps=not args.no_post, parallel=not args.serial)
 
 
 if __name__ == "__main__":

@@ -76,3 +76,12 @@ __all__ = [
     "plot_surface_paths", "plot_linreg_fit", "plot_decision_boundary",
     "plot_linear_vs_activation", "plot_iterations",
 ]
+
+
+def __getattr__(name: str):
+    """``dk.widgets``는 처음 쓸 때 불러온다(ipywidgets를 import dlkit에 싣지 않기 위해)."""
+    if name == "widgets":
+        import importlib
+
+        return importlib.import_module("dlkit.widgets")
+    raise AttributeError(f"module 'dlkit' has no attribute {name!r}")

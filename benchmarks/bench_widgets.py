@@ -1,0 +1,95 @@
+"""인터랙티브 데모의 실시간 갱신 속도: 슬라이더 한 칸마다 걸리는 시간(중앙값).
+
+데모마다 주 슬라이더를 한 칸씩 움직이며 두 방식을 같은 실행 안에서 잰다.
+
+- live: 데모 위젯(실시간 모드)이 하는 일 그대로. 한 번 만든 그림과 선을 다시 쓰며
+  ``update`` → PNG → ``Image.value``.
+- naive: 매번 ``plt.figure``를 새로 만들어 처음부터 그리고(``setup`` + ``update``)
+  ``savefig``로 PNG를 만든 뒤 닫는다.
+
+데이터 계산(학습, 경로)은 두 방식이 같은 캐시를 쓰므로 그림 그리기 비용만 비교한다.
+목표: live 중앙값 ≤ 50 ms, live/naive ≤ 0.5.
+
+사용법: ``python benchmarks/bench_widgets.py [결과.json]``
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+TARGET_MS = 50.0
+TARGET_RATIO = 0.5
+
+# 데모 이름 → (만드는 함수, 움직일 조절기, 값 목록)
+SWEEPS = {
+    "bias": ("bias_demo", "bias", [v / 2 for v in range(-16, 9)]),
+    "activation": ("activation_demo", "x0", [v / 5 for v in range(-20, 21, 2)]),
+    "linear_vs_activation": ("linear_vs_activation_demo", "epoch", list(range(0, 801, 40))),
+    "learning_rate": ("learning_rate_demo", "lr", [10 ** (-3 + k * 0.15) for k in range(20)]),
+    "gd_sgd": ("gd_sgd_demo", "steps", list(range(0, 100, 5))),
+    "optimizer": ("optimizer_demo", "steps", list(range(0, 200, 10))),
+    "epoch": ("epoch_demo", "batch", [4, 8, 10, 16, 20, 25, 32, 40, 50, 64, 80, 100]),
+}
+
+
+def bench_demo(name: str) -> dict:
+    import matplotlib.pyplot as plt
+
+    import dlkit.widgets as W
+
+    fn, control, values = SWEEPS[name]
+    widget = getattr(W, fn)(mode="live")
+    state = widget.dlkit_demo
+    ctrl = state.controls[control]
+    # 한 바퀴 먼저 돌려 데이터 캐시를 채운다(두 방식이 같은 캐시를 쓴다)
+    for v in values:
+        ctrl.value = v
+    live = []
+    for v in values:
+        t0 = time.perf_counter()
+        ctrl.value = v  # observer → update → PNG → Image.value
+        live.append(time.perf_counter() - t0)
+    spec = state.spec
+    naive = []
+    for v in values:
+        params = state.params()
+        params[control] = ctrl.value
+        t0 = time.perf_counter()
+        fig = plt.figure(figsize=spec.figsize, dpi=100, layout="constrained")
+        spec.setup(fig)
+        spec.update(**params)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        plt.close(fig)
+        naive.append(time.perf_counter() - t0)
+        ctrl.value = v
+    live_ms = statistics.median(live) * 1000
+    naive_ms = statistics.median(naive) * 1000
+    return {"demo": name, "control": control, "steps": len(values), "live_ms": round(live_ms, 1),
+            "naive_ms": round(naive_ms, 1), "ratio": round(live_ms / naive_ms, 3),
+            "renders": state.renders,
+            "ok": live_ms <= TARGET_MS and live_ms / naive_ms <= TARGET_RATIO}
+
+
+def main(argv: list[str]) -> int:
+    results = [bench_demo(name) for name in SWEEPS]
+    print(f"{'데모':<22}{'live ms':>9}{'naive ms':>10}{'비율':>7}  목표(≤{TARGET_MS:g} ms, ≤{TARGET_RATIO}×)")
+    for r in results:
+        print(f"{r['demo']:<22}{r['live_ms']:>9.1f}{r['naive_ms']:>10.1f}{r['ratio']:>7.2f}  "
+              f"{'통과' if r['ok'] else '미달'}")
+    if len(argv) > 1:
+        Path(argv[1]).write_text(json.dumps({"target_ms": TARGET_MS, "target_ratio": TARGET_RATIO,
+                                             "results": results}, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

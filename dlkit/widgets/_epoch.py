@@ -1,0 +1,143 @@
+"""에포크·배치 크기·반복 데모: 데이터 수, 배치 크기, 에포크 → 에포크당 반복과 전체 갱신 횟수."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from dlkit.widgets._frames import Axis, DemoSpec
+
+NUM_EXAMPLES = 100
+NUM_EPOCHS = 3
+BATCHES = (4, 10, 16, 25, 32, 50, 64, 100)
+LR = 0.1
+
+
+def plt_colors() -> tuple:
+    """배치 색(matplotlib tab20, ``dk.plotting.plot_iterations``와 같다)."""
+    import matplotlib
+
+    return tuple(matplotlib.colormaps["tab20"].colors)
+
+
+def counts_text(n: int, batch: int, epochs: int) -> str:
+    """에포크당 반복과 전체 갱신 횟수(마지막 배치를 버릴 때와 버리지 않을 때)."""
+    from dlkit.data import iterations_per_epoch, total_updates
+
+    keep = iterations_per_epoch(n, batch)
+    drop = iterations_per_epoch(n, batch, drop_last=True)
+    total_keep = total_updates(n, batch, epochs)
+    total_drop = total_updates(n, batch, epochs, drop_last=True)
+    rest = n - drop * batch
+    text = (f"에포크당 반복 = ⌈{n} / {batch}⌉ = <b>{keep}번</b>, 전체 갱신 = {keep} × {epochs} 에포크 = "
+            f"<b>{total_keep}번</b>.")
+    if rest:
+        text += (f" 마지막 배치(예제 {rest}개)를 버리면(drop_last) ⌊{n} / {batch}⌋ = {drop}번, "
+                 f"전체 {total_drop}번.")
+    else:
+        text += " 나누어떨어지므로 마지막 배치를 버려도 같습니다."
+    return text
+
+
+def epoch_spec() -> DemoSpec:
+    from dlkit.data import synthetic_data
+    from dlkit.models import LinearRegression
+    from dlkit.optim import SGD
+    from dlkit.data import iterations_per_epoch, total_updates
+    from dlkit.training import train
+
+    art: dict[str, Any] = {}
+    data: dict[int, tuple] = {}
+    cache: dict[tuple, list[float]] = {}
+
+    def losses(n: int, batch: int, epochs: int, drop_last: bool) -> list[float]:
+        key = (n, batch, epochs, drop_last)
+        if key not in cache:
+            if n not in data:
+                data[n] = synthetic_data([2.0, -3.4], 4.2, n, rng=0)
+            X, y = data[n]
+            net = LinearRegression(2, rng=0)
+            hist = train(net, X, y, optimizer=SGD(net.parameters(), lr=LR), batch_size=batch,
+                         num_epochs=epochs, drop_last=drop_last, rng=0, progress=False)
+            cache[key] = hist.iteration_losses
+        return cache[key]
+
+    def setup(fig: Any) -> None:
+        from matplotlib.colors import ListedColormap
+
+        ax_blocks, ax_loss = fig.subplots(1, 2, width_ratios=[1.2, 1])
+        art["ax_blocks"], art["ax_loss"] = ax_blocks, ax_loss
+        colors = list(plt_colors()) + ["0.85"]
+        art["blocks"] = ax_blocks.imshow(np.zeros((1, 1)), cmap=ListedColormap(colors), vmin=-0.5,
+                                         vmax=len(colors) - 0.5, aspect="auto", interpolation="nearest")
+        ax_blocks.set_xlabel("예제 번호 (색 하나 = 배치 하나, 회색 = 버린 예제)", fontsize=7)
+        ax_blocks.tick_params(labelsize=7)
+        ax_blocks.grid(False)
+        ax_blocks.set_title(" ", fontsize=8)
+        (art["loss"],) = ax_loss.semilogy([], [], ".-", ms=3, lw=1)
+        ax_loss.set_xlabel("에포크 (점 하나 = 반복 하나)", fontsize=8)
+        ax_loss.set_ylabel("미니배치 손실", fontsize=8)
+        ax_loss.set_ylim(1e-3, 1e2)
+        ax_loss.tick_params(labelsize=7)
+        ax_loss.set_title(" ", fontsize=9)
+
+    def update(*, batch: int, n: int = NUM_EXAMPLES, epochs: int = NUM_EPOCHS, drop_last: bool = False) -> str:
+        n, epochs = int(n), int(epochs)
+        batch = min(int(batch), n)
+        per_epoch = iterations_per_epoch(n, batch, drop_last)
+        total = total_updates(n, batch, epochs, drop_last)
+        # 에포크(행)마다 예제(열)를 배치로 나눈 모습: 값 = 배치 번호(색), 버린 예제는 회색
+        ncolors = len(plt_colors())
+        row = np.minimum(np.arange(n) // batch, per_epoch)
+        row = np.where(row < per_epoch, row % ncolors, ncolors)
+        ax = art["ax_blocks"]
+        art["blocks"].set_data(np.tile(row, (epochs, 1)))
+        art["blocks"].set_extent((0, n, epochs - 0.5, -0.5))
+        key = (n, epochs)
+        if art.get("key") != key:
+            ax.set_xlim(0, n)
+            ax.set_ylim(epochs - 0.5, -0.5)
+            ax.set_yticks(range(epochs), [f"에포크 {e + 1}" for e in range(epochs)])
+            art["ax_loss"].set_xlim(0, epochs)
+            art["key"] = key
+        ax.set_title(f"에포크당 반복 {per_epoch}번 × {epochs} 에포크 = 갱신 {total}번", fontsize=8)
+        ls = losses(n, batch, epochs, drop_last)
+        it = np.arange(1, len(ls) + 1) / max(per_epoch, 1)
+        art["loss"].set_data(it, ls)
+        axl = art["ax_loss"]
+        axl.set_title(f"배치 {batch}: 반복 {len(ls)}번", fontsize=9)
+        art["blit"] = ([art["blocks"], ax.title, art["loss"], axl.title], key)
+        return (f"데이터 {n}개, 배치 크기 {batch}, 에포크 {epochs}. " + counts_text(n, batch, epochs)
+                + " 오른쪽은 반복마다(가중치를 한 번 갱신할 때마다) 잰 미니배치 손실입니다.")
+
+    def live_controls() -> dict[str, Any]:
+        import ipywidgets as widgets
+
+        style = {"description_width": "initial"}
+        wide = widgets.Layout(width="420px")
+        return {
+            "n": widgets.IntSlider(value=NUM_EXAMPLES, min=10, max=1000, step=10, description="데이터 수 N",
+                                   style=style, layout=wide),
+            "batch": widgets.IntSlider(value=32, min=1, max=200, description="배치 크기", style=style,
+                                       layout=wide),
+            "epochs": widgets.IntSlider(value=NUM_EPOCHS, min=1, max=8, description="에포크 수", style=style,
+                                        layout=wide),
+            "drop_last": widgets.Checkbox(value=False, description="마지막 배치 버리기(drop_last)",
+                                          style=style),
+        }
+
+    return DemoSpec(
+        name="epoch", title="에포크, 배치 크기, 반복", figsize=(5.6, 2.6),
+        setup=setup, update=update,
+        static_axes=[Axis("batch", "배치 크기", BATCHES, [str(b) for b in BATCHES], initial=4)],
+        static_fixed={"n": NUM_EXAMPLES, "epochs": NUM_EPOCHS},
+        static_what=f"데이터 {NUM_EXAMPLES}개, {NUM_EPOCHS} 에포크, 배치 크기 {len(BATCHES)}가지",
+        live_controls=live_controls, blit=lambda: art["blit"],
+    )
+
+
+def epoch_demo(mode: str | None = None) -> Any:
+    """데이터 수, 배치 크기, 에포크 수 → 에포크당 반복, 전체 갱신 횟수, 반복마다의 손실."""
+    from dlkit.widgets._frames import build_demo
+
+    return build_demo(epoch_spec(), mode)

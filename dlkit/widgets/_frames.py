@@ -1,0 +1,359 @@
+r"""데모 하나를 두 가지 방식으로 보여 주는 틀(frame machinery).
+
+데모는 :class:`DemoSpec` 하나로 정의한다.
+
+- ``setup(fig)``: 그림의 축과 선(artist)을 **한 번** 만든다(대개 ``dk.plotting`` 함수로).
+- ``update(**params) -> str``: 만든 선들의 데이터만 바꾸고(``set_data`` 등) 그림 아래에 붙일
+  한국어 설명(HTML)을 돌려준다.
+- ``static_axes``: 정적 페이지에서 고를 수 있게 미리 그려 둘 값들(한두 개의 축).
+- ``live_controls()``: 커널이 있을 때 보여 줄 전체 조절기(슬라이더 등).
+
+이 정의 하나로 두 가지 위젯을 만든다(:func:`build_demo`).
+
+정적 모드(static, 책 빌드)
+    ``static_axes``의 모든 값 조합을 Agg로 그려 PNG(팔레트로 줄임)로 만들고,
+    ipywidgets 8 ``Stack``의 ``Image`` 자식으로 넣은 뒤 조절기의 ``index``를
+    ``widgets.jslink``로 ``Stack.selected_index``에 잇는다. 위젯 상태가 페이지에 저장되므로
+    커널 없이 브라우저만으로 그림이 바뀐다. 축이 두 개면 ``Stack`` 안에 ``Stack``을 넣어
+    첫 조절기는 바깥 ``Stack``에, 둘째 조절기는 안쪽 ``Stack``들 모두에 jslink한다.
+
+실시간 모드(live, Jupyter·Binder·Colab)
+    같은 그림(Figure)과 선을 계속 다시 쓰면서 ``update``만 부르고, 그 그림을 PNG로 바꿔
+    ``Image.value``에 넣는다(파이썬 observer). 슬라이더의 모든 값, 모든 조절기가 동작한다.
+
+모드는 :func:`detect_mode`가 정한다: 환경 변수 ``DLKIT_WIDGETS``(``static``/``live``)가
+있으면 그것, 없으면 커널을 띄운 부모 프로세스가 ``jupyter-book``/``sphinx``이면 정적,
+그 밖에는 실시간. 그래서 장(chapter)의 같은 셀이 책에서는 정적, Jupyter에서는 실시간이 된다.
+
+ipywidgets 7(Colab이 싣는 7.7.x)에는 ``Stack``이 없다. 그때 정적 모드는 ``Image`` 하나의 값을
+observer로 바꿔 끼운다(커널이 있어야 동작한다. 실시간 모드는 7에서도 그대로 동작한다).
+"""
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+FRAME_DPI = 100
+"""프레임 해상도. figsize (4, 2.5)인치 → 400×250 픽셀."""
+
+PALETTE_COLORS = 64
+"""정적 프레임 PNG의 팔레트 색 수(페이지 무게를 줄이려고)."""
+
+STATIC_NOTE = ("정적 페이지: 미리 그려 둔 그림 {n}장({what}) 중에서 고릅니다. "
+               "Binder나 Colab에서 실행하면 모든 값을 바꿔 볼 수 있는 실시간 데모가 됩니다.")
+LIVE_NOTE = "실시간 데모: 값을 바꾸면 파이썬이 그림을 바로 다시 그립니다."
+
+
+@dataclass
+class Axis:
+    """정적 모드에서 고를 수 있는 값 목록 하나(조절기 하나).
+
+    ``kind``는 ``"slider"``(``SelectionSlider``) 또는 ``"toggle"``(``ToggleButtons``).
+    """
+
+    param: str
+    description: str
+    values: Sequence[Any]
+    labels: Sequence[str] | None = None
+    kind: str = "slider"
+    initial: int = 0
+
+    def label_list(self) -> list[str]:
+        return [str(v) for v in self.values] if self.labels is None else list(self.labels)
+
+
+@dataclass
+class DemoSpec:
+    """데모 하나의 정의(정적·실시간 두 모드가 공유한다)."""
+
+    name: str
+    title: str
+    figsize: tuple[float, float]
+    setup: Callable[[Any], None]
+    update: Callable[..., str]
+    static_axes: Sequence[Axis]
+    static_fixed: dict[str, Any] = field(default_factory=dict)
+    static_what: str = ""
+    live_controls: Callable[[], dict[str, Any]] | None = None
+    live_fixed: dict[str, Any] = field(default_factory=dict)
+    blit: Callable[[], tuple[list, Any]] | None = None
+    """``update`` 뒤에 부르면 (바뀌는 선들, 배경 키)를 준다. 배경 키가 같으면 나머지(축, 눈금,
+    등고선, 범례)는 저장해 둔 배경을 그대로 쓰고 바뀌는 선만 다시 그린다(blitting)."""
+
+
+def _parent_cmdlines(levels: int = 4) -> list[str]:
+    """부모 프로세스들의 명령줄(리눅스 /proc). 다른 OS면 빈 목록."""
+    out = []
+    pid = os.getppid()
+    for _ in range(levels):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                out.append(fh.read().replace(b"\0", b" ").decode("utf-8", "replace"))
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                pid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+        if pid <= 1:
+            break
+    return out
+
+
+def detect_mode() -> str:
+    """``"static"``(책 빌드) 또는 ``"live"``(커널과 사람이 함께 있을 때)."""
+    env = os.environ.get("DLKIT_WIDGETS", "").strip().lower()
+    if env in ("static", "live"):
+        return env
+    for cmd in _parent_cmdlines():
+        if any(key in cmd for key in ("jupyter-book", "jupyter_book", "sphinx-build", "sphinx.cmd")):
+            return "static"
+    return "live"
+
+
+def has_stack() -> bool:
+    """ipywidgets 8 이상(``Stack``이 있는가)."""
+    import ipywidgets
+
+    return hasattr(ipywidgets, "Stack")
+
+
+class Canvas:
+    """한 번 만들어 계속 다시 쓰는 Agg 그림(pyplot 없이: 노트북에 저절로 뜨지 않는다)."""
+
+    def __init__(self, figsize: tuple[float, float], dpi: int = FRAME_DPI) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        self.fig = Figure(figsize=figsize, dpi=dpi, layout="constrained", facecolor="white")
+        FigureCanvasAgg(self.fig)
+        self._background = None
+        self._background_key: Any = None
+        self._frozen = False
+
+    def freeze_layout(self) -> None:
+        """constrained layout을 한 번 계산하고 고정한다(프레임마다 축 위치가 같고, 빠르다)."""
+        self.fig.canvas.draw()
+        self.fig.set_layout_engine("none")
+        self._frozen = True
+
+    def draw(self, blit: tuple[list, Any] | None = None) -> None:
+        """그림을 그린다. ``blit=(바뀌는 선들, 배경 키)``면 배경을 다시 쓰고 그 선들만 그린다."""
+        canvas = self.fig.canvas
+        if not self._frozen:
+            self.freeze_layout()
+        if blit is None:
+            canvas.draw()
+            return
+        dynamic, key = blit
+        if self._background is None or key != self._background_key:
+            visible = [a.get_visible() for a in dynamic]
+            # 축 제목은 보이지 않으면 위치 계산이 어긋나므로(matplotlib) 위치를 기억했다가 되돌린다
+            positions = [a.get_position() if hasattr(a, "get_position") else None for a in dynamic]
+            for a in dynamic:
+                a.set_visible(False)
+            canvas.draw()
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            self._background_key = key
+            for a, v, pos in zip(dynamic, visible, positions):
+                a.set_visible(v)
+                if pos is not None:
+                    a.set_position(pos)
+        else:
+            canvas.restore_region(self._background)
+        for a in dynamic:
+            if a.get_visible():
+                self.fig.draw_artist(a)
+
+    def png(self, *, palette: bool = False, blit: tuple[list, Any] | None = None) -> bytes:
+        """지금 그림을 PNG 바이트로. ``palette=True``면 색을 줄여 작게 만든다."""
+        from PIL import Image
+
+        self.draw(blit)
+        rgb = np.asarray(self.fig.canvas.buffer_rgba())[..., :3]
+        img = Image.fromarray(np.ascontiguousarray(rgb))
+        buf = io.BytesIO()
+        if palette:
+            img = img.quantize(colors=PALETTE_COLORS, method=Image.Quantize.MEDIANCUT,
+                               dither=Image.Dither.NONE)
+            img.save(buf, format="png", optimize=True)
+        else:
+            img.save(buf, format="png", compress_level=1)
+        return buf.getvalue()
+
+
+def use_fonts() -> None:
+    """한글 글꼴과 책의 그림 스타일(한 번만)."""
+    from dlkit.plotting import use_korean_font
+
+    use_korean_font()
+
+
+class LiveRenderer:
+    """실시간 모드의 그림: ``update`` 후 PNG를 ``Image``에 넣는다. 횟수와 시간을 기록한다."""
+
+    def __init__(self, spec: DemoSpec) -> None:
+        use_fonts()
+        self.spec = spec
+        self.canvas = Canvas(spec.figsize)
+        spec.setup(self.canvas.fig)
+        self.renders = 0
+        self.last_seconds = 0.0
+
+    def render(self, params: dict[str, Any]) -> tuple[bytes, str]:
+        t0 = time.perf_counter()
+        caption = self.spec.update(**params)
+        png = self.canvas.png(blit=None if self.spec.blit is None else self.spec.blit())
+        self.renders += 1
+        self.last_seconds = time.perf_counter() - t0
+        return png, caption
+
+
+def render_static_frames(spec: DemoSpec) -> tuple[list[tuple[int, ...]], list[bytes], list[str]]:
+    """``static_axes``의 모든 값 조합을 그린다: (인덱스 조합, PNG, 설명) 목록."""
+    use_fonts()
+    canvas = Canvas(spec.figsize)
+    spec.setup(canvas.fig)
+    combos = list(itertools.product(*(range(len(a.values)) for a in spec.static_axes)))
+    pngs, captions = [], []
+    for i, combo in enumerate(combos):
+        params = dict(spec.static_fixed)
+        params.update({a.param: a.values[k] for a, k in zip(spec.static_axes, combo)})
+        captions.append(spec.update(**params))
+        pngs.append(canvas.png(palette=True, blit=None if spec.blit is None else spec.blit()))
+    return combos, pngs, captions
+
+
+def _png_width(png: bytes) -> str:
+    """PNG 헤더(IHDR)에서 읽은 픽셀 너비."""
+    return str(int.from_bytes(png[16:20], "big"))
+
+
+def _frame_widget(png: bytes, caption: str, description: str) -> Any:
+    import ipywidgets as widgets
+
+    img = widgets.Image(value=png, format="png", width=_png_width(png))  # 늘려 그리지 않게(흐려짐 방지)
+    img.add_class("dlkit-frame")
+    html = widgets.HTML(value=caption, description="")
+    html.add_class("dlkit-caption")
+    return widgets.VBox([img, html])
+
+
+def _static_control(axis: Axis) -> Any:
+    import ipywidgets as widgets
+
+    labels = axis.label_list()
+    style = {"description_width": "initial"}
+    if axis.kind == "toggle":
+        ctrl = widgets.ToggleButtons(options=labels, index=axis.initial, description=axis.description,
+                                     style={**style, "button_width": "auto"})
+    else:
+        ctrl = widgets.SelectionSlider(options=labels, index=axis.initial, description=axis.description,
+                                       continuous_update=True, style=style,
+                                       layout=widgets.Layout(width="460px"))
+    return ctrl
+
+
+class DemoState:
+    """데모 위젯에 붙는 파이썬 쪽 상태(테스트·벤치마크가 쓴다). ``widget.dlkit_demo``."""
+
+    def __init__(self, spec: DemoSpec, mode: str) -> None:
+        self.spec = spec
+        self.mode = mode
+        self.controls: dict[str, Any] = {}
+        self.image = None
+        self.caption = None
+        self.frames: list[bytes] = []
+        self.renderer: LiveRenderer | None = None
+        self.stack = None
+        self.links: list[Any] = []
+
+    @property
+    def renders(self) -> int:
+        return 0 if self.renderer is None else self.renderer.renders
+
+    def params(self) -> dict[str, Any]:
+        params = dict(self.spec.live_fixed)
+        params.update({k: c.value for k, c in self.controls.items()})
+        return params
+
+    def refresh(self, change: Any = None) -> None:
+        """실시간 모드: 지금 조절기 값으로 그림을 다시 그린다(observer가 부른다)."""
+        png, caption = self.renderer.render(self.params())
+        self.image.value = png
+        self.caption.value = caption
+
+
+def build_demo(spec: DemoSpec, mode: str | None = None) -> Any:
+    """정의 ``spec``으로 위젯을 만든다. ``mode``가 None이면 :func:`detect_mode`."""
+    import ipywidgets as widgets
+
+    mode = detect_mode() if mode is None else mode
+    if mode not in ("static", "live"):
+        raise ValueError(f"mode는 'static' 또는 'live'여야 합니다. 받은 값: {mode!r}")
+    state = DemoState(spec, mode)
+    title = widgets.HTML(value=f"<b>{spec.title}</b>")
+    if mode == "live":
+        state.renderer = LiveRenderer(spec)
+        state.controls = spec.live_controls()
+        state.image = widgets.Image(format="png")
+        state.image.add_class("dlkit-frame")
+        state.caption = widgets.HTML()
+        state.caption.add_class("dlkit-caption")
+        state.refresh()
+        state.image.width = _png_width(state.image.value)
+        for ctrl in state.controls.values():
+            ctrl.observe(state.refresh, names="value")
+        note = widgets.HTML(value=f"<small>{LIVE_NOTE}</small>")
+        body = [title, note, *state.controls.values(), state.image, state.caption]
+    else:
+        combos, pngs, captions = render_static_frames(spec)
+        state.frames = pngs
+        ctrls = [_static_control(a) for a in spec.static_axes]
+        state.controls = {a.param: c for a, c in zip(spec.static_axes, ctrls)}
+        note = widgets.HTML(value="<small>" + STATIC_NOTE.format(n=len(pngs), what=spec.static_what)
+                            + "</small>")
+        shape = [len(a.values) for a in spec.static_axes]
+        if has_stack():
+            leaves = [_frame_widget(p, c, spec.title) for p, c in zip(pngs, captions)]
+            if len(shape) == 1:
+                stack = widgets.Stack(leaves, selected_index=spec.static_axes[0].initial)
+                state.links.append(widgets.jslink((ctrls[0], "index"), (stack, "selected_index")))
+            elif len(shape) == 2:
+                inner = []
+                for i in range(shape[0]):
+                    s = widgets.Stack(leaves[i * shape[1]:(i + 1) * shape[1]],
+                                      selected_index=spec.static_axes[1].initial)
+                    state.links.append(widgets.jslink((ctrls[1], "index"), (s, "selected_index")))
+                    inner.append(s)
+                stack = widgets.Stack(inner, selected_index=spec.static_axes[0].initial)
+                state.links.append(widgets.jslink((ctrls[0], "index"), (stack, "selected_index")))
+            else:  # pragma: no cover - 정의 오류
+                raise ValueError("정적 축은 한두 개만 쓸 수 있습니다.")
+            state.stack = stack
+            display = stack
+        else:  # ipywidgets 7 (Colab): Stack이 없으니 커널 쪽 observer가 Image를 바꿔 끼운다
+            state.image = widgets.Image(format="png")
+            state.caption = widgets.HTML()
+
+            def switch(change: Any = None) -> None:
+                idx = tuple(c.index for c in ctrls)
+                k = combos.index(idx)
+                state.image.value = pngs[k]
+                state.caption.value = captions[k]
+
+            switch()
+            for c in ctrls:
+                c.observe(switch, names="index")
+            display = widgets.VBox([state.image, state.caption])
+        body = [title, note, *ctrls, display]
+    box = widgets.VBox(body)
+    box.add_class("dlkit-demo")
+    box.add_class(f"dlkit-demo-{spec.name}")
+    box.dlkit_demo = state
+    return box

@@ -220,7 +220,8 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
         ax.annotate("간다" if pred else "안 간다", (c0, c1), textcoords="offset points",
                     xytext=(6, 6), fontsize=9)
     ax.plot(0, 0, "k+", ms=10)
-    ax.set(xlim=xlim, ylim=ylim, xlabel=feature_names[0], ylabel=feature_names[1],
+    ax.set_ylabel(feature_names[1], rotation=0, labelpad=12)  # 한글 한두 글자는 눕히지 않는다
+    ax.set(xlim=xlim, ylim=ylim, xlabel=feature_names[0],
            title="퍼셉트론의 결정 경계")
     ax.grid(False)
     ax.legend(loc="lower left", fontsize=8)

@@ -65,7 +65,7 @@ def _spec() -> DemoSpec:
         (art["star"],) = ax_b.plot([], [], "*", color="gold", mec="k", ms=13, zorder=5)
         ax_b.set(xlim=LIM, ylim=LIM)
         ax_b.set_xlabel(FEATURES[0], fontsize=8)
-        ax_b.set_ylabel(FEATURES[1], fontsize=8)
+        ax_b.set_ylabel(FEATURES[1], fontsize=8, rotation=0, labelpad=10)
         ax_b.tick_params(labelsize=7)
         ax_b.grid(False)
         art["ax_sum"], art["ax_b"] = ax_sum, ax_b

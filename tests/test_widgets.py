@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+import dlkit as dk
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMOS = ["bias_demo", "activation_demo", "linear_vs_activation_demo", "learning_rate_demo",
          "gd_sgd_demo", "optimizer_demo", "epoch_demo"]
@@ -199,3 +201,26 @@ print(json.dumps({{"renders": st.renders, "png": hashlib.sha256(st.image.value).
     assert after["value"] == value
     assert after["renders"] == info["renders"] + 1
     assert after["png"] != info["png"]
+
+
+@pytest.mark.parametrize("name", ["bias", "activation", "linear_vs_activation", "learning_rate",
+                                  "gd_sgd", "optimizer", "epoch"])
+def test_demo_figure_draws_the_demo_scene_without_warnings(name):
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # 한글 글리프 누락 경고도 실패로
+        fig = dk.widgets.demo_figure(name)
+        fig.canvas.draw()
+    assert fig.axes and fig.get_suptitle()
+    plt.close(fig)
+
+
+def test_demo_figure_rejects_unknown_names_in_korean():
+    with pytest.raises(ValueError, match=r"name은 .*받은 값"):
+        dk.widgets.demo_figure("없는데모")

@@ -154,6 +154,11 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
         str(Path(sys.executable).parent / "jupyter-book"), "build", str(root),
         "--warningiserror", "--nitpick", "--keep-going",
     ]
+    # Sphinx는 바뀐 원본만 다시 읽는다. 그래서 (1) 지난 빌드가 실패했으면 그 경고가 다음 빌드에서
+    # 사라지지 않도록, (2) dlkit이 바뀌어 다시 실행한 장의 새 출력이 페이지에 들어가도록 전부 다시 읽는다.
+    failed_marker = build_dir / "last-build-failed"
+    if removed or failed_marker.exists():
+        cmd.append("--all")
     print("[build] " + " ".join(cmd[1:]), flush=True)
     result = subprocess.run(cmd, env=env, cwd=root)
 
@@ -173,8 +178,10 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
     print(f"[build] 이번에 실행한 장({len(executed)}): {', '.join(executed) or '없음'}")
     print(f"[build] 캐시에서 가져온 장({len(cached)}): {', '.join(cached) or '없음'}")
     if result.returncode != 0:
+        failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
         print("[build] 실패: 위의 경고/오류가 가리키는 파일을 고치세요.", file=sys.stderr)
         return result.returncode
+    failed_marker.unlink(missing_ok=True)
     write_fingerprint(root, cache_dir)
 
     if post_steps:

@@ -71,6 +71,10 @@ def test_failing_cell_fails_the_build_and_names_the_file(book_copy):
     assert result.returncode != 0
     assert "02_bias" in result.output
     assert "고장 주입: 실패하는 셀" in result.output  # 어느 셀이 실패했는지 트레이스백이 보인다
+    # 아무것도 고치지 않고 다시 빌드해도 실패해야 한다(Sphinx가 바뀌지 않은 페이지를 건너뛰어 경고가 사라지면 안 됨)
+    again = run_build(book_copy, "--no-post")
+    assert again.returncode != 0
+    assert "02_bias" in again.output
 
 
 def test_hangul_plot_without_korean_font_fails_the_build(book_copy):

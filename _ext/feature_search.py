@@ -1,0 +1,65 @@
+"""한국어 검색: Pagefind로 만든 색인을 쓰는 검색 페이지.
+
+Sphinx 자체 검색은 한국어를 모른다(`ko` 검색 언어가 없어 영어로 처리한다). 그래서 조사가 붙은
+'편향은'만 색인되고 '편향'으로는 아무것도 찾지 못한다. Pagefind는 낱말의 앞부분을 맞춰 주므로
+'편향'이 '편향은', '학습률'이 '학습률을'을 찾는다.
+
+이 모듈이 하는 일:
+
+1. `_templates/search.html`(테마의 검색 페이지를 덮어쓴다)이 보이도록 `templates_path`에 추가한다.
+   테마의 검색 상자와 Ctrl+K는 원래대로 `search.html?q=...`로 오고, 그 페이지가 Pagefind UI를 띄운다.
+2. 검색 결과에서 장을 열면 검색어를 본문에 노란색으로 강조한다(HIGHLIGHT_JS).
+3. 본문 페이지마다 글 본문(`<article class="bd-article">` 안의 내용)을 `data-pagefind-body`로
+   감싼다. Pagefind는 이 표시가 있는 페이지의 이 부분만 색인하므로 메뉴·목차 같은 틀과
+   검색/색인(genindex) 페이지는 색인에 들어가지 않는다.
+
+색인 자체는 빌드가 끝난 뒤 `scripts/build_search.py`가 만든다(빌드할 때마다 새로).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "_templates"
+# 색인하지 않을 페이지(본문이 아닌 페이지)
+NOT_INDEXED = {"search", "genindex", "py-modindex"}
+BODY_OPEN = '<div class="studybook-search-body" data-pagefind-body>'
+# 검색 결과를 누르면 `?highlight=검색어`로 장이 열린다. Sphinx의 sphinx_highlight.js는 이 테마에서
+# searchtools.js가 모든 페이지에 실려 있으면 강조를 건너뛰므로(검색 페이지로 착각) 직접 부른다.
+HIGHLIGHT_JS = """
+document.addEventListener("DOMContentLoaded", function () {
+  if (window.location.pathname.endsWith("/search.html")) { return; }
+  if (!new URLSearchParams(window.location.search).has("highlight")) { return; }
+  if (typeof SphinxHighlight === "undefined" || document.querySelector("span.highlighted")) { return; }
+  SphinxHighlight.highlightSearchWords();
+  var first = document.querySelector("article span.highlighted");
+  if (first && !window.location.hash) { first.scrollIntoView({block: "center"}); }
+});
+"""
+
+
+def add_templates(app: Sphinx, config: Config) -> None:
+    # 테마가 자기 구성 요소 폴더를 templates_path에 덧붙이므로 덮어쓰려면 맨 앞이어야 한다
+    # (feature_korean_ui도 같은 폴더를 맨 앞에 둔다: 이미 있으면 그대로 둔다).
+    paths = list(config.templates_path or [])
+    if not any(Path(app.confdir, p).resolve() == TEMPLATES for p in paths):
+        paths.insert(0, str(TEMPLATES))
+    config.templates_path = paths
+
+
+def mark_body(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """본문 페이지의 글 본문만 Pagefind 색인 대상으로 표시한다."""
+    if app.builder.format != "html" or pagename in NOT_INDEXED or doctree is None:
+        return
+    body = context.get("body")
+    if body and "data-pagefind-body" not in body:
+        context["body"] = f"{BODY_OPEN}\n{body}\n</div>"
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", add_templates)
+    app.connect("html-page-context", mark_body)
+    app.add_js_file(None, body=HIGHLIGHT_JS)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,168 @@
+"""접근성: 모든 페이지에 axe-core를 돌려 심각(serious)·치명(critical) 위반이 없어야 한다.
+
+axe-core는 PyPI `axe-playwright-python`에 들어 있는 axe.min.js를 페이지에 주입해 돌린다
+(네트워크 요청 없음: 테스트가 사이트 밖 요청이 없음을 확인한다). 그림의 한국어 대체 텍스트,
+페이지 언어(`<html lang="ko">`)도 여기서 본다.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+BLOCKING = {"serious", "critical"}
+
+
+def toc_pages() -> list[str]:
+    """_toc.yml의 모든 문서 + 검색·색인 페이지(빌드 결과 기준 경로)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                files.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(toc.get("parts", toc.get("chapters", [])))
+    pages = [f"{Path(f).with_suffix('').as_posix()}.html" for f in files]
+    return list(dict.fromkeys(pages)) + ["search.html", "genindex.html"]
+
+
+PAGES = toc_pages()
+
+
+def content_pages(html: Path) -> list[str]:
+    """빌드된 사이트의 실제 페이지(정적 자산, 검색 색인, 리디렉트 제외)."""
+    pages = []
+    for path in sorted(html.rglob("*.html")):
+        rel = path.relative_to(html).as_posix()
+        if rel.startswith(("_static/", "pagefind/", "_sources/", "_images/")):
+            continue
+        if 'http-equiv="Refresh"' in path.read_text(encoding="utf-8", errors="replace")[:600]:
+            continue
+        pages.append(rel)
+    return pages
+
+
+def wait_until_settled(page) -> None:
+    """MathJax 조판과 위젯 그리기가 끝날 때까지 기다린다(있을 때만)."""
+    page.evaluate("""async () => {
+        if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+            await MathJax.startup.promise;
+        }
+    }""")
+    page.wait_for_timeout(500)
+
+
+def blocking_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    found = []
+    for violation in results.response["violations"]:
+        if violation.get("impact") in BLOCKING:
+            targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:5]]
+            found.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} "
+                         f"({len(violation['nodes'])}곳) 예: {targets}")
+    return found
+
+
+def slide_decks(html: Path) -> list[str]:
+    """scripts/build_slides.py가 만든 발표 슬라이드(reveal.js) 페이지."""
+    return [p for p in content_pages(html) if p.startswith("slides/")]
+
+
+@pytest.mark.build
+def test_every_built_page_is_checked(built_book):
+    """사이트의 모든 페이지가 접근성 검사 목록에 들어 있다(새 페이지가 빠지지 않도록)."""
+    html = built_book.html
+    missing = sorted(set(content_pages(html)) - set(PAGES) - set(slide_decks(html)))
+    assert not missing, f"_toc.yml 밖의 페이지가 있습니다(검사 목록에 추가하세요): {missing}"
+
+
+@pytest.mark.build
+def test_html_lang_is_korean(built_book):
+    """화면 낭독기가 한국어 음성으로 읽도록 `<html lang="ko">`여야 한다(Sphinx `language: ko`)."""
+    wrong = {}
+    for rel in content_pages(built_book.html):
+        soup = BeautifulSoup((built_book.html / rel).read_text(encoding="utf-8"), "html.parser")
+        lang = (soup.html.get("lang") or "") if soup.html else ""
+        if not lang.lower().startswith("ko"):
+            wrong[rel] = lang
+    assert not wrong, f'lang이 ko가 아닌 페이지: {wrong}'
+
+
+def images_without_korean_alt(html: Path, pages: list[str]) -> list[str]:
+    bad = []
+    for rel in pages:
+        soup = BeautifulSoup((html / rel).read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.bd-article") or soup
+        for img in article.find_all("img"):
+            alt = (img.get("alt") or "").strip()
+            if not HANGUL.search(alt) or alt == img.get("src"):
+                bad.append(f"{rel}: {str(img.get('src'))[:80]} alt={alt[:80]!r}")
+    return bad
+
+
+@pytest.mark.build
+def test_images_have_korean_alt_text(built_book):
+    """본문 그림마다 한글이 들어 있는 대체 텍스트(파일 경로가 아닌 설명)가 있어야 한다.
+
+    코드 셀 그림은 셀 메타데이터 `mystnb: image: alt:`로 준다(_ext/feature_meta.py 참고)."""
+    html = built_book.html
+    pages = [p for p in content_pages(html) if p not in slide_decks(html)]
+    bad = images_without_korean_alt(html, pages)
+    assert not bad, "한국어 대체 텍스트가 없는 그림:\n" + "\n".join(bad)
+
+
+@pytest.mark.build
+def test_slide_images_have_korean_alt_text(built_book):
+    """발표 슬라이드의 그림도 같은 셀의 `mystnb: image: alt:`를 대체 텍스트로 써야 한다
+    (nbconvert는 없으면 영어 'No description has been provided for this image'를 넣는다)."""
+    html = built_book.html
+    bad = images_without_korean_alt(html, slide_decks(html))
+    assert not bad, "한국어 대체 텍스트가 없는 슬라이드 그림:\n" + "\n".join(bad)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_no_serious_violations(visit, path):
+    record = visit(path)
+    page = record.page
+    wait_until_settled(page)
+    found = blocking_violations(page)
+    assert not found, f"{path}:\n" + "\n".join(found)
+    assert not record.external_requests, f"사이트 밖 요청(axe 포함): {record.external_requests}"
+
+
+@pytest.mark.browser
+def test_axe_slide_decks(built_book, visit):
+    """발표 슬라이드(reveal.js)도 사이트의 페이지다: 덱마다 같은 기준으로 검사한다."""
+    problems = []
+    for path in slide_decks(built_book.html):
+        record = visit(path)
+        wait_until_settled(record.page)
+        problems += [f"{path}: {item}" for item in blocking_violations(record.page)]
+        problems += [f"{path}: 사이트 밖 요청 {url}" for url in record.external_requests]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_axe_on_search_results(visit):
+    """검색 결과가 떠 있는 검색 페이지(Pagefind UI)도 검사한다."""
+    record = visit("search.html?q=%ED%8E%B8%ED%96%A5")  # ?q=편향
+    page = record.page
+    page.wait_for_selector("#studybook-search .pagefind-ui__result-link", timeout=15000)
+    found = blocking_violations(page)
+    assert not found, "\n".join(found)
+    assert not record.external_requests, record.external_requests

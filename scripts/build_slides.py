@@ -257,7 +257,13 @@ def slide_notebook(nb, chapter: str):
     if not seen_visible:
         raise SlideError(f"{chapter}: 슬라이드로 표시된 셀이 없습니다.")
     nb.cells = kept
+    if not any(output.get("data", {}).get(WIDGET_VIEW) for cell in kept if cell.cell_type == "code"
+               for output in cell.get("outputs", [])):
+        nb.metadata.pop("widgets", None)  # 슬라이드에 위젯이 없으면 책 전체의 위젯 상태(수백 KB)를 싣지 않는다
     return nb, cells_info
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def count_slides(nb) -> int:

@@ -214,7 +214,7 @@ def test_handout_pdf_has_one_page_per_slide(built_book, browser, name):
 def test_demo_widgets_render_on_slides(built_book, visit):
     """위젯 상태가 든 덱이 있으면 html-manager가 위젯을 그린다(정적 상태, 커널 없음)."""
     decks = [n for n in CHAPTERS if deck(built_book, n).exists()
-             and "application/vnd.jupyter.widget-view+json" in deck(built_book, n).read_text(encoding="utf-8")]
+             and '<script type="application/vnd.jupyter.widget-view+json"' in deck(built_book, n).read_text(encoding="utf-8")]
     if not decks:
         pytest.skip("슬라이드에 올린 위젯 데모가 없습니다(데모의 정적 그림을 슬라이드에 씀)")
     for name in decks:

@@ -22,6 +22,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
+notebooks: $(STAMP)
+	$(PY) scripts/make_notebooks.py
+
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
 

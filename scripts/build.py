@@ -36,15 +36,6 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def chapters_using_dlkit(root: Path) -> set[str]:
-    """`import dlkit`이 있는 장 소스의 절대 경로."""
-    return {
-        str(path.resolve())
-        for path in (root / "chapters").rglob("*.md")
-        if IMPORT_PATTERN.search(path.read_text(encoding="utf-8"))
-    }
-
-
 def cache_records(cache_dir: Path) -> dict[int, str]:
     """jupyter-cache에 저장된 기록: pk → 노트북 경로."""
     if not cache_dir.exists():

@@ -26,6 +26,33 @@ CHROMIUM_ARGS = [
 ]
 
 
+def toc_documents(root: Path = ROOT) -> list[str]:
+    """_toc.yml에 있는 모든 문서 이름(루트 먼저, 순서대로, 중복 없이). 예: "chapters/02_bias"."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                files.append(node["file"])
+            for key, value in node.items():
+                if key != "root":
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(toc)
+    return list(dict.fromkeys(Path(f).with_suffix("").as_posix() for f in files))
+
+
+def toc_pages(root: Path = ROOT) -> list[str]:
+    """_toc.yml의 문서가 빌드된 html 경로(사이트 루트 기준)."""
+    return [f"{doc}.html" for doc in toc_documents(root)]
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

@@ -10,35 +10,16 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+
+from conftest import toc_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 BLOCKING = {"serious", "critical"}
 
 
-def toc_pages() -> list[str]:
-    """_toc.yml의 모든 문서 + 검색·색인 페이지(빌드 결과 기준 경로)."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc.get("parts", toc.get("chapters", [])))
-    pages = [f"{Path(f).with_suffix('').as_posix()}.html" for f in files]
-    return list(dict.fromkeys(pages)) + ["search.html", "genindex.html"]
-
-
-PAGES = toc_pages()
+PAGES = toc_pages() + ["search.html", "genindex.html"]
 
 
 def content_pages(html: Path) -> list[str]:

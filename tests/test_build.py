@@ -10,19 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import run_build
+from conftest import run_build, toc_documents
 
 pytestmark = pytest.mark.build
-
-
-def toc_files(root: Path) -> list[str]:
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [entry["file"] for entry in part["chapters"]]
-    return files
 
 
 def append_code_cell(chapter: Path, code: str) -> None:
@@ -39,7 +30,7 @@ def dlkit_chapters(root: Path) -> list[str]:
 
 
 def test_clean_build_makes_every_toc_page(built_book):
-    for doc in toc_files(built_book.root):
+    for doc in toc_documents(built_book.root):
         assert (built_book.html / f"{doc}.html").is_file(), f"{doc}.html 이 없음"
     assert (built_book.html / "index.html").is_file()
 

@@ -15,9 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, korean_fonts_used
+from conftest import korean_fonts_used, toc_pages
 
 KOREAN_UI = {
     "search": "이 책에서 검색",
@@ -31,27 +30,7 @@ KOREAN_FONT = re.compile(r"nanum|noto\s*(sans|serif)\s*(cjk|kr)|source han|un\s?
                          re.IGNORECASE)
 
 
-def toc_pages() -> list[str]:
-    """_toc.yml의 모든 문서 → 빌드된 html 경로(사이트 루트 기준) + genindex.html."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk({k: v for k, v in toc.items() if k != "root"})
-    pages = [str(Path(f).with_suffix("")) + ".html" for f in dict.fromkeys(files)]
-    return pages + ["genindex.html"]
-
-
-PAGES = toc_pages()
+PAGES = toc_pages() + ["genindex.html"]
 
 
 class _AssetLinks(HTMLParser):

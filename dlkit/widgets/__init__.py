@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+from typing import Any
+
 from dlkit.widgets._activation import activation_demo, linear_vs_activation_demo
 from dlkit.widgets._bias import bias_demo
 from dlkit.widgets._epoch import epoch_demo
@@ -34,7 +36,7 @@ def _specs() -> dict:
             for name, (mod, fn) in _SPECS.items()}
 
 
-def demo_figure(name: str, **params) -> "matplotlib.figure.Figure":
+def demo_figure(name: str, **params: Any) -> Any:
     """데모 ``name``의 한 장면을 데모와 같은 그리기 함수로 그린 정적 그림.
 
     데모 옆에 두는 정적 그림이 데모와 어긋나지 않도록, 데모의 ``setup``과 ``update``를 그대로 쓴다.

@@ -174,7 +174,6 @@ def gd_sgd_spec() -> DemoSpec:
 
     def update(*, steps: int, batch: int = 20, lr: float = 0.1, max_steps: int = max(GD_STEPS)) -> str:
         ps = paths(batch, lr, max_steps)
-        names = {NUM_EXAMPLES: "GD", batch: "미니배치 SGD", 1: "SGD"}
         for line, b in zip(art["lines"], (NUM_EXAMPLES, batch, 1)):
             p = ps[b][:steps + 1]
             line.set_data(p[:, 0], p[:, 1])

@@ -9,6 +9,7 @@ import base64
 import json
 import os
 import queue
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,12 +70,14 @@ def test_static_demo_structure(static_demos, name):
     state = box.dlkit_demo
     assert state.mode == "static"
     assert "dlkit-demo" in box._dom_classes
-    # 프레임은 모두 서로 다른 PNG이고 Stack 안의 Image로 들어 있다
+    # 프레임은 모두 서로 다른 PNG이고, Stack 안의 HTML 위젯에 한국어 대체 텍스트와 함께 들어 있다
     assert len(state.frames) >= 5
     assert all(f.startswith(b"\x89PNG") for f in state.frames)
     assert len(set(state.frames)) == len(state.frames)
-    images = [w for w in _walk(box) if isinstance(w, widgets.Image)]
-    assert [i.value for i in images] == state.frames
+    frames = [w.value for w in _walk(box) if isinstance(w, widgets.HTML) and "dlkit-frame" in w.value]
+    assert [base64.b64decode(re.search(r'base64,([^"]+)"', v).group(1)) for v in frames] == state.frames
+    alts = [re.search(r'alt="([^"]*)"', v).group(1) for v in frames]
+    assert all(re.search(r"[가-힣]", alt) for alt in alts)
     assert isinstance(state.stack, widgets.Stack)
     # 조절기마다 jslink가 있고 설명(description)이 붙어 있다
     for ctrl in state.controls.values():

@@ -6,8 +6,8 @@
 """
 from __future__ import annotations
 
-import base64
 import json
+import re
 
 import pytest
 
@@ -53,14 +53,6 @@ def widget_state(page) -> dict:
     return state
 
 
-def image_b64(model: dict) -> str:
-    for buf in model.get("buffers", []):
-        if buf["path"] == ["value"]:
-            return buf["data"]
-    value = model["state"]["value"]
-    return value if isinstance(value, str) else base64.b64encode(bytes(value)).decode()
-
-
 def expected_frames(state: dict, css_name: str, slider_desc: str):
     """(슬라이더 모델, 다른 조절기들의 index, 지금 바깥 Stack에서 고른 안쪽 프레임 목록)."""
     box_id = next(k for k, m in state.items()
@@ -74,12 +66,9 @@ def expected_frames(state: dict, css_name: str, slider_desc: str):
         if state[kids[0]]["model_name"] == "StackModel":  # 2차원: 바깥 Stack에서 지금 고른 것
             sel = state[stack_id]["state"]["selected_index"]
             return leaves(kids[sel])
-        out = []
-        for leaf in kids:
-            img = next(c.removeprefix("IPY_MODEL_") for c in state[leaf]["state"]["children"]
-                       if state[c.removeprefix("IPY_MODEL_")]["model_name"] == "ImageModel")
-            out.append(image_b64(state[img]))
-        return out
+        # 프레임 하나 = <img src="data:image/png;base64,..." alt="...">를 담은 HTML 위젯
+        return [re.search(r'src="data:image/png;base64,([^"]+)"', state[leaf]["state"]["value"]).group(1)
+                for leaf in kids]
 
     return state[slider]["state"], leaves(stack)
 

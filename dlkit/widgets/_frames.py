@@ -235,13 +235,24 @@ def _png_width(png: bytes) -> str:
 
 
 def _frame_widget(png: bytes, caption: str, description: str) -> Any:
+    """정적 프레임 하나: 그림(한국어 대체 텍스트 포함)과 설명을 담은 HTML 위젯.
+
+    ``widgets.Image``는 ``alt``를 줄 방법이 없어(화면 낭독기가 그림을 설명할 수 없다) HTML의 ``<img>``로 싣는다.
+    """
+    import base64
+    import html
+    import re
+
     import ipywidgets as widgets
 
-    img = widgets.Image(value=png, format="png", width=_png_width(png))  # 늘려 그리지 않게(흐려짐 방지)
-    img.add_class("dlkit-frame")
-    html = widgets.HTML(value=caption, description="")
-    html.add_class("dlkit-caption")
-    return widgets.VBox([img, html])
+    alt = html.escape(f"{description}: {re.sub(r'<[^>]+>', '', caption)}", quote=True)
+    data = base64.b64encode(png).decode()
+    # 늘려 그리지 않게(흐려짐 방지) 픽셀 너비를 그대로 주고, 좁은 화면에서는 줄인다
+    frame = widgets.HTML(value=(
+        f'<img class="dlkit-frame" src="data:image/png;base64,{data}" alt="{alt}" '
+        f'width="{_png_width(png)}" style="max-width: 100%; height: auto">'
+        f'<div class="dlkit-caption">{caption}</div>'))
+    return frame
 
 
 def _static_control(axis: Axis) -> Any:

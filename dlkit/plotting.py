@@ -149,7 +149,7 @@ def plot_history(history: Any, *, ax: Any = None, per: str = "iteration") -> Any
 
 
 def plot_surface_paths(surface: Surface | str, paths: Mapping[str, Any], *, ax: Any = None,
-                       levels: int = 30) -> Any:
+                       levels: int = 15) -> Any:
     """손실 지형의 등고선 위에 옵티마이저 경로들을 그린다.
 
     ``paths``는 이름 → shape (k, 2) 배열(또는 :class:`~dlkit.surfaces.PathResult`).

@@ -28,6 +28,7 @@ import argparse
 import copy
 import functools
 import http.server
+import hashlib
 import json
 import re
 import sys
@@ -471,6 +472,17 @@ def relative_url(path: Path, html_dir: Path) -> str:
     return "../" + path.relative_to(html_dir).as_posix()
 
 
+def deck_inputs_key(root: Path, urls: dict[str, str]) -> str:
+    """모든 덱이 공유하는 입력(이 스크립트, 템플릿, 자산 주소)의 해시."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted((root / "slides").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    digest.update(json.dumps(urls, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
 def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> int:
     feature = feature_module(root)
     html_dir = root / "_build" / "html"
@@ -503,16 +515,26 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
     exporter = make_exporter(root, urls)
 
     manifest_path = out_dir / "manifest.json"
-    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() and chapters else {}
+    previous = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    manifest = previous if chapters else {"decks": {}}
     manifest.setdefault("decks", {})
     manifest.update({"reveal": version, "width": WIDTH, "height": HEIGHT})
+    shared_key = deck_inputs_key(root, urls)
     failed = False
+    unchanged: set[str] = set()
     for source in sources:
         name = source.stem
         chapter = source.relative_to(root).as_posix()
         started = time.perf_counter()
         try:
             nb, origin = executed_notebook(root, source)
+            key = hashlib.sha256(f"{shared_key}|{origin}|{source.read_text(encoding='utf-8')}".encode()).hexdigest()
+            old = previous.get("decks", {}).get(name)
+            if old and old.get("key") == key and (out_dir / f"{name}.html").exists():
+                # 장 원본·실행 결과·템플릿·자산이 그대로면 덱(과 PDF)을 다시 만들지 않는다(no-op 빌드를 빠르게)
+                manifest["decks"][name] = old
+                unchanged.add(name)
+                continue
             deck_nb, cells = slide_notebook(nb, chapter)
             if "widgets" in deck_nb.metadata and assets["html_manager"] is None:
                 raise SlideError(f"{chapter}: 위젯 상태가 있는데 _static/에 html-manager(embed-amd.js)가 없습니다.")
@@ -527,12 +549,14 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
         manifest["decks"][name] = {
             "title": title, "source": chapter, "deck": f"{name}.html", "slides": n,
             "notes": sum(1 for c in deck_nb.cells if slide_type(c) == NOTES),
-            "executed_from": origin, "cells": cells, "pdf": None, "pdf_pages": None,
+            "executed_from": origin, "cells": cells, "pdf": None, "pdf_pages": None, "key": key,
             "seconds": {"deck": round(time.perf_counter() - started, 2)},
         }
         print(f"[slides] {chapter} → slides/{name}.html ({n}장, 출력: {origin}, "
               f"{time.perf_counter() - started:.1f}초)", flush=True)
     names = [s.stem for s in sources if s.stem in manifest["decks"] and (out_dir / f"{s.stem}.html").exists()]
+    if unchanged:
+        print(f"[slides] 바뀌지 않아 그대로 둔 덱: {', '.join(sorted(unchanged))}")
 
     browser_path = feature.chromium_path()
     if (pdf or check) and names and browser_path is None:
@@ -541,7 +565,9 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
         with serve(html_dir) as base_url, chromium(browser_path) as browser:
             for name in names:
                 entry = manifest["decks"][name]
-                if pdf:
+                if pdf and name in unchanged and entry.get("pdf") and (out_dir / entry["pdf"]).exists():
+                    pass  # 덱이 그대로이니 인쇄본도 그대로 둔다
+                elif pdf:
                     started = time.perf_counter()
                     pdf_path = out_dir / f"{name}.pdf"
                     try:

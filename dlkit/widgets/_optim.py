@@ -214,7 +214,7 @@ def gd_sgd_spec() -> DemoSpec:
 # --- 옵티마이저 비교 ----------------------------------------------------------
 
 OPT_SURFACES = ("ravine", "saddle", "rosenbrock", "local_minima", "plateau")
-OPT_STEPS = (5, 15, 40, 100)
+OPT_STEPS = (5, 30, 100)  # 정적 프레임 수 = 지형 5 × 3 (04 장 페이지 무게 예산 1.5 MB 안에)
 OPT_LR = {"ravine": 0.05, "saddle": 0.05, "rosenbrock": 0.01, "local_minima": 0.05, "plateau": 0.3}
 """지형마다 쓰는 기본 학습률(네 옵티마이저에 같은 값)."""
 
@@ -293,7 +293,7 @@ def optimizer_spec() -> DemoSpec:
         name="optimizer", title="SGD, 모멘텀, RMSProp, Adam 비교", figsize=(5.0, 2.7),
         setup=setup, update=update,
         static_axes=[Axis("surface", "손실 지형", OPT_SURFACES, labels, kind="toggle"),
-                     Axis("steps", "걸음 수", OPT_STEPS, [str(s) for s in OPT_STEPS], initial=2)],
+                     Axis("steps", "걸음 수", OPT_STEPS, [str(s) for s in OPT_STEPS], initial=1)],
         static_what=f"지형 {len(OPT_SURFACES)}개 × 걸음 수 {len(OPT_STEPS)}곳",
         live_controls=live_controls, live_fixed={"max_steps": 200}, blit=lambda: art["blit"],
     )

@@ -107,12 +107,15 @@ def warm_matplotlib() -> None:
 def run_parallel(root: Path, cache_dir: Path, env: dict) -> dict[str, str]:
     """캐시에 없는 장을 나란히 실행해 캐시에 넣는다(커널도 env를 물려받도록 환경을 바꿔 둔다)."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from parallel_exec import execute_pending
+    from parallel_exec import execute_pending, pending_chapters
 
+    chapters = [root / rel for rel in code_chapters(root)]
+    if not pending_chapters(cache_dir, chapters):
+        return {}  # 실행할 장이 없다(no-op 빌드): 커널도 글꼴 캐시 준비도 필요 없다
+    warm_matplotlib()
     saved = dict(os.environ)
     os.environ.update(env)
     try:
-        chapters = [root / rel for rel in code_chapters(root)]
         status = execute_pending(cache_dir, chapters)
     finally:
         os.environ.clear()
@@ -128,7 +131,6 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
     removed = invalidate_stale(root, cache_dir)
     if removed:
         print(f"[build] dlkit/설정이 바뀌어 캐시를 지운 장: {', '.join(removed)}")
-    warm_matplotlib()
     before = cache_records(cache_dir)
 
     env = dict(os.environ)
@@ -141,6 +143,8 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
         status = run_parallel(root, cache_dir, env)
         if status:
             print(f"[build] 두 코어에서 먼저 실행: {status}", flush=True)
+    else:
+        warm_matplotlib()
     cmd = [
         str(Path(sys.executable).parent / "jupyter-book"), "build", str(root),
         "--warningiserror", "--nitpick", "--keep-going",

@@ -512,7 +512,7 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
         print(f"[slides] 실패: reveal.js {version}은 nbconvert 7.17과 맞지 않습니다(4.x 필요).", file=sys.stderr)
         return 1
     urls = {k: relative_url(v, html_dir) for k, v in assets.items() if v is not None}
-    exporter = make_exporter(root, urls)
+    exporter = None  # nbconvert는 다시 만들 덱이 있을 때만 준비한다(no-op 빌드를 빠르게)
 
     manifest_path = out_dir / "manifest.json"
     previous = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
@@ -539,6 +539,7 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
             if "widgets" in deck_nb.metadata and assets["html_manager"] is None:
                 raise SlideError(f"{chapter}: 위젯 상태가 있는데 _static/에 html-manager(embed-amd.js)가 없습니다.")
             title = chapter_title(nb, name)
+            exporter = exporter or make_exporter(root, urls)
             html = export_deck(exporter, deck_nb, title, urls)
         except SlideError as exc:
             print(f"[slides] 실패: {exc}", file=sys.stderr)
@@ -558,16 +559,19 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
     if unchanged:
         print(f"[slides] 바뀌지 않아 그대로 둔 덱: {', '.join(sorted(unchanged))}")
 
+    def handout_is_current(name: str) -> bool:
+        entry = manifest["decks"][name]
+        return name in unchanged and bool(entry.get("pdf")) and (out_dir / entry["pdf"]).exists()
+
+    to_print = [n for n in names if not handout_is_current(n)] if pdf else []
     browser_path = feature.chromium_path()
-    if (pdf or check) and names and browser_path is None:
+    if (to_print or check) and names and browser_path is None:
         print("[slides] Chromium이 없어 인쇄용 PDF(와 넘침 검사)를 건너뜁니다 (apt install chromium).")
-    elif (pdf or check) and names:
+    elif (to_print or check) and names:
         with serve(html_dir) as base_url, chromium(browser_path) as browser:
             for name in names:
                 entry = manifest["decks"][name]
-                if pdf and name in unchanged and entry.get("pdf") and (out_dir / entry["pdf"]).exists():
-                    pass  # 덱이 그대로이니 인쇄본도 그대로 둔다
-                elif pdf:
+                if name in to_print:
                     started = time.perf_counter()
                     pdf_path = out_dir / f"{name}.pdf"
                     try:

@@ -12,6 +12,7 @@ myst-nb의 `{nb-exec-table}`은 머리글이 영어이고(Document, Modified, Me
 """
 from __future__ import annotations
 
+import os
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -26,7 +27,9 @@ from myst_nb.sphinx_ import NbMetadataCollector
 KST = timezone(timedelta(hours=9), "KST")
 FLAG = "has_studybook_exec_table"
 HEADERS = ("장", "마지막 실행 (KST)", "실행 시간", "이번 빌드", "결과")
-BUILD_STARTED = time.time()
+# 빌드가 시작된 시각: scripts/build.py가 넘겨준다(Sphinx 전에 두 코어에서 미리 실행한 장도
+# "이번 빌드에서 실행"으로 세기 위해). 없으면(jupyter-book을 직접 부른 경우) 이 모듈을 읽은 시각.
+BUILD_STARTED = float(os.environ.get("STUDYBOOK_BUILD_STARTED") or time.time())
 
 
 class exec_table_placeholder(nodes.General, nodes.Element):

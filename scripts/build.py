@@ -136,6 +136,7 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
     env = dict(os.environ)
     # 커널이 설치본이 아니라 이 책 폴더의 dlkit을 import하도록(복사본에서 빌드해도 맞게).
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    env["STUDYBOOK_BUILD_STARTED"] = str(time.time() - (time.perf_counter() - started))  # 실행 현황 페이지용
     env["DLKIT_WIDGETS"] = "static"  # 데모는 미리 그린 프레임을 페이지에 담는다(커널 없는 사이트용)
     env["DLKIT_PROGRESS"] = "0"  # 빌드 중에는 진행 막대를 그리지 않는다(stderr/멈춘 위젯 방지).
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy의 stderr 경고 방지

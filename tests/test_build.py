@@ -40,12 +40,17 @@ def test_clean_build_executed_every_code_chapter(built_book):
     assert report["returncode"] == 0
     assert report["executed"] == dlkit_chapters(built_book.root)
     assert "이번에 실행한 장" in built_book.output
+    # 실행 현황 페이지도 같은 사실을 말한다(두 코어에서 미리 실행한 장도 "이번 빌드"로 센다)
+    status = (built_book.html / "chapters" / "status.html").read_text()
+    assert f"이번 빌드에서 다시 실행한 장 {len(report['executed'])}개, 캐시를 쓴 장 0개" in status
 
 
 def test_noop_rebuild_executes_nothing(book_copy):
     result = run_build(book_copy, "--no-post")
     assert result.returncode == 0, result.output[-3000:]
     assert result.report["executed"] == []
+    status = (book_copy / "_build/html/chapters/status.html").read_text()
+    assert "이번 빌드에서 다시 실행한 장 0개" in status
 
 
 def test_editing_one_chapter_executes_exactly_that_chapter(book_copy):

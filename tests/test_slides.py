@@ -212,11 +212,10 @@ def test_handout_pdf_has_one_page_per_slide(built_book, browser, name):
 
 @pytest.mark.browser
 def test_demo_widgets_render_on_slides(built_book, visit):
-    """위젯 상태가 든 덱이 있으면 html-manager가 위젯을 그린다(정적 상태, 커널 없음)."""
+    """위젯이 든 덱에서 html-manager가 위젯을 그린다(정적 상태, 커널 없음). 편향 데모는 슬라이드에 있어야 한다."""
     decks = [n for n in CHAPTERS if deck(built_book, n).exists()
              and '<script type="application/vnd.jupyter.widget-view+json"' in deck(built_book, n).read_text(encoding="utf-8")]
-    if not decks:
-        pytest.skip("슬라이드에 올린 위젯 데모가 없습니다(데모의 정적 그림을 슬라이드에 씀)")
+    assert "02_bias" in decks, "편향 장의 데모(dk.widgets.bias_demo())가 슬라이드에 있어야 합니다"
     for name in decks:
         record = open_deck(visit, name)
         page = record.page

@@ -220,6 +220,8 @@ def slide_notebook(nb, chapter: str):
     seen_visible = False
     for index, cell in enumerate(nb.cells):
         kind = slide_type(cell)
+        if "claim" in cell.get("metadata", {}).get("tags", []):
+            continue  # 빌드 때만 도는 주장 검사 셀(make_notebooks.CLAIM_TAG)
         if kind not in ON_SLIDE and kind != NOTES:
             continue  # 표시 없음/skip: 책 전용
         # source_map: 셀 내용 첫 줄의 0부터 센 번호 = 셀을 여는 줄(+++ 또는 ```{code-cell})의 1부터 센 번호

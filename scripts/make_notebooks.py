@@ -454,6 +454,11 @@ def colab_setup_source(info: RepoInfo) -> str:
     ).rstrip("\n")
 
 
+# 본문의 주장(그림·출력이 보여 주는 것)을 빌드 때 검사하는 숨은 셀의 태그.
+# 페이지에서는 remove-cell로 숨기고, 노트북과 슬라이드에서는 빠진다.
+CLAIM_TAG = "claim"
+
+
 def make_notebook(source: Path, root: Path = ROOT, info: RepoInfo | None = None,
                   index: BookIndex | None = None) -> nbformat.NotebookNode:
     info = info or repo_info(root)
@@ -465,6 +470,8 @@ def make_notebook(source: Path, root: Path = ROOT, info: RepoInfo | None = None,
     setup.metadata = {"slideshow": {"slide_type": "skip"}, "tags": ["colab-setup"]}
     cells.append(setup)
     for cell in nb.cells:
+        if CLAIM_TAG in cell.metadata.get("tags", []):
+            continue  # 빌드 때만 도는 주장 검사 셀: 독자의 Colab에서 실패하면 안 된다
         cell = copy.deepcopy(cell)
         meta = dict(cell.metadata)
         meta.setdefault("slideshow", {"slide_type": "skip"})

@@ -15,16 +15,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dlkit._checks import check_name
+from dlkit._checks import as_float_like, check_finite_float, check_name
 
 _GELU_K = math.sqrt(2.0 / math.pi)
 _GELU_C = 0.044715
 
 
 def _as_float(x: np.ndarray) -> np.ndarray:
-    """실수 배열은 그대로, 그 밖(정수, bool, 리스트)은 float64 배열로 바꾼다."""
-    x = np.asarray(x)
-    return x if x.dtype.kind == "f" else x.astype(np.float64)
+    """실수 배열은 그대로, 그 밖(정수, bool, 리스트)은 float64 배열로 바꾼다.
+
+    문자열, ``None``, NaN은 한국어 오류가 된다(:func:`dlkit._checks.as_float_like`).
+    """
+    return as_float_like(x, "x")
 
 
 def step(x: np.ndarray) -> np.ndarray:
@@ -108,6 +110,7 @@ def leaky_relu(x: np.ndarray, negative_slope: float = 0.01) -> np.ndarray:
     .. math:: \mathrm{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}
     """
     x = _as_float(x)
+    negative_slope = check_finite_float(negative_slope, "negative_slope")
     return np.where(x > 0, x, x * negative_slope).astype(x.dtype, copy=False)
 
 
@@ -117,6 +120,7 @@ def leaky_relu_grad(x: np.ndarray, negative_slope: float = 0.01) -> np.ndarray:
     .. math:: \frac{d}{dx}\mathrm{LeakyReLU}(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}
     """
     x = _as_float(x)
+    negative_slope = check_finite_float(negative_slope, "negative_slope")
     return np.where(x > 0, 1.0, negative_slope).astype(x.dtype)
 
 
@@ -127,9 +131,11 @@ def gelu(x: np.ndarray) -> np.ndarray:
         \mathrm{GELU}(x) \approx \frac{x}{2}\left(1 + \tanh\!\left[\sqrt{2/\pi}\,(x + 0.044715\,x^3)\right]\right)
     """
     x = _as_float(x)
-    with np.errstate(over="ignore", under="ignore"):  # 아주 큰 |x|에서 x^3이 inf가 되어도 tanh는 ±1
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):  # 큰 |x|에서 x^3이 inf여도 tanh는 ±1
         t = np.tanh(_GELU_K * (x + _GELU_C * x * x * x))
-    return (0.5 * x * (1 + t)).astype(x.dtype, copy=False)
+        out = 0.5 * x * (1 + t)
+    # x = -inf이면 (-inf) × 0 = NaN이 되므로 극한값 0을 넣는다
+    return np.where(np.isneginf(x), 0.0, out).astype(x.dtype, copy=False)
 
 
 def gelu_grad(x: np.ndarray) -> np.ndarray:

@@ -12,7 +12,16 @@ from typing import Any
 
 import numpy as np
 
-from dlkit._checks import as_float_array, as_rng, check_int, check_nonnegative_float
+from dlkit._checks import (
+    InputValueError,
+    as_float_array,
+    as_rng,
+    as_scalar,
+    as_vector,
+    check_bool,
+    check_int,
+    check_nonnegative_float,
+)
 
 
 def synthetic_data(w: Any, b: float, num_examples: int, *, noise: float = 0.01,
@@ -39,8 +48,9 @@ def synthetic_data(w: Any, b: float, num_examples: int, *, noise: float = 0.01,
     y : np.ndarray, shape (n, 1)
         레이블(label).
     """
-    w = as_float_array(w, "w").reshape(-1)
-    b = float(as_float_array(b, "b"))
+    order = " 인자 순서는 synthetic_data(w, b, num_examples)입니다 (예: synthetic_data([2, -3.4], 4.2, 1000))."
+    w = as_vector(w, "w", hint="." + order)
+    b = as_scalar(b, "b", example=4.2)
     num_examples = check_int(num_examples, "num_examples", minimum=0, example=1000)
     noise = check_nonnegative_float(noise, "noise", example=0.01)
     rng = as_rng(rng)
@@ -59,6 +69,7 @@ def iterations_per_epoch(num_examples: int, batch_size: int, drop_last: bool = F
     """
     num_examples = check_int(num_examples, "num_examples", minimum=0, example=1000)
     batch_size = check_int(batch_size, "batch_size")
+    drop_last = check_bool(drop_last, "drop_last")
     if drop_last:
         return num_examples // batch_size
     return -(-num_examples // batch_size)  # 올림 나눗셈
@@ -78,7 +89,9 @@ def _batch_slices(num_examples: int, batch_size: int, drop_last: bool) -> range:
 
 def minibatches(X: Any, y: Any, batch_size: int, *, shuffle: bool = True, drop_last: bool = False,
                 rng: Any = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """한 에포크 동안 ``(X_batch, y_batch)`` 미니배치를 차례로 내놓는 생성기.
+    """한 에포크 동안 ``(X_batch, y_batch)`` 미니배치를 차례로 내놓는 생성기를 돌려준다.
+
+    인자는 부르는 즉시 검사한다(잘못된 인자는 반복을 시작하기 전에 오류가 된다).
 
     Parameters
     ----------
@@ -93,22 +106,47 @@ def minibatches(X: Any, y: Any, batch_size: int, *, shuffle: bool = True, drop_l
     rng : None, int 또는 np.random.Generator
         섞을 때 쓰는 난수 생성기 또는 시드.
 
-    Yields
-    ------
-    X_batch, y_batch : np.ndarray
-        모든 예제가 에포크마다 정확히 한 번씩 나온다(``drop_last``로 버린 것 제외).
+    Returns
+    -------
+    iterator of (X_batch, y_batch)
+        np.ndarray의 쌍. 모든 예제가 에포크마다 정확히 한 번씩 나온다(``drop_last``로 버린 것 제외).
     """
-    X = np.asarray(X)
-    y = np.asarray(y)
+    # 생성기는 처음 꺼낼 때에야 실행되므로, 검사는 여기서 곧바로 하고 생성기를 돌려준다
+    order_hint = " 인자 순서는 minibatches(X, y, batch_size)입니다."
+    X = as_float_array(X, "X", example="X=np.zeros((100, 2))")
+    y = as_float_array(y, "y", example="y=np.zeros((100, 1))")
+    for arr, name in ((X, "X"), (y, "y")):
+        if arr.ndim == 0:
+            raise InputValueError(
+                f"{name}는 예제를 첫 번째 축에 쌓은 배열이어야 합니다. 받은 값: 숫자 하나({float(arr):g})."
+                + order_hint
+            )
     if len(X) != len(y):
-        raise ValueError(
+        raise InputValueError(
             f"X와 y의 예제 수가 다릅니다: X는 {len(X)}개, y는 {len(y)}개입니다. "
             "같은 예제 수의 X와 y를 넘기세요."
         )
+    if len(X) == 0:
+        raise InputValueError("X가 비어 있습니다(예제 0개). 예제가 하나 이상 있는 데이터를 넘기세요.")
     batch_size = check_int(batch_size, "batch_size")
+    shuffle = check_bool(shuffle, "shuffle")
+    drop_last = check_bool(drop_last, "drop_last")
     n = len(X)
-    if shuffle:
-        order = as_rng(rng).permutation(n)
+    if drop_last and n < batch_size:
+        raise InputValueError(
+            f"drop_last=True인데 예제 수({n})가 batch_size({batch_size})보다 작아 배치가 하나도 나오지 않습니다. "
+            f"batch_size를 {n} 이하로 줄이거나 drop_last=False로 두세요."
+        )
+    gen = as_rng(rng)
+    return _minibatch_generator(X, y, batch_size, drop_last, gen if shuffle else None)
+
+
+def _minibatch_generator(X: np.ndarray, y: np.ndarray, batch_size: int, drop_last: bool,
+                         rng: np.random.Generator | None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """검사를 마친 인자로 미니배치를 내놓는 생성기(내부용)."""
+    n = len(X)
+    if rng is not None:
+        order = rng.permutation(n)
         X, y = X[order], y[order]
     for start in _batch_slices(n, batch_size, drop_last):
         yield X[start:start + batch_size], y[start:start + batch_size]

@@ -6,18 +6,29 @@ from typing import Any
 
 import numpy as np
 
+from dlkit._checks import InputValueError, as_float_array
+
 
 def _align(y_hat: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
-    """``y``를 ``y_hat``과 같은 shape로 맞춘다((n,)과 (n, 1)이 (n, n)으로 퍼지는 실수를 막는다)."""
-    y_hat = np.asarray(y_hat, dtype=float)
-    y = np.asarray(y, dtype=float)
+    """``y_hat``과 ``y``를 검사하고 ``y``를 ``y_hat``과 같은 shape로 맞춘다.
+
+    shape이 같거나 ``(n,)``과 ``(n, 1)``처럼 크기 1인 축만 다를 때만 맞춘다. 그 밖의 shape 차이
+    (예: ``(4, 1)``과 ``(2, 2)``)는 예측과 레이블의 짝이 어긋난 것이므로 오류다.
+    ``(n,)``과 ``(n, 1)``이 ``(n, n)``으로 퍼지는(broadcast) 실수도 막는다.
+    """
+    y_hat = as_float_array(y_hat, "y_hat", example="y_hat=net.forward(X)")
+    y = as_float_array(y, "y", example="y=np.zeros((10, 1))")
     if y.shape != y_hat.shape:
-        if y.size != y_hat.size:
-            raise ValueError(
-                f"y_hat과 y의 원소 수가 다릅니다: y_hat shape {y_hat.shape}, y shape {y.shape}. "
-                "예측과 레이블은 예제마다 하나씩 짝지어져야 합니다."
+        squeezed = tuple(d for d in y_hat.shape if d != 1), tuple(d for d in y.shape if d != 1)
+        if squeezed[0] != squeezed[1]:
+            raise InputValueError(
+                f"y_hat과 y의 shape가 맞지 않습니다: y_hat shape {y_hat.shape}, y shape {y.shape}. "
+                "예측과 레이블은 예제마다 하나씩 같은 순서로 짝지어져야 합니다 "
+                "(예: 둘 다 shape (n, 1), 또는 (n,)과 (n, 1))."
             )
         y = y.reshape(y_hat.shape)
+    if y_hat.size == 0:
+        raise InputValueError("y_hat과 y가 비어 있습니다(예제 0개). 평균을 낼 예제를 하나 이상 넘기세요.")
     return y_hat, y
 
 

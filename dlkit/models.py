@@ -17,7 +17,18 @@ from typing import Any
 
 import numpy as np
 
-from dlkit._checks import as_float_array, as_rng, check_int
+from dlkit._checks import (
+    InputValueError,
+    as_float_array,
+    as_rng,
+    as_scalar,
+    as_vector,
+    check_features,
+    check_int,
+    check_nonnegative_float,
+    check_output_grad,
+    check_Xy,
+)
 from dlkit.activations import Activation, get_activation, step
 
 
@@ -43,8 +54,8 @@ class Perceptron:
     """
 
     def __init__(self, w: Any, b: float) -> None:
-        self.w = as_float_array(w, "w").reshape(-1)
-        self.b = float(as_float_array(b, "b"))
+        self.w = as_vector(w, "w", example="[-2, 3, 4]")
+        self.b = as_scalar(b, "b", example=-4)
 
     def weighted_sum(self, x: Any) -> np.ndarray | float:
         r"""가중합에 편향을 더한 값 :math:`x \cdot w + b`. 1차원 ``x``는 예제 하나, 2차원은 배치."""
@@ -88,12 +99,14 @@ class LinearRegression:
 
     def __init__(self, num_inputs: int, *, rng: Any = None, weight_scale: float = 0.01) -> None:
         num_inputs = check_int(num_inputs, "num_inputs", example=2)
+        weight_scale = check_nonnegative_float(weight_scale, "weight_scale", example=0.01)
         self.w = as_rng(rng).normal(0.0, weight_scale, size=(num_inputs, 1))
         self.b = np.zeros(1)
         self._X: np.ndarray | None = None
 
     def forward(self, X: np.ndarray) -> np.ndarray:
         """순전파: ``y_hat = X @ w + b`` (shape (n, 1)). 역전파를 위해 ``X``를 저장한다."""
+        X = check_features(X, len(self.w), owner="LinearRegression")  # shape (n, d)인 실수 배열인지 검사
         self._X = X
         return X @ self.w + self.b
 
@@ -107,6 +120,7 @@ class LinearRegression:
         """
         if self._X is None:
             raise _no_forward_error("LinearRegression")
+        grad_y_hat = check_output_grad(grad_y_hat, (len(self._X), 1), owner="LinearRegression")
         return [self._X.T @ grad_y_hat, grad_y_hat.sum(axis=0)]
 
     def parameters(self) -> list[np.ndarray]:
@@ -141,7 +155,7 @@ class MLP:
         except (TypeError, ValueError):
             sizes = []
         if isinstance(layer_sizes, (str, bytes)) or len(sizes) < 2:
-            raise ValueError(
+            raise InputValueError(
                 "layer_sizes는 입력 크기부터 출력 크기까지, 1 이상의 정수 두 개 이상의 리스트여야 합니다. "
                 f"받은 값: {layer_sizes!r} (예: layer_sizes=[1, 32, 1])"
             )
@@ -158,8 +172,8 @@ class MLP:
 
     def forward(self, X: np.ndarray) -> np.ndarray:
         """순전파. 층마다 입력과 활성화 전 값(pre-activation)을 저장해 둔다."""
+        H = check_features(X, self.layer_sizes[0], owner="MLP")
         cache = []
-        H = X
         last = len(self.weights) - 1
         for i, (W, b) in enumerate(zip(self.weights, self.biases)):
             Z = H @ W + b
@@ -178,8 +192,9 @@ class MLP:
         """역전파. ``parameters()``와 같은 순서 ``[W1, b1, W2, b2, ...]``의 기울기를 낸다."""
         if self._cache is None:
             raise _no_forward_error("MLP")
+        n = len(self._cache[0][0])
+        G = check_output_grad(grad_y_hat, (n, self.layer_sizes[-1]), owner="MLP")
         grads: list[np.ndarray] = []
-        G = grad_y_hat
         for i in range(len(self.weights) - 1, -1, -1):
             H, Z = self._cache[i]
             if Z is not None:  # 활성화 함수를 거친 층: 연쇄 법칙(chain rule)으로 도함수를 곱한다
@@ -214,24 +229,39 @@ class LinearStack:
     def __init__(self, weights: Sequence[Any]) -> None:
         if isinstance(weights, np.ndarray) and weights.ndim <= 1:
             weights = list(weights)
-        if not isinstance(weights, (Sequence, np.ndarray)) or len(weights) == 0:
-            raise ValueError(
+        if isinstance(weights, (str, bytes)) or not isinstance(weights, (Sequence, np.ndarray)) \
+                or len(weights) == 0:
+            raise InputValueError(
                 "weights는 행렬 또는 스칼라의 비어 있지 않은 리스트여야 합니다. "
                 f"받은 값: {weights!r} (예: weights=[2.0, 3.0, 0.5])"
             )
-        self.weights = [as_float_array(W, "weights") for W in weights]
+        self.weights = [as_float_array(W, f"weights[{i}]", example="weights=[2.0, 3.0, 0.5]")
+                        for i, W in enumerate(weights)]
         self.scalar = all(W.ndim == 0 for W in self.weights)
         if not self.scalar:
+            for i, W in enumerate(self.weights):
+                if W.ndim != 2 or W.size == 0:
+                    raise InputValueError(
+                        f"weights[{i}]의 shape {W.shape}: weights는 모두 스칼라이거나 모두 비어 있지 않은 행렬"
+                        "(2차원 배열)이어야 합니다 (예: weights=[2.0, 3.0] 또는 weights=[W1, W2])."
+                    )
             for i, (A, B) in enumerate(zip(self.weights[:-1], self.weights[1:])):
                 if A.ndim != 2 or B.ndim != 2 or B.shape[1] != A.shape[0]:
-                    raise ValueError(
+                    raise InputValueError(
                         f"weights[{i + 1}]의 shape {B.shape}가 weights[{i}]의 shape {A.shape} 다음에 "
                         "곱할 수 없습니다. 모두 행렬이고 W(i+1).shape[1] == W(i).shape[0]이어야 합니다."
                     )
 
     def forward(self, x: Any) -> Any:
         """``W1``, ``W2``, ``W3`` … 순서로 차례로 적용한다."""
-        x = as_float_array(x, "x")
+        x = as_float_array(x, "x", example="x=np.array([1.0, 2.0])")
+        if not self.scalar:
+            d = self.weights[0].shape[1]
+            if x.ndim not in (1, 2) or x.shape[0] != d:
+                raise InputValueError(
+                    f"x의 shape {x.shape}가 weights[0]의 shape {self.weights[0].shape}와 맞지 않습니다. "
+                    f"열벡터 관례이므로 shape ({d},) 또는 ({d}, 예제 수)인 x를 넘기세요."
+                )
         for W in self.weights:
             x = W * x if self.scalar else W @ x
         return float(x) if x.ndim == 0 else x
@@ -261,13 +291,10 @@ def normal_equation(X: Any, y: Any) -> tuple[np.ndarray, float]:
     b : float
         편향.
     """
-    X = as_float_array(X, "X")
-    y = as_float_array(y, "y").reshape(-1, 1)
-    if X.ndim == 1:
-        X = X.reshape(-1, 1)
-    if len(X) != len(y) or len(X) == 0:
-        raise ValueError(
-            f"X와 y의 예제 수가 같고 0보다 커야 합니다. 받은 값: X {len(X)}개, y {len(y)}개"
+    X, y = check_Xy(X, y)  # NaN·inf가 LAPACK까지 가지 않게 먼저 거른다
+    if y.shape[1] != 1:
+        raise InputValueError(
+            f"y는 예제마다 값이 하나여야 합니다(shape (n,) 또는 (n, 1)). 받은 shape: {y.shape}"
         )
     A = np.hstack([X, np.ones((len(X), 1))])
     sol, *_ = np.linalg.lstsq(A, y, rcond=None)

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from dlkit._checks import (
+    InputValueError,
+    NonFiniteStepError,
     check_grads,
     check_params,
     check_positive_float,
@@ -54,8 +56,16 @@ class Optimizer:
         """기울기 ``grads``(``params``와 같은 순서, 같은 shape)로 매개변수를 한 번 갱신한다."""
         grads = check_grads(grads, self.params)
         self.t += 1
-        for i, (p, g) in enumerate(zip(self.params, grads)):
-            self._update(i, p, g)
+        with np.errstate(over="ignore", invalid="ignore"):  # 넘침은 아래에서 한국어로 알린다
+            for i, (p, g) in enumerate(zip(self.params, grads)):
+                self._update(i, p, g)
+        bad = [i for i, p in enumerate(self.params) if not np.isfinite(p).all()]
+        if bad:
+            raise NonFiniteStepError(
+                f"{self.t}번째 갱신 뒤 params{bad}에 NaN 또는 무한대(inf)가 생겼습니다. "
+                f"학습률(lr={self.lr:g})이 너무 크거나 기울기가 너무 큽니다. 학습률을 줄여 다시 시작하세요 "
+                "(매개변수를 처음 값으로 되돌리고 새 옵티마이저를 만드세요)."
+            )
 
     def _update(self, i: int, p: np.ndarray, g: np.ndarray) -> None:  # pragma: no cover
         raise NotImplementedError
@@ -156,14 +166,14 @@ class Adam(Optimizer):
         try:
             beta1, beta2 = betas
         except (TypeError, ValueError):
-            raise ValueError(
+            raise InputValueError(
                 f"betas는 0 이상 1 미만의 실수 두 개여야 합니다. 받은 값: {betas!r} (예: betas=(0.9, 0.999))"
             ) from None
         for beta in (beta1, beta2):
             try:
                 check_unit_interval(beta, "betas")
             except ValueError:
-                raise ValueError(
+                raise InputValueError(
                     f"betas의 두 값은 모두 0 이상 1 미만이어야 합니다. 받은 값: {betas!r} "
                     "(예: betas=(0.9, 0.999))"
                 ) from None
@@ -179,13 +189,16 @@ class Adam(Optimizer):
     def _update(self, i: int, p: np.ndarray, g: np.ndarray) -> None:
         beta1, beta2 = self.betas
         m, v = self.m[i], self.v[i]
-        m *= beta1
-        m += (1 - beta1) * g
+        m += (1 - beta1) * (g - m)  # m = β1·m + (1-β1)·g (torch의 lerp와 같은 계산)
         v *= beta2
         v += (1 - beta2) * g * g
-        m_hat = m / (1 - beta1**self.t)  # 편향 보정(bias correction)
-        v_hat = v / (1 - beta2**self.t)
-        p -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+        # 편향 보정(bias correction): m_hat = m / bc1, v_hat = v / bc2를 torch와 같은 순서로 계산한다.
+        # v_hat을 먼저 만들면 |g| > 1e154쯤에서 넘치므로(inf) 제곱근을 먼저 하고 sqrt(bc2)로 나눈다.
+        bias_correction1 = 1 - beta1**self.t
+        bias_correction2 = 1 - beta2**self.t
+        step_size = self.lr / bias_correction1
+        denom = np.sqrt(v) / np.sqrt(bias_correction2) + self.eps  # = sqrt(v_hat) + eps
+        p -= step_size * m / denom
 
     def __repr__(self) -> str:
         return f"Adam(lr={self.lr}, betas={self.betas}, eps={self.eps})"

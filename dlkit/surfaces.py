@@ -15,7 +15,15 @@ from typing import Any
 
 import numpy as np
 
-from dlkit._checks import as_float_array, check_int, check_name
+from dlkit._checks import (
+    InputTypeError,
+    InputValueError,
+    NonFiniteStepError,
+    as_float_array,
+    check_int,
+    check_interval,
+    check_name,
+)
 from dlkit.optim import Optimizer
 
 Array = Any  # float 또는 np.ndarray
@@ -126,6 +134,18 @@ def get_surface(name: str) -> Surface:
     return SURFACES[check_name(name, SURFACES, "손실 지형", "name")]
 
 
+def as_surface(surface: Any, argname: str = "surface") -> Surface:
+    """:class:`Surface` 또는 그 이름을 :class:`Surface`로 바꾼다(오류 메시지는 ``argname``을 밝힌다)."""
+    if isinstance(surface, Surface):
+        return surface
+    if isinstance(surface, str):
+        return SURFACES[check_name(surface, SURFACES, "손실 지형", argname)]
+    raise InputTypeError(
+        f"{argname}는 손실 지형 이름(문자열) 또는 dk.Surface여야 합니다. 받은 값: {surface!r:.60} "
+        f"(예: {argname}=\"ravine\"; 가능한 이름: {', '.join(SURFACES)})"
+    )
+
+
 @dataclass(frozen=True)
 class PathResult:
     """:func:`optimize_path`의 결과.
@@ -174,22 +194,39 @@ def optimize_path(surface: Surface | str, optimizer: Any, num_steps: int, *,
     start : (float, float), optional
         출발점(함수를 넘겼을 때만 쓴다).
     """
-    if isinstance(surface, str):
-        surface = get_surface(surface)
-    num_steps = check_int(num_steps, "num_steps", minimum=0, example=50)
+    surface = as_surface(surface)
+    num_steps = check_int(num_steps, "num_steps", minimum=1, example=50)
+    if isinstance(optimizer, type):
+        raise InputTypeError(
+            f"optimizer에 클래스 {optimizer.__name__} 자체를 넘겼습니다. 옵티마이저 객체나, params를 받아 "
+            "옵티마이저를 만드는 함수를 넘기세요 (예: optimizer=lambda params: dk.SGD(params, lr=0.1))"
+        )
     if isinstance(optimizer, Optimizer):
+        if start is not None:
+            raise InputValueError(
+                "start는 optimizer에 함수를 넘길 때만 씁니다. 옵티마이저 객체를 넘기면 그 params[0]의 "
+                "지금 값에서 출발합니다."
+            )
         opt = optimizer
     elif callable(optimizer):
-        point = as_float_array(surface.start if start is None else start, "start").copy()
+        point = as_float_array(surface.start if start is None else start, "start",
+                               example="start=(-1.0, 2.0)").copy()
+        if point.shape != (2,):
+            raise InputValueError(f"start는 점 (x, y) 하나여야 합니다. 받은 shape: {point.shape} (예: start=(-1.0, 2.0))")
         opt = optimizer([point])
+        if not isinstance(opt, Optimizer):
+            raise InputTypeError(
+                "optimizer 함수가 dk 옵티마이저를 돌려주지 않았습니다. params를 받아 옵티마이저를 돌려주세요 "
+                f"(예: optimizer=lambda params: dk.SGD(params, lr=0.1)). 받은 값: {opt!r:.60}"
+            )
     else:
-        raise TypeError(
+        raise InputTypeError(
             "optimizer는 옵티마이저 객체이거나 params를 받아 옵티마이저를 만드는 함수여야 합니다. "
             "예: optimizer=lambda params: dk.SGD(params, lr=0.1)"
         )
     point = opt.params[0]
     if point.shape != (2,):
-        raise ValueError(f"옵티마이저의 params[0]은 shape (2,)인 점이어야 합니다. 받은 shape: {point.shape}")
+        raise InputValueError(f"옵티마이저의 params[0]은 shape (2,)인 점이어야 합니다. 받은 shape: {point.shape}")
     path = [point.copy()]
     start_loss = float(surface.f(point[0], point[1]))
     # 출발점 손실의 1000배(와 1) 중 큰 값을 넘으면 발산으로 본다: 값이 무한대가 되기 전에 멈춘다
@@ -197,7 +234,11 @@ def optimize_path(surface: Surface | str, optimizer: Any, num_steps: int, *,
     diverged = False
     with np.errstate(all="ignore"):
         for i in range(num_steps):
-            opt.step([np.array(surface.grad(point[0], point[1]), dtype=point.dtype)])
+            try:
+                opt.step([np.array(surface.grad(point[0], point[1]), dtype=point.dtype)])
+            except NonFiniteStepError:  # 갱신으로 점이 NaN/inf가 됨 = 발산
+                diverged = True
+                break
             loss = float(surface.f(point[0], point[1]))
             if not np.isfinite(point).all() or not abs(loss) <= limit:
                 diverged = True
@@ -229,6 +270,11 @@ def linreg_surface(X: Any, y: Any, *, start: tuple[float, float] = (-1.0, -2.0),
         그림에서 보여 줄 :math:`w`, :math:`b`의 범위.
     """
     x, t = _one_feature(X, y)
+    start = tuple(as_float_array(start, "start", example="start=(-1.0, -2.0)").tolist())
+    if len(start) != 2:
+        raise InputValueError(f"start는 점 (w, b) 하나여야 합니다. 받은 값: {start} (예: start=(-1.0, -2.0))")
+    xlim = check_interval(xlim, "xlim", example="(-1.5, 3.5)")
+    ylim = check_interval(ylim, "ylim", example="(-2.5, 3.0)")
     # 제곱을 펼쳐 데이터의 통계량(평균)만으로 계산한다: n이 커도 격자 계산이 빠르다
     sxx, sx, sxy, sy, syy = (np.mean(x * x), np.mean(x), np.mean(x * t), np.mean(t), np.mean(t * t))
 
@@ -244,13 +290,16 @@ def linreg_surface(X: Any, y: Any, *, start: tuple[float, float] = (-1.0, -2.0),
 
 def _one_feature(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     """특성 하나의 X와 y를 1차원 배열로 검사해 돌려준다."""
-    x = as_float_array(X, "X")
-    if x.ndim == 2 and x.shape[1] != 1 or x.ndim > 2:
-        raise ValueError(f"X는 특성이 하나여야 합니다(shape (n,) 또는 (n, 1)). 받은 shape: {x.shape}")
+    x = as_float_array(X, "X", example="X=np.zeros((100, 1))")
+    if x.ndim == 2 and x.shape[1] != 1 or x.ndim > 2 or x.ndim == 0:
+        raise InputValueError(f"X는 특성이 하나여야 합니다(shape (n,) 또는 (n, 1)). 받은 shape: {x.shape}")
     x = x.reshape(-1)
-    t = as_float_array(y, "y").reshape(-1)
+    t = as_float_array(y, "y", example="y=np.zeros((100, 1))")
+    if t.ndim == 2 and t.shape[1] != 1 or t.ndim > 2 or t.ndim == 0:
+        raise InputValueError(f"y는 예제마다 값이 하나여야 합니다(shape (n,) 또는 (n, 1)). 받은 shape: {t.shape}")
+    t = t.reshape(-1)
     if len(x) != len(t) or len(x) == 0:
-        raise ValueError(f"X와 y의 예제 수가 같고 0보다 커야 합니다. 받은 값: X {len(x)}개, y {len(t)}개")
+        raise InputValueError(f"X와 y의 예제 수가 같고 0보다 커야 합니다. 받은 값: X {len(x)}개, y {len(t)}개")
     return x, t
 
 
@@ -272,7 +321,16 @@ def linreg_loss_grid(X: Any, y: Any, w_range: Any, b_range: Any) -> tuple[np.nda
         ``np.meshgrid(w_range, b_range)``와 각 점의 손실. ``ax.contour(W, B, L)``로 그린다.
     """
     x, t = _one_feature(X, y)
-    W, B = np.meshgrid(as_float_array(w_range, "w_range"), as_float_array(b_range, "b_range"))
+    ranges = []
+    for value, name in ((w_range, "w_range"), (b_range, "b_range")):
+        r = as_float_array(value, name, example=f"{name}=np.linspace(-1, 5, 100)")
+        if r.ndim != 1 or r.size == 0:
+            raise InputValueError(
+                f"{name}는 비어 있지 않은 1차원 값 목록이어야 합니다. 받은 shape: {r.shape} "
+                f"(예: {name}=np.linspace(-1, 5, 100))"
+            )
+        ranges.append(r)
+    W, B = np.meshgrid(*ranges)
     surface = linreg_surface(x, t)  # 격자 전체를 한 번에 계산한다
     L = surface.f(W, B)
     return W, B, L

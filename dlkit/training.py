@@ -14,7 +14,16 @@ from typing import Any
 
 import numpy as np
 
-from dlkit._checks import as_rng, check_int, check_Xy
+from dlkit._checks import (
+    InputValueError,
+    NonFiniteStepError,
+    as_float_array,
+    as_rng,
+    check_bool,
+    check_instance,
+    check_int,
+    check_Xy,
+)
 from dlkit.data import _batch_slices
 from dlkit.losses import squared_loss
 
@@ -74,8 +83,9 @@ def progress_enabled(progress: bool | None = None) -> bool:
     ``DLKIT_PROGRESS``가 ``"0"``일 때 끄고(책 빌드), ``"1"``일 때 켜며, 그 밖에는 사람이
     보고 있을 때, 즉 터미널(tty)이거나 IPython 커널 안일 때만 켠다.
     """
+    progress = check_bool(progress, "progress", allow_none=True)
     if progress is not None:
-        return bool(progress)
+        return progress
     env = os.environ.get("DLKIT_PROGRESS")
     if env == "0":
         return False
@@ -88,13 +98,8 @@ def progress_enabled(progress: bool | None = None) -> bool:
     return isatty or _in_ipython_kernel()
 
 
-def _check_net(net: Any) -> None:
-    missing = [m for m in ("forward", "backward", "parameters") if not callable(getattr(net, m, None))]
-    if missing:
-        raise TypeError(
-            f"net에 {', '.join(missing)} 메서드가 없습니다. forward(X), backward(grad_y_hat), "
-            "parameters()가 있는 모델을 넘기세요 (예: net=dk.LinearRegression(2))"
-        )
+def _check_net(net: Any, methods: tuple[str, ...] = ("forward", "backward", "parameters")) -> None:
+    check_instance(net, "net", methods=methods, example="dk.LinearRegression(2)")
 
 
 def _divergence_message(epoch: int, iteration: int, loss: float, lr: Any) -> str:
@@ -143,20 +148,28 @@ def train(net: Any, X: Any, y: Any, *, optimizer: Any, batch_size: int, num_epoc
     X, y = check_Xy(X, y)
     batch_size = check_int(batch_size, "batch_size")
     num_epochs = check_int(num_epochs, "num_epochs", example=3)
-    if not callable(getattr(optimizer, "step", None)):
-        raise TypeError(
-            "optimizer에 step(grads) 메서드가 없습니다. "
-            "예: optimizer=dk.SGD(net.parameters(), lr=0.03)"
+    check_instance(optimizer, "optimizer", methods=("step",),
+                   example="dk.SGD(net.parameters(), lr=0.03)")
+    drop_last = check_bool(drop_last, "drop_last")
+    shuffle = check_bool(shuffle, "shuffle")
+    record_params = check_bool(record_params, "record_params")
+    verbose = check_bool(verbose, "verbose")
+    progress = check_bool(progress, "progress", allow_none=True)
+    if drop_last and len(X) < batch_size:
+        raise InputValueError(
+            f"drop_last=True인데 예제 수({len(X)})가 batch_size({batch_size})보다 작아 한 번도 갱신하지 못합니다. "
+            f"batch_size를 {len(X)} 이하로 줄이거나 drop_last=False로 두세요."
         )
     params = net.parameters()
     opt_params = getattr(optimizer, "params", None)
     if opt_params is not None and not (len(opt_params) == len(params)
                                        and all(p is q for p, q in zip(opt_params, params))):
-        raise ValueError(
+        raise InputValueError(
             "optimizer가 net의 매개변수가 아닌 다른 배열을 갱신하고 있습니다. "
             "옵티마이저를 net.parameters()로 만드세요 (예: dk.SGD(net.parameters(), lr=0.03))"
         )
     rng = as_rng(rng) if shuffle else None
+    _check_output_shape(net, X, y)
     n = len(X)
     starts = _batch_slices(n, batch_size, drop_last)
     history = History()
@@ -216,6 +229,10 @@ def train(net: Any, X: Any, y: Any, *, optimizer: Any, batch_size: int, num_epoc
             f"마지막 손실: {history.epoch_losses[-1]:.6g}"
         )
         return history
+    except NonFiniteStepError:  # 갱신으로 매개변수가 NaN/inf가 됨 = 발산
+        history.diverged = True
+        history.message = _divergence_message(epoch, iteration, float("inf"), lr)
+        return history
     finally:
         if bar is not None:
             bar.close()
@@ -223,17 +240,27 @@ def train(net: Any, X: Any, y: Any, *, optimizer: Any, batch_size: int, num_epoc
             print(history.message)
 
 
+def _check_output_shape(net: Any, X: np.ndarray, y: np.ndarray) -> None:
+    """예제 하나로 순전파해 출력 shape가 ``y``의 한 행과 맞는지 미리 확인한다(조용한 broadcast 방지)."""
+    out = np.shape(net.forward(X[:1]))
+    if out != (1, y.shape[1]):
+        raise InputValueError(
+            f"net의 출력 shape {out}가 y의 한 행 shape (1, {y.shape[1]})와 맞지 않습니다. "
+            f"y는 shape (예제 수, {out[-1] if out else 1})여야 합니다 (예: y.shape == ({len(y)}, 1))."
+        )
+
+
 def evaluate(net: Any, X: Any, y: Any) -> float:
     """전체 데이터에 대한 평균 제곱 손실(추론만, 가중치는 바뀌지 않는다)."""
-    X, y = check_Xy(X, y, finite=False)
+    _check_net(net, ("forward",))
+    X, y = check_Xy(X, y)
     return squared_loss(predict(net, X), y)
 
 
 def predict(net: Any, X: Any) -> np.ndarray:
     """추론(inference): 순전파만 해서 ``y_hat``을 낸다. 역전파도 갱신도 하지 않는다."""
-    if not callable(getattr(net, "forward", None)):
-        raise TypeError("net에 forward 메서드가 없습니다. 예: net=dk.LinearRegression(2)")
-    X = np.asarray(X, dtype=float)
+    _check_net(net, ("forward",))
+    X = as_float_array(X, "X", example="X=np.array([[1.0, 1.0]])")
     if X.ndim == 1:
         X = X.reshape(-1, 1)
     return net.forward(X)

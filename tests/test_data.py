@@ -23,6 +23,10 @@ def make_data(n):
        seed=st.integers(0, 2**32 - 1))
 def test_every_example_once_per_epoch(n, batch_size, drop_last, shuffle, seed):
     X, y = make_data(n)
+    if n == 0 or (drop_last and n < batch_size):  # 배치가 하나도 없으면: 부르는 즉시 한국어 오류
+        with pytest.raises(dk._checks.InputValueError, match="[가-힣]"):
+            dk.minibatches(X, y, batch_size, shuffle=shuffle, drop_last=drop_last, rng=seed)
+        return
     batches = list(dk.minibatches(X, y, batch_size, shuffle=shuffle, drop_last=drop_last, rng=seed))
     assert len(batches) == dk.iterations_per_epoch(n, batch_size, drop_last)
     seen = np.concatenate([yb[:, 0] for _, yb in batches]) if batches else np.array([])

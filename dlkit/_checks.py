@@ -70,7 +70,7 @@ def _fmt(value: Any) -> str:
         return f"shape {value.shape}, dtype {value.dtype}인 배열"
     if isinstance(value, type):
         return f"클래스 {value.__name__}"
-    text = repr(value)
+    text = " ".join(repr(value).split())  # 여러 줄 repr(배열이 든 리스트 등)을 한 줄로
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -434,3 +434,212 @@ def check_name(name: Any, valid: Mapping[str, Any], kind: str, argname: str) -> 
             f"알 수 없는 {kind} 이름입니다: {argname}={_fmt(name)}. 다음 중 하나를 넘기세요: {names}"
         )
     return name
+
+
+# --- 그림 함수(dlkit.plotting)의 인자 --------------------------------------------
+
+def check_ax(ax: Any) -> None:
+    """``ax``가 ``None`` 또는 matplotlib Axes인지 확인한다."""
+    if ax is not None and not (callable(getattr(ax, "plot", None)) and hasattr(ax, "figure")
+                               and callable(getattr(ax, "set_xlim", None))):
+        raise InputTypeError(
+            f"ax는 None(새 그림) 또는 matplotlib Axes여야 합니다. 받은 값: {_fmt(ax)} "
+            "(예: fig, ax = plt.subplots(); ax=ax. Figure가 아니라 그 안의 Axes를 넘기세요)"
+        )
+
+
+def _check_grid_x(x: Any) -> None:
+    if x is not None:
+        arr = as_float_array(x, "x", example="x=np.linspace(-5, 5, 401)")
+        if arr.ndim != 1 or arr.size < 2:
+            raise InputValueError(
+                f"x는 그릴 입력값 두 개 이상의 1차원 배열이어야 합니다. 받은 shape: {arr.shape} "
+                "(예: x=np.linspace(-5, 5, 401))"
+            )
+
+
+def check_activation_plot(names: Any, *, x: Any = None, show_grad: Any = True, ax: Any = None,
+                          many: bool = False) -> list[str]:
+    """:func:`plot_activation`(이름 하나)과 :func:`plot_activations`(이름 목록)의 인자를 검사한다."""
+    from dlkit.activations import ACTIVATIONS
+
+    check_ax(ax)
+    check_bool(show_grad, "show_grad")
+    _check_grid_x(x)
+    if not many:
+        return [check_name(names, ACTIVATIONS, "활성화 함수", "name")]
+    if names is None:
+        return list(ACTIVATIONS)
+    if isinstance(names, str):
+        raise InputTypeError(
+            f"names는 활성화 함수 이름의 목록이어야 합니다. 받은 값: 문자열 {names!r} "
+            f"(예: names=[{names!r}]; 하나만 그리려면 dk.plot_activation({names!r}))"
+        )
+    if not isinstance(names, Iterable):
+        raise InputTypeError(
+            f"names는 활성화 함수 이름의 목록이어야 합니다. 받은 값: {_fmt(names)} (예: names=['sigmoid', 'relu'])"
+        )
+    names = list(names)
+    if not names:
+        raise InputValueError(
+            "names가 비어 있습니다. 그릴 활성화 함수 이름을 하나 이상 넘기거나, 전부 그리려면 names=None으로 두세요."
+        )
+    for i, n in enumerate(names):
+        check_name(n, ACTIVATIONS, "활성화 함수", f"names[{i}]")
+    return names
+
+
+def check_history(history: Any, *, per: Any = "iteration", ax: Any = None) -> None:
+    """:func:`plot_history`의 인자: ``history``는 :class:`dlkit.History`(손실 목록 두 개를 가진 객체)."""
+    check_ax(ax)
+    check_choice(per, ("iteration", "epoch"), "per")
+    for attr in ("iteration_losses", "epoch_losses"):
+        losses = getattr(history, attr, None)
+        if isinstance(history, type) or losses is None or isinstance(losses, (str, bytes)):
+            raise InputTypeError(
+                f"history는 dk.train이 돌려준 학습 기록(History)이어야 합니다. 받은 값: {_fmt(history)} "
+                "(예: history = dk.train(net, X, y, ...); dk.plot_history(history))"
+            )
+        arr = as_float_array(list(losses), f"history.{attr}", allow_inf=True, example="dk.train(...)")
+        if arr.ndim != 1:
+            raise InputValueError(f"history.{attr}는 손실 값(숫자)의 목록이어야 합니다. 받은 shape: {arr.shape}")
+
+
+def check_surface_paths(surface: Any, paths: Any, *, levels: Any = 15, ax: Any = None) -> None:
+    """:func:`plot_surface_paths`의 인자: 지형(이름), 이름 → shape (k, 2) 경로의 사전, 등고선 수."""
+    from dlkit.surfaces import as_surface
+
+    as_surface(surface, "surface")
+    check_ax(ax)
+    check_int(levels, "levels", example=15)
+    if not isinstance(paths, Mapping):
+        raise InputTypeError(
+            "paths는 이름 → 경로(shape (k, 2) 배열 또는 dk.optimize_path의 결과)의 사전(dict)이어야 합니다. "
+            f"받은 값: {_fmt(paths)} (예: paths={{'SGD': dk.optimize_path('ravine', make, 30)}})"
+        )
+    for label, path in paths.items():
+        name = f"paths[{label!r}]"
+        arr = as_float_array(path, name, example="np.array([[0.0, 1.0], [0.5, 0.8]])")
+        if arr.ndim != 2 or arr.shape[1] != 2 or len(arr) == 0:
+            raise InputValueError(
+                f"{name}는 점 (x, y)를 한 행씩 쌓은 shape (k, 2) 배열이어야 합니다(k ≥ 1). 받은 shape: {arr.shape}"
+            )
+
+
+def check_linreg_fit(X: Any, y: Any, w: Any, b: Any, *, ax: Any = None) -> None:
+    """:func:`plot_linreg_fit`의 인자: 특성 하나의 데이터와 숫자 하나짜리 ``w``, ``b``."""
+    check_ax(ax)
+    x = as_float_array(X, "X", example="X=np.zeros((100, 1))")
+    if x.ndim == 0 or x.ndim > 2 or (x.ndim == 2 and x.shape[1] != 1):
+        raise InputValueError(
+            f"X는 특성이 하나여야 합니다(shape (n,) 또는 (n, 1)). 받은 shape: {x.shape}"
+        )
+    t = as_float_array(y, "y", example="y=np.zeros((100, 1))")
+    if t.size != x.size or x.size == 0:
+        raise InputValueError(
+            f"X와 y의 예제 수가 같고 0보다 커야 합니다. 받은 값: X {x.size}개, y {t.size}개"
+        )
+    as_scalar(w, "w", example=2.0)
+    as_scalar(b, "b", example=4.2)
+
+
+def check_decision_boundary(perceptron: Any, *, feature_names: Any = ("비", "돈"),
+                            xlim: Any = (-0.5, 1.5), ylim: Any = (-0.5, 1.5), ax: Any = None) -> None:
+    """:func:`plot_decision_boundary`의 인자: 입력이 두 개인 퍼셉트론, 축 이름 두 개, 범위."""
+    check_instance(perceptron, "perceptron", methods=("predict",), example="dk.Perceptron([-2, 3], -1)")
+    w = as_float_array(getattr(perceptron, "w", None), "perceptron.w", example="dk.Perceptron([-2, 3], -1)")
+    if w.shape != (2,):
+        raise InputValueError(
+            f"결정 경계는 입력이 두 개인 퍼셉트론만 그릴 수 있습니다. 받은 perceptron.w의 shape: {w.shape} "
+            "(예: perceptron=dk.Perceptron([-2, 3], -1))"
+        )
+    as_scalar(getattr(perceptron, "b", None), "perceptron.b", example=-1)
+    check_ax(ax)
+    if (isinstance(feature_names, (str, bytes)) or not isinstance(feature_names, Sequence)
+            or len(feature_names) != 2 or not all(isinstance(n, str) for n in feature_names)):
+        raise InputValueError(
+            f"feature_names는 두 축의 이름(문자열 두 개)이어야 합니다. 받은 값: {_fmt(feature_names)} "
+            "(예: feature_names=('비', '돈'))"
+        )
+    check_interval(xlim, "xlim", example="(-0.5, 1.5)")
+    check_interval(ylim, "ylim", example="(-0.5, 1.5)")
+
+
+def check_linear_vs_activation(*, activation: Any, hidden: Any, num_epochs: Any, rng: Any,
+                               ax: Any = None) -> None:
+    """:func:`plot_linear_vs_activation`의 인자."""
+    from dlkit.activations import ACTIVATIONS
+
+    check_ax(ax)
+    check_name(activation, ACTIVATIONS, "활성화 함수", "activation")
+    check_int(hidden, "hidden", example=32)
+    check_int(num_epochs, "num_epochs", example=300)
+    as_rng(rng)
+
+
+MAX_PLOTTED_EPOCHS = 50
+"""plot_iterations가 한 그림에 그리는 에포크 수의 상한(그 이상은 행이 읽히지 않는다)."""
+
+
+def check_iterations_plot(num_examples: Any, batch_size: Any, num_epochs: Any, drop_last: Any,
+                          *, ax: Any = None) -> None:
+    """:func:`plot_iterations`의 인자: 예제·배치·에포크 수(1 이상), drop_last(True/False)."""
+    check_ax(ax)
+    check_int(num_examples, "num_examples", example=100)
+    check_int(batch_size, "batch_size", example=25)
+    check_int(num_epochs, "num_epochs", maximum=MAX_PLOTTED_EPOCHS, example=3)
+    check_bool(drop_last, "drop_last")
+
+
+# --- 데모(dlkit.widgets)의 인자 ---------------------------------------------------
+
+def check_demo_value(value: Any, name: str, domain: tuple) -> Any:
+    """데모 조절기 하나의 값이 그 조절기가 낼 수 있는 값인지 확인한다.
+
+    ``domain``: ``("int", 최솟값, 최댓값, 간격)``, ``("float", 최솟값, 최댓값)``, ``("choice", 값들)``,
+    ``("bool",)``, ``("binary3",)``(0/1 세 개, 편향 데모의 입력 x).
+    """
+    kind = domain[0]
+    if kind == "int":
+        lo, hi, step = domain[1:]
+        value = check_int(value, name, minimum=lo, maximum=hi, example=lo + step)
+        if (value - lo) % step:
+            raise InputValueError(
+                f"{name}{_josa(name)} {lo}부터 {step}씩 늘어나는 값({lo}, {lo + step}, {lo + 2 * step}, ...)만 "
+                f"고를 수 있습니다. 받은 값: {value}"
+            )
+        return value
+    if kind == "float":
+        lo, hi = domain[1:]
+        if not _is_real(value) or not math.isfinite(value) or not lo - 1e-12 <= value <= hi + 1e-12:
+            error = InputValueError if _is_real(value) else InputTypeError
+            raise error(
+                f"{name}{_josa(name)} {lo:g} 이상 {hi:g} 이하의 실수여야 합니다. 받은 값: {_fmt(value)}"
+            )
+        return float(value)
+    if kind == "choice":
+        return check_choice(value, tuple(domain[1]), name)
+    if kind == "bool":
+        return check_bool(value, name)
+    if kind == "binary3":
+        ok = (not isinstance(value, (str, bytes)) and isinstance(value, Sequence) and len(value) == 3
+              and all(_is_real(v) and v in (0, 1) for v in value))
+        if not ok:
+            raise InputValueError(
+                f"{name}{_josa(name)} (비, 돈, 친구) 세 입력의 0/1 값이어야 합니다. 받은 값: {_fmt(value)} "
+                f"(예: {name}=(1, 0, 0))"
+            )
+        return tuple(int(v) for v in value)
+    raise AssertionError(kind)  # pragma: no cover - 정의 오류
+
+
+def check_demo_params(demo: str, params: Mapping[str, Any], domains: Mapping[str, tuple]) -> None:
+    """데모 ``demo``에 넘긴 조절기 값들: 모르는 이름이 없고, 각 값이 허용 범위 안인지."""
+    unknown = [k for k in params if k not in domains]
+    if unknown:
+        raise InputValueError(
+            f"데모 {demo!r}에는 조절기 {', '.join(map(repr, unknown))}{_iga(unknown[-1])} 없습니다. "
+            f"쓸 수 있는 이름: {', '.join(domains)}"
+        )
+    for key, value in params.items():
+        check_demo_value(value, key, domains[key])

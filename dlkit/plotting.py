@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from dlkit import _checks
 from dlkit.activations import ACTIVATIONS, get_activation
 from dlkit.data import iterations_per_epoch, total_updates
 from dlkit.surfaces import Surface, get_surface
@@ -81,6 +82,7 @@ def use_korean_font(*, style: bool = True) -> str:
     str
         등록한 글꼴 이름 ``"NanumGothic"``.
     """
+    _checks.check_bool(style, "style")
     import matplotlib as mpl
     from matplotlib import font_manager
 
@@ -96,6 +98,7 @@ def use_korean_font(*, style: bool = True) -> str:
 def plot_activation(name: str, *, ax: Any = None, x: np.ndarray | None = None,
                     show_grad: bool = True) -> Any:
     """활성화 함수 하나와 (선택적으로) 그 도함수를 그린다."""
+    _checks.check_activation_plot(name, x=x, show_grad=show_grad, ax=ax)
     act = get_activation(name)
     ax = _new_ax(ax)
     x = np.linspace(-5, 5, 401) if x is None else np.asarray(x, dtype=float)
@@ -112,6 +115,7 @@ def plot_activation(name: str, *, ax: Any = None, x: np.ndarray | None = None,
 def plot_activations(names: Sequence[str] | None = None, *, x: np.ndarray | None = None,
                      show_grad: bool = True) -> Any:
     """여러 활성화 함수를 격자로 나란히 그린다(기본: 전부). Figure를 돌려준다."""
+    _checks.check_activation_plot(names, x=x, show_grad=show_grad, many=True)
     import matplotlib.pyplot as plt
 
     names = list(ACTIVATIONS) if names is None else list(names)
@@ -129,6 +133,7 @@ def plot_activations(names: Sequence[str] | None = None, *, x: np.ndarray | None
 
 def plot_history(history: Any, *, ax: Any = None, per: str = "iteration") -> Any:
     """학습 기록의 손실 곡선. ``per``는 ``"iteration"``(반복마다) 또는 ``"epoch"``(에포크마다)."""
+    _checks.check_history(history, per=per, ax=ax)
     if per not in ("iteration", "epoch"):
         raise ValueError(f"per는 'iteration' 또는 'epoch'여야 합니다. 받은 값: {per!r}")
     ax = _new_ax(ax)
@@ -154,6 +159,7 @@ def plot_surface_paths(surface: Surface | str, paths: Mapping[str, Any], *, ax: 
 
     ``paths``는 이름 → shape (k, 2) 배열(또는 :class:`~dlkit.surfaces.PathResult`).
     """
+    _checks.check_surface_paths(surface, paths, levels=levels, ax=ax)
     if isinstance(surface, str):
         surface = get_surface(surface)
     ax = _new_ax(ax)
@@ -173,6 +179,7 @@ def plot_surface_paths(surface: Surface | str, paths: Mapping[str, Any], *, ax: 
 
 def plot_linreg_fit(X: Any, y: Any, w: Any, b: Any, *, ax: Any = None) -> Any:
     r"""특성 하나의 데이터 점과 직선 :math:`\hat y = wx + b`를 그린다."""
+    _checks.check_linreg_fit(X, y, w, b, ax=ax)
     ax = _new_ax(ax)
     x = np.asarray(X, dtype=float).reshape(-1)
     w = float(np.asarray(w, dtype=float).reshape(-1)[0])
@@ -194,6 +201,7 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
     색칠한 영역은 예측(1: 간다, 0: 안 간다), 실선은 편향이 있는 경계, 점선은 같은 가중치에
     편향만 0인 경계(원점을 지난다)이다. 네 꼭짓점 (0/1, 0/1)에 예측을 표시한다.
     """
+    _checks.check_decision_boundary(perceptron, feature_names=feature_names, xlim=xlim, ylim=ylim, ax=ax)
     w = np.asarray(perceptron.w, dtype=float)
     if w.shape != (2,):
         raise ValueError(f"결정 경계는 입력이 두 개인 퍼셉트론만 그릴 수 있습니다. 받은 가중치 수: {w.size}")
@@ -234,6 +242,8 @@ def plot_linear_vs_activation(*, ax: Any = None, activation: str = "relu", hidde
 
     활성화가 없으면 층을 아무리 쌓아도 직선밖에 못 그린다는 것을 보여 준다.
     """
+    _checks.check_linear_vs_activation(activation=activation, hidden=hidden, num_epochs=num_epochs,
+                                       rng=rng, ax=ax)
     from dlkit._checks import as_rng
     from dlkit.models import MLP
     from dlkit.optim import Adam
@@ -257,6 +267,7 @@ def plot_linear_vs_activation(*, ax: Any = None, activation: str = "relu", hidde
 def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_last: bool = False,
                     *, ax: Any = None) -> Any:
     """에포크마다 데이터를 배치로 나눈 모습과 반복(가중치 갱신) 횟수를 그린다."""
+    _checks.check_iterations_plot(num_examples, batch_size, num_epochs, drop_last, ax=ax)
     import matplotlib.pyplot as plt
 
     per_epoch = iterations_per_epoch(num_examples, batch_size, drop_last)

@@ -36,11 +36,43 @@ def _specs() -> dict:
             for name, (mod, fn) in _SPECS.items()}
 
 
-def demo_figure(name: str, **params: Any) -> Any:
+def _domain(ctrl: Any) -> tuple:
+    """ipywidgets 조절기 하나가 낼 수 있는 값의 범위(:func:`dlkit._checks.check_demo_value` 형식)."""
+    kind = type(ctrl).__name__
+    if kind == "IntSlider":
+        return ("int", int(ctrl.min), int(ctrl.max), int(ctrl.step))
+    if kind == "FloatSlider":
+        return ("float", float(ctrl.min), float(ctrl.max))
+    if kind == "FloatLogSlider":
+        return ("float", float(ctrl.base ** ctrl.min), float(ctrl.base ** ctrl.max))
+    if kind == "Checkbox":
+        return ("bool",)
+    options = [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in ctrl.options]
+    return ("choice", options)
+
+
+_STATIC_ONLY = {
+    # 편향 데모의 입력 x는 실시간 조절기 세 개(rain, money, friend)를 묶은 것이다
+    "bias": ({"x": ("binary3",)}, ("rain", "money", "friend")),
+}
+
+
+def demo_domains(name: str, spec: Any) -> dict[str, tuple]:
+    """데모 ``name``의 조절기 이름 → 허용 범위(실시간 조절기가 낼 수 있는 값)."""
+    extra, hidden = _STATIC_ONLY.get(name, ({}, ()))
+    domains = {k: _domain(c) for k, c in spec.live_controls().items() if k not in hidden}
+    domains.update(extra)
+    return domains
+
+
+def demo_figure(name: str, /, **params: Any) -> Any:
     """데모 ``name``의 한 장면을 데모와 같은 그리기 함수로 그린 정적 그림.
 
     데모 옆에 두는 정적 그림이 데모와 어긋나지 않도록, 데모의 ``setup``과 ``update``를 그대로 쓴다.
-    ``params``를 주지 않은 값은 정적 데모의 처음 값(슬라이더의 초기 위치)을 쓴다.
+    ``params``를 주지 않은 값은 정적 데모의 처음 값(슬라이더의 초기 위치)을 쓴다. 값은 그 데모의
+    실시간 조절기가 낼 수 있는 값이어야 하며(범위 밖이나 모르는 이름은 한국어 오류), ``name``은
+    위치 인자라서 활성화 데모의 조절기 ``name``도 그대로 넘길 수 있다
+    (``demo_figure("activation", name="relu")``).
 
     Parameters
     ----------
@@ -52,17 +84,24 @@ def demo_figure(name: str, **params: Any) -> Any:
     """
     import importlib
 
+    from dlkit._checks import InputValueError, check_demo_params, check_int
+
+    if not isinstance(name, str) or name not in _SPECS:
+        raise InputValueError(f"demo_figure의 name은 {sorted(_SPECS)} 중 하나여야 합니다. 받은 값: {name!r}")
+    module, factory = _SPECS[name]
+    spec = getattr(importlib.import_module(f"dlkit.widgets.{module}"), factory)()
+    check_demo_params(name, params, demo_domains(name, spec))
+
     import matplotlib.pyplot as plt
 
     from dlkit.widgets._frames import use_fonts
 
-    if name not in _SPECS:
-        raise ValueError(f"demo_figure의 name은 {sorted(_SPECS)} 중 하나여야 합니다. 받은 값: {name!r}")
-    module, factory = _SPECS[name]
-    spec = getattr(importlib.import_module(f"dlkit.widgets.{module}"), factory)()
     values = {axis.param: axis.values[axis.initial] for axis in spec.static_axes}
     values.update(spec.static_fixed)
+    values.update(spec.live_fixed)  # 예: 걸음 수 상한을 실시간 데모와 같게(정적 값보다 큰 걸음 수도 그린다)
     values.update(params)
+    if name == "epoch":  # 배치는 데이터보다 클 수 없다(실시간 데모는 조용히 줄이지만 그림에서는 알린다)
+        check_int(values["batch"], "batch", maximum=values["n"], example=min(25, values["n"]))
     use_fonts()
     fig = plt.figure(figsize=spec.figsize, layout="constrained")
     spec.setup(fig)

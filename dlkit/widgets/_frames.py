@@ -304,9 +304,9 @@ def build_demo(spec: DemoSpec, mode: str | None = None) -> Any:
     """정의 ``spec``으로 위젯을 만든다. ``mode``가 None이면 :func:`detect_mode`."""
     import ipywidgets as widgets
 
-    mode = detect_mode() if mode is None else mode
-    if mode not in ("static", "live"):
-        raise ValueError(f"mode는 'static' 또는 'live'여야 합니다. 받은 값: {mode!r}")
+    from dlkit._checks import check_choice
+
+    mode = detect_mode() if mode is None else check_choice(mode, ("static", "live"), "mode")
     state = DemoState(spec, mode)
     title = widgets.HTML(value=f"<b>{spec.title}</b>")
     if mode == "live":

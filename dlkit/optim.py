@@ -197,7 +197,7 @@ class Adam(Optimizer):
         bias_correction1 = 1 - beta1**self.t
         bias_correction2 = 1 - beta2**self.t
         step_size = self.lr / bias_correction1
-        denom = np.sqrt(v) / np.sqrt(bias_correction2) + self.eps  # = sqrt(v_hat) + eps
+        denom = np.sqrt(v) / bias_correction2**0.5 + self.eps  # = sqrt(v_hat) + eps
         p -= step_size * m / denom
 
     def __repr__(self) -> str:

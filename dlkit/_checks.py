@@ -228,6 +228,11 @@ def as_float_array(value: Any, name: str, *, finite: bool = True, allow_inf: boo
             )
         try:
             raw = np.asarray(value)
+        except RuntimeError:  # 예: requires_grad=True인 torch 텐서
+            raise InputTypeError(
+                f"{name}{_josa(name)} numpy로 바꿀 수 없습니다. torch 텐서라면 {name}.detach().numpy()를 넘기세요. "
+                f"받은 값: {_fmt(value)}"
+            ) from None
         except (TypeError, ValueError):
             raise InputValueError(
                 f"{name}{_josa(name)} 모든 행의 길이가 같은 숫자 배열이어야 합니다. 받은 값: {_fmt(value)} "

@@ -96,6 +96,7 @@ ORDER_TYPE_CASES = [
     ("progress 문자열", lambda: dk.progress_enabled("on"), InputTypeError, "progress"),
     ("grads 문자열", lambda: dk.SGD([np.zeros(2)], lr=0.1).step([["ab", "cd"]]), InputTypeError, "grads[0]"),
     ("길이가 다른 리스트", lambda: dk.relu([[1, 2], [3]]), InputValueError, "x"),
+    ("requires_grad 텐서", lambda: dk.relu(torch.ones(2, requires_grad=True)), InputTypeError, "detach"),
     ("LinearStack 문자열", lambda: dk.LinearStack("abc"), InputValueError, "weights"),
 ]
 
@@ -184,8 +185,24 @@ HELPER_CASES = [
     ("demo_figure x", lambda: plot(lambda: dk.widgets.demo_figure("bias", x=(1, 2, 0))), InputValueError, "x"),
     ("demo_figure 활성화 이름", lambda: plot(lambda: dk.widgets.demo_figure("activation", name="swish")),
      InputValueError, "name"),
+    ("gd_sgd update steps > max_steps", lambda: _gd_sgd_update(steps=60, max_steps=50), InputValueError, "steps"),
     ("demo mode", lambda: dk.widgets.bias_demo(mode="static!"), InputValueError, "mode"),
 ]
+
+
+def _gd_sgd_update(**params):
+    """정적 페이지의 gd_sgd 프레임 그리기: 계산한 걸음 수(max_steps)보다 긴 steps는 오류."""
+    import matplotlib.pyplot as plt
+
+    from dlkit.widgets._optim import gd_sgd_spec
+
+    spec = gd_sgd_spec()
+    fig = plt.figure()
+    try:
+        spec.setup(fig)
+        return spec.update(**params)
+    finally:
+        plt.close(fig)
 
 
 def _figure():

@@ -173,6 +173,9 @@ def gd_sgd_spec() -> DemoSpec:
         art["legend"] = ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7)
 
     def update(*, steps: int, batch: int = 20, lr: float = 0.1, max_steps: int = max(GD_STEPS)) -> str:
+        from dlkit._checks import check_int
+
+        check_int(steps, "steps", minimum=0, maximum=max_steps, example=20)  # 더 긴 경로는 계산하지 않았다
         ps = paths(batch, lr, max_steps)
         for line, b in zip(art["lines"], (NUM_EXAMPLES, batch, 1)):
             p = ps[b][:steps + 1]
@@ -257,6 +260,9 @@ def optimizer_spec() -> DemoSpec:
         draw_surface("ravine")
 
     def update(*, surface: str, steps: int, lr_scale: float = 1.0, max_steps: int = max(OPT_STEPS)) -> str:
+        from dlkit._checks import check_int
+
+        check_int(steps, "steps", minimum=0, maximum=max_steps, example=30)  # 더 긴 경로는 계산하지 않았다
         if surface != art["surface"]:
             draw_surface(surface)
         lr = OPT_LR[surface] * lr_scale

@@ -192,6 +192,65 @@ def plot_linreg_fit(X: Any, y: Any, w: Any, b: Any, *, ax: Any = None) -> Any:
     return ax
 
 
+def plot_gaussian_noise(residuals: Any, sigma: float, *, ax: Any = None, bins: int = 30) -> Any:
+    r"""잡음(참 직선에서 벗어난 양)의 히스토그램 위에 정규분포 밀도를 겹쳐 그린다.
+
+    .. math:: p(\epsilon) = \frac{1}{\sqrt{2\pi\sigma^2}} \exp\left(-\frac{\epsilon^2}{2\sigma^2}\right)
+
+    Parameters
+    ----------
+    residuals : array_like
+        잡음 표본 :math:`y - (\mathbf{w}^\top\mathbf{x} + b)` (참 매개변수로 계산한 것).
+    sigma : float
+        겹쳐 그릴 정규분포의 표준편차(양수).
+    """
+    r = np.asarray(residuals, dtype=float).reshape(-1)
+    if r.size == 0 or not np.all(np.isfinite(r)):
+        raise ValueError("residuals에는 유한한 수가 하나 이상 있어야 합니다. 잡음 표본 배열을 넘기세요.")
+    sigma = float(sigma)
+    if not (np.isfinite(sigma) and sigma > 0):
+        raise ValueError(f"sigma는 양수여야 합니다(정규분포의 표준편차). 받은 값: {sigma!r}")
+    ax = _new_ax(ax)
+    ax.hist(r, bins=bins, density=True, alpha=0.5, label="데이터의 잡음(히스토그램)")
+    grid = np.linspace(min(r.min(), -4 * sigma), max(r.max(), 4 * sigma), 400)
+    density = np.exp(-grid**2 / (2 * sigma**2)) / np.sqrt(2 * np.pi * sigma**2)
+    ax.plot(grid, density, "r-", lw=2, label=f"정규분포 밀도 (σ = {sigma:g})")
+    ax.set(xlabel="잡음 ε = y − (wx + b)", ylabel="밀도", title="잡음은 정규분포를 따른다")
+    ax.legend(loc="upper left")
+    return ax
+
+
+def plot_single_layer_network(num_inputs: int = 2, *, ax: Any = None) -> Any:
+    r"""선형 회귀를 한 층짜리 완전 연결(fully connected) 신경망으로 그린다.
+
+    입력 :math:`x_1, \dots, x_d`가 모두 출력 뉴런 :math:`o_1` 하나에 가중치 :math:`w_i`로 이어지고,
+    뉴런은 :math:`o_1 = \sum_i w_i x_i + b`를 계산한다. 계산하는 층이 하나뿐이라 '한 층'이다.
+    """
+    if isinstance(num_inputs, bool) or not isinstance(num_inputs, (int, np.integer)) or not 1 <= num_inputs <= 6:
+        raise ValueError(f"num_inputs는 1에서 6 사이의 정수여야 합니다(그림에 그릴 입력 수). 받은 값: {num_inputs!r}")
+    from matplotlib.patches import Circle
+
+    ax = _new_ax(ax, figsize=(5.0, 3.0))
+    d = int(num_inputs)
+    ys = np.linspace(0.85, 0.15, d) if d > 1 else np.array([0.5])
+    out = (0.78, 0.5)
+    for i, yi in enumerate(ys, start=1):
+        ax.add_patch(Circle((0.15, yi), 0.06, fc="#dbe9f6", ec="#1f77b4", lw=1.5))
+        ax.text(0.15, yi, f"$x_{i}$", ha="center", va="center", fontsize=12)
+        ax.annotate("", xy=(out[0] - 0.08, out[1]), xytext=(0.21, yi),
+                    arrowprops=dict(arrowstyle="->", color="0.3", lw=1.2))
+        ax.text(0.45, (yi + out[1]) / 2 + 0.04 * np.sign(yi - out[1] + 1e-9), f"$w_{i}$",
+                ha="center", va="center", fontsize=11)
+    ax.add_patch(Circle(out, 0.08, fc="#fde0c5", ec="#d62728", lw=1.5))
+    ax.text(*out, "$o_1$", ha="center", va="center", fontsize=12)
+    ax.text(out[0], out[1] - 0.16, "+ b", ha="center", va="center", fontsize=11)
+    ax.text(0.15, 0.99, "입력층", ha="center", va="top", fontsize=10)
+    ax.text(out[0], 0.99, "출력층(계산하는 층 1개)", ha="center", va="top", fontsize=10)
+    ax.set(xlim=(0, 1), ylim=(0, 1), aspect="equal", title="선형 회귀 = 한 층짜리 신경망")
+    ax.axis("off")
+    return ax
+
+
 def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
                            feature_names: tuple[str, str] = ("비", "돈"),
                            xlim: tuple[float, float] = (-0.5, 1.5),

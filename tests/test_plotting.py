@@ -138,3 +138,45 @@ def test_font_setup_does_not_import_koreanize_package():
     code = ("import dlkit, sys; dlkit.use_korean_font(); "
             "assert 'koreanize_matplotlib' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_linreg_chapter_figures_draw_without_warnings_and_show_what_they_say():
+    """1장의 새 그림: 잡음 히스토그램과 정규분포 밀도, 한 층 신경망 그림."""
+    dk.use_korean_font()
+    rng = np.random.default_rng(0)
+    eps = rng.normal(0, 2.0, 5000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = dk.plotting.plot_gaussian_noise(eps, sigma=2.0)
+        render(ax)
+        net_ax = dk.plotting.plot_single_layer_network(3)
+        render(net_ax)
+    # 밀도 곡선은 N(0, σ²): 꼭대기가 1/sqrt(2πσ²)이고 넓이가 1
+    x, p = ax.lines[0].get_data()
+    assert p.max() == pytest.approx(1 / np.sqrt(2 * np.pi * 4.0), rel=1e-3)
+    assert np.trapezoid(p, x) == pytest.approx(1.0, abs=1e-3)
+    # 히스토그램은 밀도로 정규화되어 곡선과 같은 눈금이다
+    heights = np.array([patch.get_height() for patch in ax.patches])
+    widths = np.array([patch.get_width() for patch in ax.patches])
+    assert (heights * widths).sum() == pytest.approx(1.0, rel=1e-6)
+    # 신경망 그림: 입력 3개 + 출력 1개의 원, 입력마다 화살표 하나
+    from matplotlib.patches import Circle
+    circles = [p for p in net_ax.patches if isinstance(p, Circle)]
+    assert len(circles) == 4
+    texts = {t.get_text() for t in net_ax.texts}
+    assert {"$x_1$", "$x_3$", "$w_3$", "$o_1$", "+ b"} <= texts
+    arrows = [t for t in net_ax.texts if getattr(t, "arrow_patch", None) is not None]
+    assert len(arrows) == 3
+
+
+@pytest.mark.parametrize("call, word", [
+    (lambda: dk.plotting.plot_gaussian_noise([], 1.0), "residuals"),
+    (lambda: dk.plotting.plot_gaussian_noise([0.1, np.nan], 1.0), "residuals"),
+    (lambda: dk.plotting.plot_gaussian_noise([0.1, 0.2], 0.0), "sigma"),
+    (lambda: dk.plotting.plot_single_layer_network(0), "num_inputs"),
+    (lambda: dk.plotting.plot_single_layer_network(2.5), "num_inputs"),
+])
+def test_linreg_chapter_figures_reject_bad_input_in_korean(call, word):
+    with pytest.raises(ValueError, match=word) as info:
+        call()
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in str(info.value))

@@ -40,7 +40,7 @@ def _no_forward_error(cls: str) -> RuntimeError:
 
 
 class Perceptron:
-    r"""파티 분류기 같은 퍼셉트론: 가중합에 편향을 더하고 계단 함수로 0/1을 낸다.
+    r"""파티 분류기 같은 퍼셉트론: 가중합에 편향을 더한 값 z를 계단 함수에 넣어 0/1을 낸다.
 
     .. math:: \hat y = \mathrm{step}(x \cdot w + b)
 
@@ -57,8 +57,12 @@ class Perceptron:
         self.w = as_vector(w, "w", example="[-2, 3, 4]")
         self.b = as_scalar(b, "b", example=-4)
 
-    def weighted_sum(self, x: Any) -> np.ndarray | float:
-        r"""가중합에 편향을 더한 값 :math:`x \cdot w + b`. 1차원 ``x``는 예제 하나, 2차원은 배치."""
+    def pre_activation(self, x: Any) -> np.ndarray | float:
+        r"""활성화 함수에 들어가는 값(pre-activation) :math:`z = x \cdot w + b`.
+
+        가중합(weighted sum)은 편향을 더하기 전의 :math:`\sum_i w_i x_i`이고, 이 메서드는
+        거기에 편향 :math:`b`까지 더한 값을 돌려준다. 1차원 ``x``는 예제 하나(float), 2차원은 배치.
+        """
         x = as_float_array(x, "x")
         if x.shape[-1:] != self.w.shape:
             raise ValueError(
@@ -70,7 +74,7 @@ class Perceptron:
 
     def predict(self, x: Any) -> np.ndarray | int:
         """계단 함수로 0(안 간다) 또는 1(간다)을 낸다. 예제 하나면 int, 배치면 int 배열."""
-        out = step(np.asarray(self.weighted_sum(x))).astype(int)
+        out = step(np.asarray(self.pre_activation(x))).astype(int)
         return int(out) if out.ndim == 0 else out
 
     __call__ = predict

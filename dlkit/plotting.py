@@ -73,9 +73,12 @@ def setup_book_style() -> None:
 def use_korean_font(*, style: bool = True) -> str:
     """한글 글꼴 NanumGothic을 matplotlib에 등록하고 글꼴 목록에 넣는다.
 
-    ``font.family``는 ``["DejaVu Sans", "NanumGothic"]``: 영문과 마이너스 기호는
-    DejaVu Sans로, 한글은 NanumGothic으로 대신 그린다. ``style=True``면
-    :func:`setup_book_style`도 적용한다.
+    ``font.family``는 ``["DejaVu Sans", "NanumGothic"]``: 글자마다 앞의 글꼴부터 찾으므로
+    영문, 숫자, 마이너스 기호(U+2212 ``−``)는 DejaVu Sans로, 한글은 NanumGothic으로 그린다.
+    NanumGothic에는 U+2212가 없어서, 한글 글꼴을 맨 앞에 두거나 ``axes.unicode_minus``를
+    끄면 눈금의 음수가 하이픈(``-``)이 되거나 "Glyph 8722 missing" 경고가 난다. 그래서
+    ``axes.unicode_minus``는 켜 둔다(눈금 레이블이 진짜 마이너스 기호를 쓴다).
+    ``style=True``면 :func:`setup_book_style`도 적용한다.
 
     Returns
     -------
@@ -90,24 +93,52 @@ def use_korean_font(*, style: bool = True) -> str:
     font_manager.fontManager.addfont(path)
     family = font_manager.FontProperties(fname=path).get_name()
     mpl.rcParams["font.family"] = ["DejaVu Sans", family]
+    mpl.rcParams["axes.unicode_minus"] = True  # U+2212는 DejaVu Sans가 그린다
     if style:
         setup_book_style()
     return family
 
 
+MINUS = "\u2212"
+"""그림 글자에 쓰는 마이너스 기호(U+2212). 하이픈(-)보다 길고 숫자와 높이가 맞는다."""
+
+
+def format_number(x: float, spec: str = "g") -> str:
+    """숫자를 그림 제목·범례용 문자열로: 음수 부호는 하이픈 대신 :data:`MINUS`.
+
+    >>> format_number(-1.5)
+    '\u22121.5'
+    """
+    return format(float(x), spec).replace("-", MINUS)
+
+
+LEAKY_SLOPE_FIGURE = 0.1
+"""그림에서 Leaky ReLU의 음수 쪽 기울기. 기본값 0.01은 ReLU와 눈으로 구별되지 않아 크게 그린다."""
+
+
 def plot_activation(name: str, *, ax: Any = None, x: np.ndarray | None = None,
                     show_grad: bool = True) -> Any:
-    """활성화 함수 하나와 (선택적으로) 그 도함수를 그린다."""
+    """활성화 함수 하나와 (선택적으로) 그 도함수를 그린다.
+
+    Leaky ReLU는 음수 쪽 기울기를 :data:`LEAKY_SLOPE_FIGURE` (0.1)로 그리고 제목에 적는다.
+    라이브러리 기본값 0.01로는 ReLU와 구별되지 않기 때문이다.
+    """
     _checks.check_activation_plot(name, x=x, show_grad=show_grad, ax=ax)
     act = get_activation(name)
     ax = _new_ax(ax)
     x = np.linspace(-5, 5, 401) if x is None else np.asarray(x, dtype=float)
-    ax.plot(x, act.fn(x), label="함수 f(x)", lw=2)
+    fn, grad, title = act.fn, act.grad, act.korean_name
+    if act.name == "leaky_relu":
+        slope = LEAKY_SLOPE_FIGURE
+        fn = lambda v: act.fn(v, negative_slope=slope)  # noqa: E731
+        grad = lambda v: act.grad(v, negative_slope=slope)  # noqa: E731
+        title = f"{act.korean_name} (음수 쪽 기울기 {format_number(slope)})"
+    ax.plot(x, fn(x), label="함수 f(x)", lw=2)
     if show_grad:
-        ax.plot(x, act.grad(x), "--", label="도함수 f′(x)", lw=1.5)
+        ax.plot(x, grad(x), "--", label="도함수 f′(x)", lw=1.5)
     ax.axhline(0, color="0.6", lw=0.8)
     ax.axvline(0, color="0.6", lw=0.8)
-    ax.set(title=act.korean_name, xlabel="입력 x", ylabel="출력")
+    ax.set(title=title, xlabel="입력 x", ylabel="출력")
     ax.legend(loc="best")
     return ax
 
@@ -186,7 +217,9 @@ def plot_linreg_fit(X: Any, y: Any, w: Any, b: Any, *, ax: Any = None) -> Any:
     b = float(np.asarray(b, dtype=float).reshape(-1)[0])
     ax.scatter(x, np.asarray(y).reshape(-1), s=8, alpha=0.5, label="데이터")
     grid = np.linspace(x.min(), x.max(), 2)
-    ax.plot(grid, w * grid + b, "r-", lw=2, label=f"ŷ = {w:.3f}x + {b:.3f}")
+    sign = "+" if b >= 0 else MINUS
+    ax.plot(grid, w * grid + b, "r-", lw=2,
+            label=f"ŷ = {format_number(w, '.3f')}x {sign} {abs(b):.3f}")
     ax.set(xlabel="특성 x", ylabel="레이블 y", title="선형 회귀 적합")
     ax.legend(loc="best")
     return ax
@@ -254,11 +287,20 @@ def plot_single_layer_network(num_inputs: int = 2, *, ax: Any = None) -> Any:
 def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
                            feature_names: tuple[str, str] = ("비", "돈"),
                            xlim: tuple[float, float] = (-0.5, 1.5),
-                           ylim: tuple[float, float] = (-0.5, 1.5)) -> Any:
+                           ylim: tuple[float, float] = (-0.5, 1.5),
+                           title: str | None = None, legend: bool = True,
+                           show_normal: bool = False) -> Any:
     r"""입력 두 개인 퍼셉트론의 결정 경계 :math:`x \cdot w + b = 0`을 그린다.
 
     색칠한 영역은 예측(1: 간다, 0: 안 간다), 실선은 편향이 있는 경계, 점선은 같은 가중치에
     편향만 0인 경계(원점을 지난다)이다. 네 꼭짓점 (0/1, 0/1)에 예측을 표시한다.
+    ``title``이 없으면 ``"결정 경계 (b = −1)"``처럼 편향을 넣은 제목을 쓴다.
+    ``show_normal=True``면 경계 위의 한 점에서 가중치 벡터 :math:`w` 방향(경계의 법선, "간다" 쪽)
+    화살표를 그린다.
+
+    세로축 이름(``feature_names[1]``)은 가로로 쓰고 축 번호 :math:`x_2`를 함께 적는다.
+    NanumGothic의 한 글자(예: "돈")는 작은 크기에서 획이 가늘어 눕혀 쓴 글자로 잘못 읽히기 쉬워서,
+    ``"돈\n(x₂)"``처럼 두 줄로 써서 가로 글씨임이 분명하게 한다(회전은 0).
     """
     _checks.check_decision_boundary(perceptron, feature_names=feature_names, xlim=xlim, ylim=ylim, ax=ax)
     w = np.asarray(perceptron.w, dtype=float)
@@ -278,20 +320,31 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
         elif abs(w[0]) > 1e-12:  # 세로선 x1 = -b / w1
             ax.axvline(-bias / w[0], color="k", linestyle=linestyle, lw=2, label=label)
 
-    boundary(b, "-", f"경계 (b = {b:g})")
+    b_text = format_number(b)
+    boundary(b, "-", f"경계 (b = {b_text})")
     if b != 0:
         boundary(0.0, "--", "경계 (b = 0, 원점을 지남)")
+    if show_normal and np.any(w != 0):
+        p0 = -b * w / (w @ w)  # 원점에서 경계에 내린 수선의 발: 경계 위의 점
+        d = 0.35 * w / np.linalg.norm(w)
+        ax.annotate("", xy=p0 + d, xytext=p0,
+                    arrowprops={"arrowstyle": "->", "color": "tab:green", "lw": 2})
+        ax.annotate("w", p0 + d, textcoords="offset points", xytext=(4, 0), color="tab:green",
+                    fontsize="medium")
     corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
     for (c0, c1), pred in zip(corners, perceptron.predict(corners)):
         ax.plot(c0, c1, "o", ms=9, color="tab:blue" if pred else "tab:red")
         ax.annotate("간다" if pred else "안 간다", (c0, c1), textcoords="offset points",
-                    xytext=(6, 6), fontsize=9)
+                    xytext=(6, 6), fontsize="medium")
     ax.plot(0, 0, "k+", ms=10)
-    ax.set_ylabel(feature_names[1], rotation=0, labelpad=12)  # 한글 한두 글자는 눕히지 않는다
-    ax.set(xlim=xlim, ylim=ylim, xlabel=feature_names[0],
-           title="퍼셉트론의 결정 경계")
+    ax.set(xlim=xlim, ylim=ylim, xticks=[0, 1], yticks=[0, 1],
+           xlabel=f"{feature_names[0]} (x₁)",
+           title=f"결정 경계 (b = {b_text})" if title is None else title)
+    # 한글 이름은 눕히지 않고 가로로: 회전 0, 두 줄(이름, 축 번호)로 써서 가로 글씨임이 분명하게
+    ax.set_ylabel(f"{feature_names[1]}\n(x₂)", rotation=0, ha="right", va="center")
     ax.grid(False)
-    ax.legend(loc="lower left", fontsize=8)
+    if legend:
+        ax.legend(loc="lower left", fontsize="small")
     return ax
 
 

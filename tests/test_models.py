@@ -96,13 +96,16 @@ def test_perceptron_party_classifier():
     party_lover = dk.Perceptron(w=[-3, 2, 2], b=5)
     worst_day = [1, 0, 0]  # 비 오고, 돈 없고, 친구도 못 온다
     assert homebody.predict(worst_day) == 0 and party_lover.predict(worst_day) == 1
-    assert homebody.weighted_sum([0, 1, 1]) == pytest.approx(2.0)
+    assert homebody.pre_activation([0, 1, 1]) == pytest.approx(2.0)
     X = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 1], [1, 1, 1]])
     assert homebody.predict(X).tolist() == [0, 0, 1, 0]
     assert homebody.predict(X).dtype.kind == "i"
-    np.testing.assert_allclose(homebody.weighted_sum(X), X @ np.array([-3, 2, 2]) - 2)
+    np.testing.assert_allclose(homebody.pre_activation(X), X @ np.array([-3, 2, 2]) - 2)
     assert homebody(X).tolist() == [0, 0, 1, 0]
-    assert homebody.predict([0, 0, 1]) == 1  # 가중합 0: 문턱값에서는 간다
+    assert homebody.predict([0, 0, 1]) == 1  # 가중합 2 + 편향 -2 = 0: 문턱값에서는 간다
+    # pre_activation은 편향까지 더한 z: 입력이 모두 0이면 가중합은 0이고 z는 편향만 남는다
+    assert homebody.pre_activation([0, 0, 0]) == pytest.approx(-2.0)
+    assert not hasattr(dk.Perceptron, "weighted_sum")  # 옛 이름(가중합과 헷갈림)은 없앴다
     assert "Perceptron" in repr(homebody)
     with pytest.raises(ValueError, match="[가-힣]"):
         homebody.predict([1, 0])

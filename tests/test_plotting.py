@@ -180,3 +180,44 @@ def test_linreg_chapter_figures_reject_bad_input_in_korean(call, word):
     with pytest.raises(ValueError, match=word) as info:
         call()
     assert any("\uac00" <= ch <= "\ud7a3" for ch in str(info.value))
+
+
+def test_minus_sign_is_u2212_and_has_a_glyph():
+    """음수는 하이픈이 아니라 U+2212로 쓰고, 그 글리프는 DejaVu Sans가 그린다(경고 없음)."""
+    dk.use_korean_font()
+    assert matplotlib.rcParams["axes.unicode_minus"] is True
+    ax = dk.plot_decision_boundary(dk.Perceptron([-2.0, 3.0], -1.0))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()] + [ax.get_title()]
+    assert "경계 (b = \u22121)" in labels and ax.get_title() == "결정 경계 (b = \u22121)"
+    assert not any("-" in text for text in labels)
+    fit = dk.plot_linreg_fit(np.array([[0.0], [1.0]]), np.array([0.0, 1.0]), -1.5, -0.25)
+    assert fit.lines[0].get_label() == "ŷ = \u22121.500x \u2212 0.250"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        render(ax)
+        render(fit)
+
+
+def test_decision_boundary_ylabel_is_horizontal_after_drawing():
+    dk.use_korean_font()
+    ax = dk.plot_decision_boundary(dk.Perceptron([-2.0, 3.0], -1.0), feature_names=("비", "돈"))
+    render(ax)
+    label = ax.yaxis.label
+    assert label.get_rotation() == 0 and label.get_text() == "돈\n(x₂)"
+    assert ax.get_xlabel() == "비 (x₁)"
+
+
+def test_decision_boundary_normal_arrow_points_along_w():
+    ax = dk.plot_decision_boundary(dk.Perceptron([-2.0, 3.0], -1.0), show_normal=True, legend=False)
+    arrow = next(t for t in ax.texts if t.arrow_patch is not None)
+    start, end = np.asarray(arrow.xyann), np.asarray(arrow.xy)
+    assert -2 * start[0] + 3 * start[1] - 1 == pytest.approx(0)  # 화살표는 경계 위에서 출발
+    direction = (end - start) / np.linalg.norm(end - start)
+    np.testing.assert_allclose(direction, np.array([-2, 3]) / np.sqrt(13))
+    assert ax.get_legend() is None
+
+
+def test_leaky_relu_figure_uses_visible_slope():
+    ax = dk.plot_activation("leaky_relu", x=np.array([-5.0, 0.0, 5.0]))
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), [-5 * dk.plotting.LEAKY_SLOPE_FIGURE, 0, 5])
+    assert "0.1" in ax.get_title()

@@ -85,7 +85,7 @@ def _spec() -> DemoSpec:
         x = np.asarray(x, dtype=float)
         w = np.array([w_rain, w_money, w_friend])
         p = Perceptron(w, bias)
-        z = float(p.weighted_sum(x))
+        z = float(p.pre_activation(x))
         go = bool(p.predict(x))
         values = list(w * x) + [bias, z]
         for bar, txt, v in zip(art["bars"], art["texts"], values):

@@ -162,23 +162,55 @@ def plot_activations(names: Sequence[str] | None = None, *, x: np.ndarray | None
     return fig
 
 
-def plot_history(history: Any, *, ax: Any = None, per: str = "iteration") -> Any:
-    """학습 기록의 손실 곡선. ``per``는 ``"iteration"``(반복마다) 또는 ``"epoch"``(에포크마다)."""
+def plot_history(history: Any, *, ax: Any = None, per: str = "iteration",
+                 initial_loss: float | None = None, yscale: str | None = None,
+                 label: str | None = None, **line_kwargs: Any) -> Any:
+    """학습 기록의 손실 곡선. ``per``는 ``"iteration"``(반복마다) 또는 ``"epoch"``(에포크마다).
+
+    Parameters
+    ----------
+    initial_loss : float, optional
+        학습 전(갱신 0번) 전체 데이터의 손실. ``per="epoch"``일 때 에포크 0의 점으로 그린다.
+    yscale : {"linear", "log"}, optional
+        세로축 눈금. ``None``이면 손실이 100배 넘게 변할 때만 로그 눈금을 쓴다. 여러 그림을
+        나란히 비교할 때는 같은 값을 넘겨 눈금을 맞춘다.
+    label : str, optional
+        범례에 쓸 이름.
+    **line_kwargs
+        ``ax.plot``에 넘길 선 모양(예: ``marker="s", linestyle="--"``).
+    """
     _checks.check_history(history, per=per, ax=ax)
     if per not in ("iteration", "epoch"):
         raise ValueError(f"per는 'iteration' 또는 'epoch'여야 합니다. 받은 값: {per!r}")
+    if yscale not in (None, "linear", "log"):
+        raise ValueError(f"yscale은 None, 'linear', 'log' 중 하나여야 합니다. 받은 값: {yscale!r}")
+    from matplotlib.ticker import MaxNLocator
+
     ax = _new_ax(ax)
     if per == "iteration":
-        losses = history.iteration_losses
-        ax.plot(np.arange(1, len(losses) + 1), losses, lw=1)
+        losses = list(history.iteration_losses)
+        steps = np.arange(1, len(losses) + 1)
+        style = {"lw": 1}
         ax.set(xlabel="반복(iteration)", title="반복마다의 미니배치 손실")
     else:
-        losses = history.epoch_losses
-        ax.plot(np.arange(1, len(losses) + 1), losses, "o-")
+        losses = list(history.epoch_losses)
+        steps = np.arange(1, len(losses) + 1)
+        if initial_loss is not None:
+            losses = [float(initial_loss)] + losses
+            steps = np.arange(0, len(losses))
+        style = {"marker": "o", "linestyle": "-"}
         ax.set(xlabel="에포크(epoch)", title="에포크마다의 전체 손실")
+    style.update(line_kwargs)
+    if label is not None:
+        style["label"] = label
+    ax.plot(steps, losses, **style)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 반복·에포크는 정수: 1.5 같은 눈금은 없다
     ax.set_ylabel("손실(loss)")
-    if len(losses) and min(losses) > 0 and max(losses) / min(losses) > 100:
-        ax.set_yscale("log")
+    finite = [v for v in losses if np.isfinite(v)]
+    if yscale is None:
+        auto_log = bool(finite) and min(finite) > 0 and max(finite) / min(finite) > 100
+        yscale = "log" if auto_log else "linear"
+    ax.set_yscale(yscale)
     if getattr(history, "diverged", False):
         ax.set_title(ax.get_title() + " (발산)")
     return ax
@@ -208,14 +240,19 @@ def plot_surface_paths(surface: Surface | str, paths: Mapping[str, Any], *, ax: 
     return ax
 
 
-def plot_linreg_fit(X: Any, y: Any, w: Any, b: Any, *, ax: Any = None) -> Any:
-    r"""특성 하나의 데이터 점과 직선 :math:`\hat y = wx + b`를 그린다."""
+def plot_linreg_fit(X: Any, y: Any, w: Any, b: Any, *, ax: Any = None,
+                    label: str = "데이터") -> Any:
+    r"""특성 하나의 점들과 직선 :math:`\hat y = wx + b`를 그린다.
+
+    ``label``은 점들의 범례 이름이다. 점이 정답 레이블이 아니라 모델의 예측이면
+    (추론 결과) 예를 들어 ``label="추론 결과 ŷ"``을 넘긴다.
+    """
     _checks.check_linreg_fit(X, y, w, b, ax=ax)
     ax = _new_ax(ax)
     x = np.asarray(X, dtype=float).reshape(-1)
     w = float(np.asarray(w, dtype=float).reshape(-1)[0])
     b = float(np.asarray(b, dtype=float).reshape(-1)[0])
-    ax.scatter(x, np.asarray(y).reshape(-1), s=8, alpha=0.5, label="데이터")
+    ax.scatter(x, np.asarray(y).reshape(-1), s=8, alpha=0.5, label=label)
     grid = np.linspace(x.min(), x.max(), 2)
     sign = "+" if b >= 0 else MINUS
     ax.plot(grid, w * grid + b, "r-", lw=2,
@@ -377,10 +414,17 @@ def plot_linear_vs_activation(*, ax: Any = None, activation: str = "relu", hidde
 
 
 def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_last: bool = False,
-                    *, ax: Any = None) -> Any:
-    """에포크마다 데이터를 배치로 나눈 모습과 반복(가중치 갱신) 횟수를 그린다."""
+                    *, ax: Any = None, rng: Any = None) -> Any:
+    """에포크마다 데이터를 배치로 나눈 모습과 반복(가중치 갱신) 횟수를 그린다.
+
+    가로축은 그 에포크에서 섞은 순서의 위치다. ``rng``(시드 또는 난수 생성기)를 주면
+    :func:`dlkit.train`처럼 에포크마다 ``rng.permutation``으로 순서를 새로 섞고,
+    ``drop_last=True``일 때 그 에포크에 빠진 예제 번호를 줄마다 적는다.
+    """
     _checks.check_iterations_plot(num_examples, batch_size, num_epochs, drop_last, ax=ax)
     import matplotlib.pyplot as plt
+
+    from dlkit._checks import as_rng
 
     per_epoch = iterations_per_epoch(num_examples, batch_size, drop_last)
     total = total_updates(num_examples, batch_size, num_epochs, drop_last)
@@ -390,16 +434,24 @@ def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_la
     blocks = [(i * batch_size, min(batch_size, num_examples - i * batch_size)) for i in range(per_epoch)]
     block_colors = [colors[i % len(colors)] for i in range(per_epoch)]
     dropped = num_examples - per_epoch * batch_size if drop_last else 0
+    generator = None if rng is None else as_rng(rng)
     for e in range(num_epochs):
         ax.broken_barh(blocks, (e - 0.3, 0.6), facecolors=block_colors, edgecolor="white", lw=0.5)
         if dropped:
             ax.broken_barh([(num_examples - dropped, dropped)], (e - 0.3, 0.6), facecolors="0.85",
-                           hatch="//", edgecolor="white", label="버린 예제" if e == 0 else None)
+                           hatch="//", edgecolor="white", label="버린 자리" if e == 0 else None)
+        if generator is not None:
+            order = generator.permutation(num_examples)
+            if dropped:
+                ids = ", ".join(str(i) for i in sorted(order[num_examples - dropped:]))
+                ax.annotate(f"빠진 예제: {ids}", (num_examples, e), xytext=(4, 0),
+                            textcoords="offset points", va="center", fontsize=9, annotation_clip=False)
     ax.set_yticks(range(num_epochs), [f"에포크 {e + 1}" for e in range(num_epochs)])
     ax.invert_yaxis()
-    ax.set(xlim=(0, max(num_examples, 1)), xlabel="예제 번호",
+    xlabel = "예제 번호" if generator is None else "그 에포크에서 섞은 순서의 위치"
+    ax.set(xlim=(0, max(num_examples, 1)), xlabel=xlabel,
            title=f"에포크당 반복 {per_epoch}번 × {num_epochs} 에포크 = 갱신 {total}번")
-    if dropped:
-        ax.legend(loc="lower right")
+    if dropped:  # 범례는 축 아래 오른쪽에: 블록을 가리지 않는다
+        ax.legend(loc="upper right", bbox_to_anchor=(1.0, -0.12))
     ax.grid(False)
     return ax

@@ -221,3 +221,35 @@ def test_leaky_relu_figure_uses_visible_slope():
     ax = dk.plot_activation("leaky_relu", x=np.array([-5.0, 0.0, 5.0]))
     np.testing.assert_allclose(ax.lines[0].get_ydata(), [-5 * dk.plotting.LEAKY_SLOPE_FIGURE, 0, 5])
     assert "0.1" in ax.get_title()
+
+
+def test_plot_history_epoch_zero_integer_ticks_and_forced_scale(history):
+    ax = dk.plot_history(history, per="epoch", initial_loss=50.0, yscale="log",
+                         label="GD", marker="s", linestyle="--")
+    line = ax.lines[-1]
+    assert list(line.get_xdata()) == [0, 1, 2, 3]
+    assert line.get_ydata()[0] == 50.0 and line.get_ydata()[1] == history.epoch_losses[0]
+    assert line.get_marker() == "s" and line.get_linestyle() == "--" and line.get_label() == "GD"
+    assert ax.get_yscale() == "log"
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    ax2 = dk.plot_history(history, yscale="linear")
+    assert ax2.get_yscale() == "linear"
+    with pytest.raises(ValueError, match="yscale"):
+        dk.plot_history(history, yscale="symlog")
+
+
+def test_plot_linreg_fit_labels_points(history):
+    X1, y1 = dk.synthetic_data([1.5], 0.5, 20, rng=0)
+    ax = dk.plot_linreg_fit(X1, y1, 1.5, 0.5, label="추론 결과 ŷ")
+    assert "추론 결과 ŷ" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_plot_iterations_shuffled_drop_names_different_examples():
+    ax = dk.plot_iterations(100, 12, 2, drop_last=True, rng=0)
+    notes = [t.get_text() for t in ax.texts if t.get_text().startswith("빠진 예제")]
+    rng = np.random.default_rng(0)
+    expected = [sorted(rng.permutation(100)[96:]) for _ in range(2)]
+    assert notes == ["빠진 예제: " + ", ".join(map(str, ids)) for ids in expected]
+    assert notes[0] != notes[1]  # 에포크마다 다시 섞으므로 빠지는 예제가 다르다
+    render(ax)

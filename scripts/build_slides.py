@@ -576,7 +576,9 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
         entry = manifest["decks"][name]
         return name in unchanged and bool(entry.get("pdf")) and (out_dir / entry["pdf"]).exists()
 
-    blocker = feature.print_blocker(disabled=True if not pdf else None)
+    # 페이지(Sphinx 설정값 studybook_can_print)와 같은 판단: 환경 변수 STUDYBOOK_CAN_PRINT와 Chromium.
+    # --no-pdf(이 스크립트만 따로 돌릴 때)는 이번에 인쇄하지 않을 뿐, 있는 PDF와 링크는 그대로 둔다.
+    blocker = feature.print_blocker()
     if blocker and names:
         # 인쇄하지 않는 빌드: 슬라이드 목록도 같은 판단으로 PDF 링크 대신 안내를 싣는다.
         # 지난 빌드의 PDF는 지운다(사이트에 링크 없는 묵은 유인물이 남지 않게).
@@ -584,7 +586,9 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
         for name in names:
             (out_dir / f"{name}.pdf").unlink(missing_ok=True)
             manifest["decks"][name].update(pdf=None, pdf_pages=None)
-    to_print = [n for n in names if not handout_is_current(n)] if not blocker else []
+    to_print = [n for n in names if not handout_is_current(n)] if pdf and not blocker else []
+    if not pdf and not blocker:
+        print("[slides] --no-pdf: 이번에는 인쇄하지 않습니다(있는 PDF는 그대로).")
     browser_path = feature.chromium_path()
     if check and names and browser_path is None:
         print("[slides] Chromium이 없어 넘침 검사를 건너뜁니다 (apt install chromium).")

@@ -8,8 +8,13 @@
   제목 바로 아래에 "발표 슬라이드" 링크(와 Chromium이 있으면 인쇄용 PDF 링크)를 넣는다.
 - ```` ```{slide-decks} ```` 지시어: 슬라이드가 있는 모든 장의 표(장 제목, 슬라이드, PDF).
 
-"슬라이드가 있는 장"의 판단(`has_slides`)과 PDF를 만들 수 있는지(`chromium_path`)는
+"슬라이드가 있는 장"의 판단(`has_slides`)과 PDF를 만드는 빌드인지(`can_print`)는
 `scripts/build_slides.py`도 이 모듈에서 가져다 쓴다: 링크와 실제 파일이 어긋나지 않게.
+
+PDF를 만드는 빌드인지는 Sphinx 설정값 `studybook_can_print`다(기본값: `can_print()`,
+`scripts/build.py`가 환경 변수 STUDYBOOK_CAN_PRINT로 정한다). 설정값이라서 Chromium을 설치한 뒤의
+다음 빌드는 이 값이 바뀐 것을 알고 모든 페이지를 다시 쓴다(슬라이드 목록에 PDF 링크가 생긴다).
+PDF를 만들지 않는 빌드는 슬라이드 목록에 그 사실과 대신할 방법을 적는다(링크를 조용히 빼지 않는다).
 """
 from __future__ import annotations
 
@@ -40,6 +45,40 @@ def chromium_path() -> Path | None:
     """인쇄용 PDF를 만들 Chromium(없으면 None). tests/conftest.py와 같은 환경 변수를 따른다."""
     path = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
     return path if path.exists() else None
+
+
+PRINT_ENV = "STUDYBOOK_CAN_PRINT"  # "0": 이 빌드는 PDF를 만들지 않는다(scripts/build.py --no-pdf)
+CONFIG_CAN_PRINT = "studybook_can_print"
+
+
+def print_blocker(disabled: bool | None = None) -> str | None:
+    """인쇄용 PDF를 만들 수 없는 이유(한국어), 만들 수 있으면 None.
+
+    disabled가 None이면 환경 변수 STUDYBOOK_CAN_PRINT가 "0"인지를 본다.
+    """
+    if disabled is None:
+        disabled = os.environ.get(PRINT_ENV, "").strip() == "0"
+    if disabled:
+        return f"인쇄를 끈 빌드입니다({PRINT_ENV}=0, scripts/build.py --no-pdf)"
+    if chromium_path() is None:
+        where = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+        return f"Chromium이 없습니다({where}; apt install chromium 뒤 다시 빌드하세요)"
+    return None
+
+
+def can_print() -> bool:
+    """이 빌드가 인쇄용 PDF를 만드는가(= 슬라이드 목록과 장 페이지가 PDF에 링크하는가)."""
+    return print_blocker() is None
+
+
+NO_PRINT_NOTICE = (
+    '<div class="admonition note studybook-no-handouts" role="note">'
+    '<p class="admonition-title">인쇄용 PDF 없음</p>'
+    "<p>이 사이트는 인쇄용 PDF를 만들지 않은 빌드입니다(빌드한 기계에 Chromium이 없었거나 인쇄를 끈 빌드). "
+    "Chromium을 설치하고 다시 빌드하면(<code>make book</code>) 아래 표에 장마다 PDF 링크가 생깁니다. "
+    "지금은 덱 주소 끝에 <code>?print-pdf</code>를 붙여 연 뒤 브라우저에서 인쇄(Ctrl+P, 여백 없음)하면 "
+    "같은 유인물을 얻을 수 있습니다.</p></div>"
+)
 
 
 def _deck_docs(env) -> list[str]:
@@ -82,7 +121,7 @@ class SlideDecksDirective(Directive):
 
 def _fill_slide_decks(app, doctree, fromdoc):
     env = app.env
-    with_pdf = chromium_path() is not None
+    with_pdf = bool(getattr(app.config, CONFIG_CAN_PRINT))
     for node in doctree.findall(slide_decks_placeholder):
         rows = []
         for chapter in _deck_docs(env):
@@ -99,6 +138,8 @@ def _fill_slide_decks(app, doctree, fromdoc):
             )
         else:
             table = "<p>아직 슬라이드가 있는 장이 없습니다.</p>"
+        if rows and not with_pdf:
+            table = NO_PRINT_NOTICE + table
         node.replace_self(nodes.raw("", table, format="html"))
 
 
@@ -109,17 +150,28 @@ def _add_page_link(app, pagename, templatename, context, doctree):
     source = Path(app.env.doc2path(pagename))
     if not source.exists() or not has_slides(source.read_text(encoding="utf-8")):
         return
-    links = _links_html(pagename, pagename, chromium_path() is not None)
+    links = _links_html(pagename, pagename, bool(getattr(app.config, CONFIG_CAN_PRINT)))
     snippet = f'<p class="{LINK_CLASS}" data-pagefind-ignore>{links}</p>'
     body = context["body"]
     match = re.search(r"</h1>", body)
     context["body"] = body[: match.end()] + snippet + body[match.end():] if match else snippet + body
 
 
+def _log_print_setting(app, config):
+    from sphinx.util import logging
+
+    if not getattr(config, CONFIG_CAN_PRINT):
+        reason = print_blocker() or f"{CONFIG_CAN_PRINT} = False"
+        logging.getLogger(__name__).info(f"[slides] 인쇄용 PDF 없이 빌드합니다: {reason}. 슬라이드 목록에 그렇게 적습니다.")
+
+
 def setup(app):
     def _skip(self, node):
         raise nodes.SkipNode
 
+    # "html": 값이 바뀌면(예: Chromium을 설치한 뒤) Sphinx가 모든 페이지를 다시 쓴다.
+    app.add_config_value(CONFIG_CAN_PRINT, lambda config: can_print(), "html", types=frozenset({bool}))
+    app.connect("config-inited", _log_print_setting)
     app.add_node(slide_decks_placeholder, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
     app.add_directive("slide-decks", SlideDecksDirective)
     app.connect("doctree-resolved", _fill_slide_decks)

@@ -123,7 +123,21 @@ def run_parallel(root: Path, cache_dir: Path, env: dict) -> dict[str, str]:
     return {Path(k).name: v for k, v in status.items()}
 
 
-def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
+def print_setting(root: Path, pdf: bool) -> dict[str, str]:
+    """인쇄용 PDF를 만드는 빌드인지를 환경 변수로 정한다(Sphinx 설정값 studybook_can_print와
+    build_slides.py가 같은 판단을 쓴다: _ext/feature_slides.py). 이유를 한 줄 알린다."""
+    sys.path.insert(0, str(root / "_ext"))
+    try:
+        import feature_slides
+    finally:
+        sys.path.pop(0)
+    reason = feature_slides.print_blocker(disabled=not pdf)
+    if reason:
+        print(f"[build] 인쇄용 PDF를 만들지 않습니다: {reason}. 슬라이드 목록 페이지에 그렇게 적습니다.")
+    return {feature_slides.PRINT_ENV: "0" if reason else "1"}
+
+
+def build(root: Path, *, post_steps: bool = True, parallel: bool = True, pdf: bool = True) -> int:
     build_dir = root / "_build"
     cache_dir = build_dir / ".jupyter_cache"
     started = time.perf_counter()
@@ -133,7 +147,8 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
         print(f"[build] dlkit/설정이 바뀌어 캐시를 지운 장: {', '.join(removed)}")
     before = cache_records(cache_dir)
 
-    env = dict(os.environ)
+    printing = print_setting(root, pdf)
+    env = dict(os.environ, **printing)
     # 커널이 설치본이 아니라 이 책 폴더의 dlkit을 import하도록(복사본에서 빌드해도 맞게).
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     env["STUDYBOOK_BUILD_STARTED"] = str(time.time() - (time.perf_counter() - started))  # 실행 현황 페이지용
@@ -185,7 +200,8 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True) -> int:
             script = root / "scripts" / step
             if script.exists():
                 print(f"[build] 후처리: {step}", flush=True)
-                rc = subprocess.run([sys.executable, str(script), str(root)], cwd=root).returncode
+                rc = subprocess.run([sys.executable, str(script), str(root)], cwd=root,
+                                    env=dict(os.environ, **printing)).returncode
                 if rc != 0:
                     print(f"[build] 실패: {step}", file=sys.stderr)
                     return rc
@@ -203,8 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-post", action="store_true", help="슬라이드·검색 색인 단계를 건너뛴다")
     parser.add_argument("--serial", action="store_true",
                         help="장을 미리 나란히 실행하지 않고 Sphinx가 하나씩 실행하게 한다")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="인쇄용 PDF를 만들지 않는다(Chromium이 없을 때와 같은 사이트: 목록에 안내가 적힌다)")
     args = parser.parse_args(argv)
-    return build(Path(args.root).resolve(), post_steps=not args.no_post, parallel=not args.serial)
+    return build(Path(args.root).resolve(), post_steps=not args.no_post, parallel=not args.serial,
+                 pdf=not args.no_pdf)
 
 
 if __name__ == "__main__":

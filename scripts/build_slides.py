@@ -15,8 +15,10 @@
 3. nbconvert SlidesExporter + `slides/templates/studybook` 템플릿으로 `_build/html/slides/<장>.html`.
    reveal.js 4.6.1, jquery, require.js, MathJax 3, (위젯이 있으면) html-manager는 사이트의
    `_static/`에 함께 올린 것(`_vendor/`)을 상대 주소로 쓴다. 인터넷에서 받지 않는다.
-4. Chromium이 있으면 reveal.js의 `?print-pdf`를 헤드리스 Chromium으로 인쇄해
-   `_build/html/slides/<장>.pdf`(슬라이드 한 장 = 한 쪽)를 만든다. 없으면 한 줄 알리고 건너뛴다.
+4. 인쇄하는 빌드면(_ext/feature_slides.can_print: Chromium이 있고 STUDYBOOK_CAN_PRINT가 "0"이 아님)
+   reveal.js의 `?print-pdf`를 헤드리스 Chromium으로 인쇄해 `_build/html/slides/<장>.pdf`
+   (슬라이드 한 장 = 한 쪽)를 만든다. 아니면 이유를 한 줄 알리고, 지난 빌드의 PDF를 지운다
+   (슬라이드 목록은 같은 판단으로 PDF 대신 안내를 싣는다).
 5. `_build/html/slides/manifest.json`: 장마다 제목, 슬라이드 수, PDF 쪽 수, 셀 ↔ 소스 줄, 걸린 시간.
 
 `--check`: 만든 덱을 1280×720으로 한 장씩 넘기며 내용이 슬라이드 영역을 넘치는지 재고,
@@ -371,10 +373,19 @@ EXTERNAL_LOAD = re.compile(
 )
 
 
-def export_deck(exporter, nb, title: str, urls: dict[str, str]) -> str:
+def deck_description(nb, title: str, slides: int) -> str:
+    """덱의 <meta name="description">: 장 앞머리의 description, 없으면 제목과 슬라이드 수."""
+    text = nb.metadata.get("description")
+    if isinstance(text, str) and text.strip():
+        return " ".join(text.split())
+    return f"딥러닝 기초 스터디 북 「{title}」 장의 발표 슬라이드 {slides}장(reveal.js, 인터넷 없이 열림)."
+
+
+def export_deck(exporter, nb, title: str, urls: dict[str, str], description: str = "") -> str:
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(
-        nb, resources={"studybook": {"mathjax_url": urls["mathjax"], "widgets_paths": urls.get("widgets_paths", "")},
+        nb, resources={"studybook": {"mathjax_url": urls["mathjax"], "widgets_paths": urls.get("widgets_paths", ""),
+                                     "description": description or title},
                        "metadata": {"name": title}}
     )
     body = body.replace(f"<title>{title} slides</title>", f"<title>{title} — 발표 슬라이드</title>")
@@ -542,7 +553,7 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
                 raise SlideError(f"{chapter}: 위젯 상태가 있는데 _static/에 html-manager(embed-amd.js)가 없습니다.")
             title = chapter_title(nb, name)
             exporter = exporter or make_exporter(root, urls)
-            html = export_deck(exporter, deck_nb, title, urls)
+            html = export_deck(exporter, deck_nb, title, urls, deck_description(nb, title, count_slides(deck_nb)))
         except SlideError as exc:
             print(f"[slides] 실패: {exc}", file=sys.stderr)
             failed = True
@@ -565,10 +576,22 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
         entry = manifest["decks"][name]
         return name in unchanged and bool(entry.get("pdf")) and (out_dir / entry["pdf"]).exists()
 
-    to_print = [n for n in names if not handout_is_current(n)] if pdf else []
+    # 페이지(Sphinx 설정값 studybook_can_print)와 같은 판단: 환경 변수 STUDYBOOK_CAN_PRINT와 Chromium.
+    # --no-pdf(이 스크립트만 따로 돌릴 때)는 이번에 인쇄하지 않을 뿐, 있는 PDF와 링크는 그대로 둔다.
+    blocker = feature.print_blocker()
+    if blocker and names:
+        # 인쇄하지 않는 빌드: 슬라이드 목록도 같은 판단으로 PDF 링크 대신 안내를 싣는다.
+        # 지난 빌드의 PDF는 지운다(사이트에 링크 없는 묵은 유인물이 남지 않게).
+        print(f"[slides] 인쇄용 PDF를 만들지 않습니다: {blocker}. 슬라이드 목록 페이지에 그렇게 적혀 있습니다.")
+        for name in names:
+            (out_dir / f"{name}.pdf").unlink(missing_ok=True)
+            manifest["decks"][name].update(pdf=None, pdf_pages=None)
+    to_print = [n for n in names if not handout_is_current(n)] if pdf and not blocker else []
+    if not pdf and not blocker:
+        print("[slides] --no-pdf: 이번에는 인쇄하지 않습니다(있는 PDF는 그대로).")
     browser_path = feature.chromium_path()
-    if (to_print or check) and names and browser_path is None:
-        print("[slides] Chromium이 없어 인쇄용 PDF(와 넘침 검사)를 건너뜁니다 (apt install chromium).")
+    if check and names and browser_path is None:
+        print("[slides] Chromium이 없어 넘침 검사를 건너뜁니다 (apt install chromium).")
     elif (to_print or check) and names:
         with serve(html_dir) as base_url, chromium(browser_path) as browser:
             for name in names:

@@ -5,13 +5,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: book test bench serve clean notebooks
+.PHONY: book test bench serve clean notebooks venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+venv: $(STAMP)
 
 # 발행: make book BOOK_ARGS="--publish --repository-url https://github.com/ORG/REPO --branch main"
 BOOK_ARGS ?=

@@ -131,3 +131,23 @@ def test_placeholder_scan_finds_pages_decks_and_notebooks(tmp_path):
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "notebooks" / "b.ipynb").write_text('{"s": "git+https://github.com/o/YOUR-REPO.git"}')
     assert build_script.placeholder_hits(tmp_path) == ["chapters/a.html", "notebooks/b.ipynb"]
+
+
+def test_pages_workflow_builds_like_ci_and_names_its_repository():
+    """Pages 워크플로: CI와 같은 컨테이너·설치 스크립트, 테스트 뒤에 자기 저장소를 넘긴 발행 빌드."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["build"]
+    assert job["container"] == "debian:bookworm"
+    runs = [step.get("run", "") for step in job["steps"]]
+    test_at = next(i for i, r in enumerate(runs) if "./.ci/run" in r)
+    build_at = next(i for i, r in enumerate(runs) if "make book" in r)
+    assert test_at < build_at, "테스트를 통과한 뒤에 빌드·배포해야 합니다"
+    assert "--publish" in runs[build_at] and "--repository-url $REPOSITORY_URL" in runs[build_at]
+    assert "--branch $BRANCH" in runs[build_at]
+    assert "github.repository" in job["env"]["REPOSITORY_URL"] and "github.ref_name" in job["env"]["BRANCH"]
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    install = (ROOT / ".ci" / "install").read_text(encoding="utf-8")
+    assert "./.ci/install" in ci_run and "make test" in ci_run
+    assert all(pkg in install for pkg in ("chromium", "fonts-nanum", "make venv"))

@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: book test bench serve clean notebooks
+.PHONY: book test bench serve clean notebooks venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,8 +13,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+venv: $(STAMP)
+
+# 발행: make book BOOK_ARGS="--publish --repository-url https://github.com/ORG/REPO --branch main"
+BOOK_ARGS ?=
 book: $(STAMP)
-	$(PY) scripts/build.py
+	$(PY) scripts/build.py $(BOOK_ARGS)
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -22,8 +26,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
+# 저장소를 바꿀 때: make notebooks REPOSITORY_URL=https://github.com/ORG/REPO BRANCH=main
 notebooks: $(STAMP)
-	$(PY) scripts/make_notebooks.py
+	$(PY) scripts/make_notebooks.py $(if $(REPOSITORY_URL),--repository-url $(REPOSITORY_URL)) $(if $(BRANCH),--branch $(BRANCH))
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000

@@ -7,11 +7,18 @@ sphinx-book-theme는 실행 주소를 `repository.url`, `repository.branch`, `pa
 바꾸고, 내려받기 버튼은 사이트에 함께 올린 같은 노트북(`_build/html/notebooks/<장>.ipynb`)을
 가리키게 한다. 노트북은 `scripts/make_notebooks.py`가 만든다(짝이 아니라 Sphinx는 보지 않는다).
 
+저장소 주소와 브랜치는 빌드 설정이다: `scripts/build.py --repository-url URL --branch B`(Pages 워크플로가
+`${{ github.repository }}`로 넘긴다)가 환경 변수 STUDYBOOK_REPOSITORY_URL/STUDYBOOK_REPOSITORY_BRANCH로
+Sphinx에 넘기면 Sphinx 설정값 `studybook_repository_url`/`studybook_repository_branch`가 되고, 그 값이
+`_config.yml`의 `repository:` 대신 테마의 저장소·이슈·Binder·Colab 버튼 주소를 정한다. 설정값이므로
+바뀌면 Sphinx가 모든 페이지를 다시 쓴다(주소가 바뀌었는데 예전 페이지가 남지 않게).
+
 생성된 노트북이 없는 페이지(용어집처럼 장이 아닌 페이지)는 Colab 버튼을 뺀다(Colab은 .md를
 열지 못한다). Binder는 .md를 그대로 열어도 된다(binder/overrides.json이 노트북으로 연다).
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -92,6 +99,24 @@ def copy_notebooks(app, exception) -> None:
         shutil.copy2(nb, dest / nb.name)
 
 
+def apply_repository(app, config) -> None:
+    """빌드가 넘긴 저장소 주소·브랜치로 테마 설정(_config.yml의 repository:)을 덮어쓴다."""
+    options = dict(config.html_theme_options or {})
+    url = str(config.studybook_repository_url or "").strip().rstrip("/")
+    if url.endswith(".git"):
+        url = url[:-4]
+    if url:
+        options["repository_url"] = url
+    branch = str(config.studybook_repository_branch or "").strip()
+    if branch:
+        options["repository_branch"] = branch
+    config.html_theme_options = options
+
+
 def setup(app):
+    app.add_config_value("studybook_repository_url", os.environ.get("STUDYBOOK_REPOSITORY_URL", ""), "html")
+    app.add_config_value("studybook_repository_branch", os.environ.get("STUDYBOOK_REPOSITORY_BRANCH", ""),
+                         "html")
+    app.connect("config-inited", apply_repository)
     app.connect("html-page-context", retarget_buttons, priority=502)
     app.connect("build-finished", copy_notebooks)

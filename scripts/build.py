@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,12 +46,24 @@ def cache_records(cache_dir: Path) -> dict[int, str]:
     return {rec.pk: rec.uri for rec in get_cache(cache_dir).list_cache_records()}
 
 
+def toc_sources(root: Path) -> list[str]:
+    """책의 문서 = `_toc.yml`이 나열한 파일(Sphinx의 include_patterns와 같은 목록, _ext/feature_toc.py).
+
+    폴더를 뒤지지 않으므로 Jupyter의 `.ipynb_checkpoints/…-checkpoint.md` 같은 복사본은 장이 아니다.
+    """
+    sys.path.insert(0, str(root / "_ext"))
+    try:
+        from feature_toc import toc_source_files
+    finally:
+        sys.path.remove(str(root / "_ext"))
+    return toc_source_files(root)
+
+
 def code_chapters(root: Path) -> list[str]:
-    """코드 셀이 있는 장 소스의 상대 경로(책 루트 기준)."""
+    """코드 셀이 있는 장 소스의 상대 경로(책 루트 기준, 목차에 있는 것만)."""
     return sorted(
-        path.relative_to(root).as_posix()
-        for path in (root / "chapters").rglob("*.md")
-        if "```{code-cell}" in path.read_text(encoding="utf-8")
+        rel for rel in toc_sources(root)
+        if rel.endswith(".md") and "```{code-cell}" in (root / rel).read_text(encoding="utf-8")
     )
 
 
@@ -137,10 +150,75 @@ def print_setting(root: Path, pdf: bool) -> dict[str, str]:
     return {feature_slides.PRINT_ENV: "0" if reason else "1"}
 
 
-def build(root: Path, *, post_steps: bool = True, parallel: bool = True, pdf: bool = True) -> int:
+# 발행 빌드가 거부하는 자리표시자: _config.yml의 예시 주소가 그대로 남은 것.
+PLACEHOLDERS = ("YOUR-ORG", "YOUR-REPO")
+SCANNED_SUFFIXES = (".html", ".ipynb", ".txt", ".js", ".json", ".md", ".xml")
+
+
+@dataclass(frozen=True)
+class Repository:
+    """이 빌드가 가리키는 저장소(빈 값이면 `_config.yml`의 repository:를 쓴다)."""
+    url: str = ""
+    branch: str = ""
+    publish: bool = False
+
+
+def _notebook_tools(root: Path):
+    sys.path.insert(0, str(root / "scripts"))
+    try:
+        import make_notebooks
+    finally:
+        sys.path.remove(str(root / "scripts"))
+    return make_notebooks
+
+
+def check_publish_sources(root: Path, repo: Repository) -> list[str]:
+    """발행 전에(빌드 전에) 확인: 저장소 주소가 자리표시자가 아니고, 커밋된 노트북이 이 저장소를 설치한다."""
+    make_notebooks = _notebook_tools(root)
+    configured = make_notebooks.repo_info(root)
+    url = (repo.url or configured.url).rstrip("/").removesuffix(".git")
+    branch = repo.branch or configured.branch
+    problems = []
+    if not url or any(p in url for p in PLACEHOLDERS):
+        problems.append(
+            f"발행 빌드의 저장소 주소가 자리표시자입니다({url or '없음'}). "
+            "`python scripts/build.py --publish --repository-url https://github.com/ORG/REPO --branch main`처럼 "
+            "실제 저장소를 넘기세요(Pages 워크플로는 자기 저장소를 넘깁니다).")
+        return problems
+    info = make_notebooks.RepoInfo(url=url, branch=branch, path_to_book=configured.path_to_book)
+    bad = make_notebooks.setup_cell_mismatches(root, info)
+    if bad:
+        problems.append(
+            f"커밋된 노트북 {len(bad)}개({', '.join(bad[:3])}{' …' if len(bad) > 3 else ''})의 Colab 설치 셀이 "
+            f"이 빌드의 저장소({url}, 브랜치 {branch})가 아닌 다른 저장소의 dlkit을 설치합니다. "
+            "Colab은 GitHub에 커밋된 노트북을 그대로 열기 때문에 사이트 빌드로는 고칠 수 없습니다. "
+            f"`make notebooks REPOSITORY_URL={url} BRANCH={branch}`을 실행하고, 바뀐 _config.yml과 "
+            "notebooks/를 커밋한 뒤 다시 푸시하세요.")
+    return problems
+
+
+def placeholder_hits(html_dir: Path) -> list[str]:
+    """빌드 결과(페이지, 슬라이드, 노트북)에서 자리표시자가 남은 파일."""
+    hits = []
+    for path in sorted(html_dir.rglob("*")):
+        if path.is_file() and path.suffix in SCANNED_SUFFIXES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if any(p in text for p in PLACEHOLDERS):
+                hits.append(path.relative_to(html_dir).as_posix())
+    return hits
+
+
+def build(root: Path, *, post_steps: bool = True, parallel: bool = True,
+          repo: Repository = Repository(), pdf: bool = True) -> int:
     build_dir = root / "_build"
     cache_dir = build_dir / ".jupyter_cache"
     started = time.perf_counter()
+    if repo.publish:
+        problems = check_publish_sources(root, repo)
+        if problems:
+            for problem in problems:
+                print(f"[build] 발행 실패: {problem}", file=sys.stderr)
+            return 2
 
     removed = invalidate_stale(root, cache_dir)
     if removed:
@@ -155,6 +233,9 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True, pdf: bo
     env["DLKIT_WIDGETS"] = "static"  # 데모는 미리 그린 프레임을 페이지에 담는다(커널 없는 사이트용)
     env["DLKIT_PROGRESS"] = "0"  # 빌드 중에는 진행 막대를 그리지 않는다(stderr/멈춘 위젯 방지).
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy의 stderr 경고 방지
+    # 저장소 주소·브랜치는 Sphinx 설정값이 된다(_ext/feature_launch.py): 바뀌면 모든 페이지를 다시 쓴다.
+    env["STUDYBOOK_REPOSITORY_URL"] = repo.url
+    env["STUDYBOOK_REPOSITORY_BRANCH"] = repo.branch
     if parallel:
         status = run_parallel(root, cache_dir, env)
         if status:
@@ -205,6 +286,13 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True, pdf: bo
                 if rc != 0:
                     print(f"[build] 실패: {step}", file=sys.stderr)
                     return rc
+    if repo.publish:
+        hits = placeholder_hits(build_dir / "html")
+        if hits:
+            print(f"[build] 발행 실패: 자리표시자({', '.join(PLACEHOLDERS)})가 남은 파일 {len(hits)}개: "
+                  f"{', '.join(hits[:10])}", file=sys.stderr)
+            return 2
+        print("[build] 발행 검사 통과: 페이지·슬라이드·노트북에 자리표시자가 없습니다")
     print(f"[build] 완료: {time.perf_counter() - started:.1f}초, 결과는 _build/html/")
     return 0
 
@@ -221,8 +309,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="장을 미리 나란히 실행하지 않고 Sphinx가 하나씩 실행하게 한다")
     parser.add_argument("--no-pdf", action="store_true",
                         help="인쇄용 PDF를 만들지 않는다(Chromium이 없을 때와 같은 사이트: 목록에 안내가 적힌다)")
+    parser.add_argument("--repository-url", default="",
+                        help="이 사이트의 저장소(https://github.com/ORG/REPO): 실행·저장소·이슈 버튼이 가리킨다"
+                             "(기본: _config.yml의 repository.url)")
+    parser.add_argument("--branch", default="", help="저장소 브랜치(기본: _config.yml의 repository.branch)")
+    parser.add_argument("--publish", action="store_true",
+                        help="발행 빌드: 자리표시자 주소나 다른 저장소를 설치하는 노트북이 있으면 실패한다")
     args = parser.parse_args(argv)
-    return build(Path(args.root).resolve(), post_steps=not args.no_post, parallel=not args.serial,
+    repo = Repository(url=args.repository_url.strip(), branch=args.branch.strip(), publish=args.publish)
+    return build(Path(args.root).resolve(), post_steps=not args.no_post, parallel=not args.serial, repo=repo,
                  pdf=not args.no_pdf)
 
 

@@ -443,14 +443,15 @@ GLUE_SHIM = (
 )
 
 
-def colab_setup_source(info: RepoInfo) -> str:
+def colab_setup_source(info: RepoInfo, pip_spec: str | None = None) -> str:
+    """Colab 설치 셀의 코드. ``pip_spec``은 시험용(저장소 대신 빌드한 휠을 설치할 때)이다."""
     return (
         "# Colab에서 열었을 때만 이 책의 dlkit 패키지와 한글 글꼴(koreanize-matplotlib)을 설치합니다.\n"
         "# Binder나 내 컴퓨터에는 이미 설치되어 있으므로 이 셀은 아무 일도 하지 않습니다.\n"
         "import sys\n"
         "\n"
         'if "google.colab" in sys.modules:\n'
-        f'    %pip install --quiet "{info.pip_spec}" "{KOREANIZE}"\n'
+        f'    %pip install --quiet "{pip_spec or info.pip_spec}" "{KOREANIZE}"\n'
     ).rstrip("\n")
 
 
@@ -514,12 +515,49 @@ def expected_notebooks(root: Path = ROOT) -> dict[Path, str]:
             for src in chapter_sources(root)}
 
 
+def setup_cell_mismatches(root: Path, info: RepoInfo) -> list[str]:
+    """저장소에 있는 노트북 중 Colab 설치 셀이 ``info``의 저장소를 설치하지 않는 것(상대 경로)."""
+    expected = colab_setup_source(info)
+    bad = []
+    for source in chapter_sources(root):
+        path = notebook_path(source, root)
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError):
+            bad.append(path.relative_to(root).as_posix())
+            continue
+        setup = next((c for c in cells if "colab-setup" in c.get("metadata", {}).get("tags", [])), None)
+        if setup is None or "".join(setup["source"]) != expected:
+            bad.append(path.relative_to(root).as_posix())
+    return bad
+
+
+def set_repository(root: Path, url: str, branch: str | None) -> None:
+    """`_config.yml`의 repository.url(과 branch) 줄만 바꾼다(주석과 나머지는 그대로)."""
+    path = root / "_config.yml"
+    text = path.read_text(encoding="utf-8")
+    block = re.search(r"^repository:\s*\n((?:[ \t]+.*\n?)*)", text, re.M)
+    if block is None or not re.search(r"^[ \t]+url:", block.group(1), re.M):
+        raise SystemExit("_config.yml에 repository: url: 줄이 없습니다. 먼저 추가하세요.")
+    body = re.sub(r"^([ \t]+url:).*$", lambda m: f"{m.group(1)} {url.rstrip('/')}", block.group(1),
+                  count=1, flags=re.M)
+    if branch:
+        body = re.sub(r"^([ \t]+branch:).*$", lambda m: f"{m.group(1)} {branch}", body, count=1, flags=re.M)
+    path.write_text(text[:block.start(1)] + body + text[block.end(1):], encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("root", nargs="?", default=str(ROOT), help="책 뿌리(기본: 이 저장소)")
     parser.add_argument("--check", action="store_true", help="쓰지 않고 최신인지 확인만 한다")
+    parser.add_argument("--repository-url", default="",
+                        help="발행할 저장소 주소(https://github.com/ORG/REPO): _config.yml에 적고 그 주소로 만든다")
+    parser.add_argument("--branch", default="", help="발행할 브랜치(--repository-url과 함께)")
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
+    if args.repository_url and not args.check:
+        set_repository(root, args.repository_url, args.branch or None)
+        print(f"_config.yml의 저장소: {args.repository_url} ({args.branch or '브랜치 그대로'})")
     expected = expected_notebooks(root)
     stale = sorted(p for p in (root / "notebooks").glob("*.ipynb") if p not in expected)
     problems = 0

@@ -29,14 +29,21 @@ BODY_OPEN = '<div class="studybook-search-body" data-pagefind-body>'
 # 검색 결과를 누르면 `?highlight=검색어`로 장이 열린다. Sphinx의 sphinx_highlight.js는 이 테마에서
 # searchtools.js가 모든 페이지에 실려 있으면 강조를 건너뛰므로(검색 페이지로 착각) 직접 부른다.
 HIGHLIGHT_JS = """
-document.addEventListener("DOMContentLoaded", function () {
+(function () {
   if (window.location.pathname.endsWith("/search.html")) { return; }
-  if (!new URLSearchParams(window.location.search).has("highlight")) { return; }
-  if (typeof SphinxHighlight === "undefined" || document.querySelector("span.highlighted")) { return; }
-  SphinxHighlight.highlightSearchWords();
-  var first = document.querySelector("article span.highlighted");
-  if (first && !window.location.hash) { first.scrollIntoView({block: "center"}); }
-});
+  // 검색어는 스크립트가 읽힐 때 잡아 둔다: sphinx_highlight.js가 먼저 돌면 주소에서 지워 버린다.
+  var terms = new URLSearchParams(window.location.search).get("highlight");
+  if (!terms) { return; }
+  function apply() {
+    if (typeof SphinxHighlight === "undefined" || document.querySelector("article span.highlighted")) { return; }
+    localStorage.setItem("sphinx_highlight_terms", terms);
+    SphinxHighlight.highlightSearchWords();
+    var first = document.querySelector("article span.highlighted");
+    if (first && !window.location.hash) { first.scrollIntoView({block: "center"}); }
+  }
+  document.addEventListener("DOMContentLoaded", apply);
+  window.addEventListener("load", apply);  // 처음 강조가 페이지 그리기(수식 조판 등)에 지워졌으면 다시
+})();
 """
 
 

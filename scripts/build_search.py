@@ -15,23 +15,132 @@ scripts/build.py가 빌드할 때마다 후처리로 부른다. 색인 도구는
 """
 from __future__ import annotations
 
+import asyncio
+import json
 import re
 import shutil
 from html.parser import HTMLParser
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY_MARK = "data-pagefind-body"
-# 본문 안에서도 색인하지 않을 부분
+SEARCH_JS_SOURCE = ROOT / "scripts" / "search_query.js"   # 검색어 정리 코드(틀): 표를 끼워 pagefind/에 쓴다
+SEARCH_JS = "studybook-search.js"
+# 본문 안에서도 색인하지 않을 부분. 코드와 셀 출력은 빼서 발췌가 코드로 시작하지 않게 하고,
+# 제목(h1~h6)은 남겨 절 단위 결과(앵커)가 생기게 한다.
 EXCLUDE_SELECTORS = (
     ".headerlink",          # 제목 옆 '#' 링크
     ".toctree-wrapper",     # 목차 목록: 표지에서 모든 장 제목이 검색되지 않도록
-    ".math",                # 수식 원문(\(...\))이 검색 결과 발췌에 그대로 보이지 않도록
+    "div.math",             # 따로 선 수식(\[...\]): 발췌에 LaTeX 원문이 보이지 않도록
+    ".cell_input",          # 코드 셀의 코드
     ".cell_output",         # 셀 출력(print 결과, 위젯 자리): 코드와 겹치고 발췌만 어지럽힌다
+    "div.highlight",        # 코드 블록(literalinclude 등)
+    "pre",
     "[data-pagefind-ignore]",
 )
+# 용어집·참고 자료는 낱말 정의와 책 제목이 빽빽해 점수가 높게 나온다. 그 낱말을 가르치는 장이
+# 먼저 나오도록 이 페이지들의 본문 무게를 낮춘다(Pagefind data-pagefind-weight, 기본 1).
+LOW_WEIGHT_PAGES = {"chapters/glossary.html": 0.2, "chapters/references.html": 0.2}
+
+# ── 검색어 정리 표(한 곳) ──────────────────────────────────────────────
+# 블로그·d2l-ko에서 흔히 쓰는 다른 표기 → 이 책의 용어. 띄어쓰기만 다른 꼴(경사하강법/경사 하강법)은
+# 따로 적지 않는다: 빌드가 책에서 더 많이 쓰는 꼴을 골라 나머지 꼴을 그쪽으로 돌린다.
+SYNONYMS = {
+    "에폭": "에포크",
+    "이폭": "에포크",
+    "배치 사이즈": "배치 크기",
+    "바이어스": "편향",
+    "학습 속도": "학습률",
+    "러닝 레이트": "학습률",
+    "그래디언트": "기울기",
+    "그라디언트": "기울기",
+    "경사도": "기울기",
+    "드롭 라스트": "drop_last",
+    "이터레이션": "반복",
+    "옵티마이져": "옵티마이저",
+    "시그모이드 함수": "시그모이드",
+    "렐루": "ReLU",
+    "포워드": "순전파",
+    "백프롭": "역전파",
+    "인퍼런스": "추론",
+}
+# 띄어쓰기가 흔들리는 여러 낱말 용어(책이 어느 꼴을 쓰는지는 빌드가 센다)
+COMPOUNDS = (
+    "경사 하강법", "확률적 경사 하강법", "활성화 함수", "미니 배치", "배치 크기", "선형 회귀",
+    "제곱 손실", "정규 방정식", "손실 함수", "계단 함수", "기울기 소실", "평행 이동", "결정 경계",
+    "학습 곡선", "가중 합", "신경 망", "딥 러닝", "머신 러닝", "하이퍼 파라미터", "평균 제곱 오차",
+)
+# 낱말 뒤에 붙는 조사(긴 것부터 맞춘다). 검색어 쪽에서 떼어 낸다(scripts/search_query.js).
+PARTICLES = (
+    "에서는", "으로는", "이라는", "이라고", "에서", "으로", "이란", "에는", "라는", "이나", "까지", "부터",
+    "처럼", "보다", "에게", "이고", "이며",
+    "이", "가", "은", "는", "을", "를", "의", "에", "로", "과", "와", "도", "란",
+)
+
+
+def _count(text: str, phrase: str) -> int:
+    return len(re.findall(re.escape(phrase), text))
+
+
+def term_forms(texts: list[str]) -> dict[str, str]:
+    """검색어 꼴 → 책이 쓰는 꼴. 다른 표기(SYNONYMS)와 띄어쓰기 변형(COMPOUNDS)을 합친다."""
+    text = "\n".join(texts)
+    forms: dict[str, str] = {}
+
+    def usual(term: str) -> str:
+        """띄어 쓴 꼴과 붙여 쓴 꼴 중 책에 더 많이 나오는 꼴."""
+        joined = term.replace(" ", "")
+        if " " not in term:
+            return term
+        return joined if _count(text, joined) > _count(text, term) else term
+
+    for term in COMPOUNDS:
+        target = usual(term)
+        for variant in {term, term.replace(" ", "")}:
+            if variant != target:
+                forms[variant] = target
+    for variant, term in SYNONYMS.items():
+        target = forms.get(term, usual(term))
+        for v in {variant, variant.replace(" ", "")}:
+            forms[v] = target
+    return dict(sorted(forms.items()))
+
+
+# ── 색인할 HTML 다듬기(페이지 자체는 그대로) ────────────────────────────
+SECTION_HEADING = re.compile(r'<section(?P<pre>[^>]*?) id="(?P<id>[^"]+)"(?P<post>[^>]*)>(?P<gap>\s*)<h(?P<n>[1-6])>')
+INLINE_MATH = re.compile(r'<span class="math[^"]*">\\\((?P<tex>.*?)\\\)</span>', re.S)
+TEX_WORDS = {
+    r"\hat{y}": "ŷ", r"\hat y": "ŷ", r"\sum": "Σ", r"\cdot": "·", r"\times": "×", r"\eta": "η",
+    r"\alpha": "α", r"\beta": "β", r"\sigma": "σ", r"\nabla": "∇", r"\partial": "∂", r"\approx": "≈",
+    r"\leftarrow": "←", r"\rightarrow": "→", r"\gets": "←", r"\text": "", r"\mathrm": "",
+    r"\operatorname": "", r"\mathbb": "", r"\leq": "≤", r"\geq": "≥", r"\neq": "≠",
+    r"\infty": "∞", r"\le": "≤", r"\ge": "≥", r"\to": "→", r"\lceil": "⌈", r"\rceil": "⌉", r"\lfloor": "⌊",
+    r"\rfloor": "⌋", r"\top": "ᵀ", r"\mathcal{B}": "B", r"\mathbf": "", r"\left": "",
+    r"\right": "", r"\,": " ", r"\;": " ", r"\!": "", r"\quad": " ",
+}
+
+
+def tex_to_text(tex: str) -> str:
+    """짧은 인라인 수식을 발췌에서 읽을 수 있는 글자로(완벽한 변환이 아니라 흐름이 끊기지 않게)."""
+    tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", tex)  # \frac{a}{b} → (a)/(b)
+    for word in sorted(TEX_WORDS, key=len, reverse=True):
+        tex = tex.replace(word, TEX_WORDS[word])
+    tex = re.sub(r"\\[A-Za-z]+", "", tex)        # 나머지 명령은 버린다
+    tex = tex.replace("{", "").replace("}", "").replace("^", "").replace("_", "")
+    return re.sub(r"\s+", " ", tex).strip()
+
+
+def indexable_html(rel: str, source: str) -> str:
+    """Pagefind에 줄 HTML: 절(section)의 id를 제목으로 옮겨 절 단위 결과(앵커)가 생기게 하고,
+    인라인 수식은 글자로 바꾸고, 용어집·참고 자료는 무게를 낮춘다."""
+    source = SECTION_HEADING.sub(
+        lambda m: f'<section{m["pre"]}{m["post"]}>{m["gap"]}<h{m["n"]} id="{m["id"]}">', source)
+    source = INLINE_MATH.sub(lambda m: f'<span class="studybook-math">{tex_to_text(m["tex"])}</span>', source)
+    weight = LOW_WEIGHT_PAGES.get(rel)
+    if weight is not None:
+        source = source.replace(BODY_MARK, f'{BODY_MARK} data-pagefind-weight="{weight}"', 1)
+    return source
 
 
 def marked_pages(html: Path) -> list[Path]:
@@ -80,6 +189,43 @@ def write_link_report(root: Path) -> Path:
     return report
 
 
+async def _write_index(html: Path, pages: list[Path], bundle: Path) -> list[dict]:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    # 색인 파일은 컨텍스트를 닫을 때 output_path에 쓰인다(따로 write_files를 부르면 두 번 쓴다).
+    config = IndexConfig(force_language="ko", keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS),
+                         output_path=str(bundle))
+    indexed = []
+    async with PagefindIndex(config=config) as index:
+        for path in pages:
+            rel = path.relative_to(html).as_posix()
+            source = indexable_html(rel, path.read_text(encoding="utf-8"))
+            response = await index.add_html_file(content=source, url="/" + rel)
+            indexed.append(dict(response))
+    return indexed
+
+
+def page_texts(pages: list[Path]) -> list[str]:
+    """용어의 띄어쓰기 꼴을 세기 위한 본문 글자(태그를 걷어 낸 것)."""
+    texts = []
+    for path in pages:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        body = source.split(BODY_MARK, 1)[-1]
+        texts.append(re.sub(r"<[^>]+>", " ", body))
+    return texts
+
+
+def write_query_js(bundle: Path, forms: dict[str, str]) -> Path:
+    """검색어 정리 코드(scripts/search_query.js)에 표를 넣어 pagefind/studybook-search.js로 쓴다."""
+    data = {"forms": forms, "particles": sorted(PARTICLES, key=len, reverse=True)}
+    code = SEARCH_JS_SOURCE.read_text(encoding="utf-8")
+    if "/*STUDYBOOK_DATA*/" not in code:
+        raise RuntimeError(f"{SEARCH_JS_SOURCE}에 /*STUDYBOOK_DATA*/ 자리가 없습니다")
+    target = bundle / SEARCH_JS
+    target.write_text(code.replace("/*STUDYBOOK_DATA*/", json.dumps(data, ensure_ascii=False)), encoding="utf-8")
+    return target
+
+
 def build_index(root: Path) -> int:
     html = root / "_build" / "html"
     if not html.is_dir():
@@ -95,30 +241,20 @@ def build_index(root: Path) -> int:
               "_ext/feature_search.py가 로드되었는지 확인하세요.", file=sys.stderr)
         return 1
 
-    cmd = [
-        sys.executable, "-m", "pagefind",
-        "--site", str(html),
-        "--force-language", "ko",
-        "--keep-index-url",
-    ]
-    for selector in EXCLUDE_SELECTORS:
-        cmd += ["--exclude-selectors", selector]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    output = proc.stdout + proc.stderr
-    if proc.returncode != 0:
-        print(output, file=sys.stderr)
-        print("[search] Pagefind가 실패했습니다.", file=sys.stderr)
-        return proc.returncode or 1
-
-    match = re.search(r"Indexed (\d+) pages?", output)
-    indexed = int(match.group(1)) if match else -1
-    if indexed != len(pages) or not (bundle / "pagefind-ui.js").exists():
-        print(output, file=sys.stderr)
-        print(f"[search] 색인된 페이지 수({indexed})가 본문 페이지 수({len(pages)})와 다릅니다.",
+    try:
+        indexed = asyncio.run(_write_index(html, pages, bundle))
+    except Exception as exc:  # Pagefind 서비스 오류는 빌드를 멈춘다
+        print(f"[search] Pagefind가 실패했습니다: {exc!r}", file=sys.stderr)
+        return 1
+    empty = [page["url"] for page in indexed if not page.get("page_word_count")]
+    if len(indexed) != len(pages) or empty or not (bundle / "pagefind-ui.js").exists():
+        print(f"[search] 색인된 페이지 {len(indexed)}개(본문 페이지 {len(pages)}개), 낱말이 없는 페이지 {empty}",
               file=sys.stderr)
         return 1
-    words = re.search(r"Indexed (\d+) words?", output)
-    print(f"[search] 검색 색인 완료: 페이지 {indexed}개, 낱말 {words.group(1) if words else '?'}개 "
+    forms = term_forms(page_texts(pages))
+    write_query_js(bundle, forms)
+    words = sum(page.get("page_word_count") or 0 for page in indexed)
+    print(f"[search] 검색 색인 완료: 페이지 {len(indexed)}개, 낱말 {words}개, 검색어 변형 {len(forms)}개 "
           f"→ {bundle.relative_to(root)}")
     return 0
 

@@ -70,3 +70,90 @@ def test_slide_decks_fit_on_phone(built_book, visit):
         if widths[0] > widths[1]:
             wide[path] = widths
     assert not wide, f"가로로 넘치는 슬라이드 덱(문서 폭, 화면 폭): {wide}"
+
+
+# ── 휴대전화에서 읽을 수 있는가(assets/studybook-phone.css, studybook-phone.js) ─────────────
+CHAPTERS = [p for p in PAGES if p.startswith("chapters/0")]
+# 그림 글자가 원래 크기의 이 비율 밑으로 줄면 읽을 수 없다(matplotlib 10pt 글자 ≈ 14px → 7.7px 이상).
+FIGURE_MIN_SCALE = 0.55
+PHONE_READABLE = """(minScale) => {
+  const column = document.querySelector('article.bd-article').getBoundingClientRect();
+  const limit = document.documentElement.clientWidth + 1;
+  const name = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
+      ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
+  const scrollsX = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const out = {figures: [], small: [], controls: [], tables: [], code: [], counts: {}};
+  // 그림(위젯 안의 장면은 데모 쪽이 따로 맞춘다)
+  const figures = [...document.querySelectorAll('article img')].filter(
+      (img) => img.naturalWidth > 0 && !img.closest('.jupyter-widgets, .widget-image'));
+  out.counts.figures = figures.length;
+  for (const img of figures) {
+    const w = img.getBoundingClientRect().width;
+    const scale = w / img.naturalWidth;
+    const floor = Math.min(img.naturalWidth, 0.9 * column.width);
+    if (w + 1 < floor) out.figures.push(`${img.src.slice(-40)} ${Math.round(w)}px < ${Math.round(floor)}px`);
+    if (scale < minScale) out.small.push(`${img.src.slice(-40)} 배율 ${scale.toFixed(2)} (${Math.round(w)}/${img.naturalWidth})`);
+  }
+  // 조작부: 슬라이더 줄, 단추, 입력 칸이 본문 폭 안에 있는가
+  const controls = document.querySelectorAll(
+      'article .widget-hslider, article .widget-inline-hbox, article button, article input, article select, article .widget-readout');
+  out.counts.controls = controls.length;
+  for (const el of controls) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    if (r.right > Math.min(column.right, limit) + 1 || r.width > column.width + 1) {
+      out.controls.push(`${name(el)} 폭 ${Math.round(r.width)}, 오른쪽 ${Math.round(r.right)} > 본문 ${Math.round(column.right)}`);
+    }
+  }
+  // 표: 가로로 미는 자기 상자 안에 있고, 넘치면 안내와 키보드 초점이 있다
+  const tables = document.querySelectorAll('article table');
+  out.counts.tables = tables.length;
+  for (const t of tables) {
+    const box = t.parentElement;
+    if (!scrollsX(box) || box.getBoundingClientRect().right > limit) {
+      out.tables.push(`${name(t)}: 스크롤 상자 안에 있지 않음 (${name(box)})`);
+    } else if (box.scrollWidth > box.clientWidth + 1) {
+      const hint = box.previousElementSibling;
+      if (!hint || !hint.classList.contains('studybook-hscroll-hint') || box.getAttribute('tabindex') !== '0') {
+        out.tables.push(`${name(t)}: 넘치는 표에 안내나 키보드 초점이 없음`);
+      }
+    }
+  }
+  // 코드: 옆으로 밀어야 읽히는 코드 블록이 없다
+  const pres = document.querySelectorAll('article pre');
+  out.counts.code = pres.length;
+  for (const pre of pres) {
+    if (pre.scrollWidth > pre.clientWidth + 1) out.code.push(`${pre.textContent.trim().slice(0, 40)}… (${pre.scrollWidth}>${pre.clientWidth})`);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_chapter_is_readable_on_phone(visit, path):
+    """폭 390px: 그림은 본문 폭의 90% 이상 + 원래 크기의 55% 이상(넓은 그림은 가로 스크롤 상자),
+    조작부는 본문 폭 안, 표는 자기 스크롤 상자 안(넘치면 안내), 코드는 상자 안에서 줄바꿈."""
+    record = visit(path, **PHONE)
+    page = record.page
+    wait_until_settled(page)
+    # 화면 밖의 그림(loading="lazy")도 읽어 들여 크기를 잰다
+    page.evaluate("document.querySelectorAll('article img').forEach((i) => { i.loading = 'eager'; })")
+    page.wait_for_function("[...document.querySelectorAll('article img')].every((i) => i.complete)", timeout=30000)
+    page.wait_for_timeout(300)
+    got = page.evaluate(PHONE_READABLE, FIGURE_MIN_SCALE)
+    problems = {k: v for k, v in got.items() if k != "counts" and v}
+    assert not problems, f"{path} ({got['counts']}): {problems}"
+    assert not record.console_errors, record.console_errors
+
+
+@pytest.mark.browser
+def test_wide_figure_opens_full_size(visit):
+    """넓은 그림은 눌러서 원래 크기로 볼 수 있다(2장의 b = -4, -1, 2 세 장짜리 그림)."""
+    page = visit("chapters/02_bias.html", **PHONE).page
+    wait_until_settled(page)
+    wide = page.locator("article img.studybook-wide-figure").first
+    wide.wait_for(timeout=10000)
+    src = wide.evaluate("(img) => img.currentSrc || img.src")
+    wide.click()
+    page.wait_for_url(src, timeout=10000)

@@ -70,7 +70,7 @@ def sigmoid_grad(x: np.ndarray) -> np.ndarray:
 
 
 def tanh(x: np.ndarray) -> np.ndarray:
-    r"""쌍곡탄젠트(tanh) 함수: 출력이 (-1, 1)이고 0을 중심으로 대칭이다.
+    r"""하이퍼볼릭 탄젠트(tanh) 함수: 출력이 (-1, 1)이고 0을 중심으로 대칭이다.
 
     .. math:: \tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}
     """
@@ -78,7 +78,7 @@ def tanh(x: np.ndarray) -> np.ndarray:
 
 
 def tanh_grad(x: np.ndarray) -> np.ndarray:
-    r"""tanh의 도함수.
+    r"""하이퍼볼릭 탄젠트(tanh)의 도함수.
 
     .. math:: \tanh'(x) = 1 - \tanh^2(x)
     """

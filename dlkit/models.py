@@ -58,7 +58,7 @@ class Perceptron:
         self.b = as_scalar(b, "b", example=-4)
 
     def pre_activation(self, x: Any) -> np.ndarray | float:
-        r"""활성화 함수에 들어가는 값(pre-activation) :math:`z = x \cdot w + b`.
+        r"""활성화 전 값(pre-activation) :math:`z = x \cdot w + b`: 활성화 함수에 들어가는 값.
 
         가중합(weighted sum)은 편향을 더하기 전의 :math:`\sum_i w_i x_i`이고, 이 메서드는
         거기에 편향 :math:`b`까지 더한 값을 돌려준다. 1차원 ``x``는 예제 하나(float), 2차원은 배치.

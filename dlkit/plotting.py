@@ -113,26 +113,29 @@ def format_number(x: float, spec: str = "g") -> str:
 
 
 LEAKY_SLOPE_FIGURE = 0.1
-"""그림에서 Leaky ReLU의 음수 쪽 기울기. 기본값 0.01은 ReLU와 눈으로 구별되지 않아 크게 그린다."""
+"""그림에서 Leaky ReLU의 음수 쪽 직선의 기울기(α). 기본값 0.01은 ReLU와 눈으로 구별되지 않아 크게 그린다."""
 
 
 def plot_activation(name: str, *, ax: Any = None, x: np.ndarray | None = None,
                     show_grad: bool = True) -> Any:
     """활성화 함수 하나와 (선택적으로) 그 도함수를 그린다.
 
-    Leaky ReLU는 음수 쪽 기울기를 :data:`LEAKY_SLOPE_FIGURE` (0.1)로 그리고 제목에 적는다.
-    라이브러리 기본값 0.01로는 ReLU와 구별되지 않기 때문이다.
+    Leaky ReLU는 음수 쪽 직선의 기울기 :math:`\alpha`를 :data:`LEAKY_SLOPE_FIGURE` (0.1)로 그리고
+    제목에 ``α = 0.1``로 적는다. 라이브러리 기본값 0.01로는 ReLU와 구별되지 않기 때문이다.
+    tanh의 제목은 본문·용어집과 같게 "하이퍼볼릭 탄젠트(tanh)"로 쓴다.
     """
     _checks.check_activation_plot(name, x=x, show_grad=show_grad, ax=ax)
     act = get_activation(name)
     ax = _new_ax(ax)
     x = np.linspace(-5, 5, 401) if x is None else np.asarray(x, dtype=float)
     fn, grad, title = act.fn, act.grad, act.korean_name
+    if act.name == "tanh":
+        title = "하이퍼볼릭 탄젠트(tanh)"
     if act.name == "leaky_relu":
         slope = LEAKY_SLOPE_FIGURE
         fn = lambda v: act.fn(v, negative_slope=slope)  # noqa: E731
         grad = lambda v: act.grad(v, negative_slope=slope)  # noqa: E731
-        title = f"{act.korean_name} (음수 쪽 기울기 {format_number(slope)})"
+        title = f"{act.korean_name} (α = {format_number(slope)})"
     ax.plot(x, fn(x), label="함수 f(x)", lw=2)
     if show_grad:
         ax.plot(x, grad(x), "--", label="도함수 f′(x)", lw=1.5)
@@ -333,7 +336,8 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
     편향만 0인 경계(원점을 지난다)이다. 네 꼭짓점 (0/1, 0/1)에 예측을 표시한다.
     ``title``이 없으면 ``"결정 경계 (b = −1)"``처럼 편향을 넣은 제목을 쓴다.
     ``show_normal=True``면 경계 위의 한 점에서 가중치 벡터 :math:`w` 방향(경계의 법선, "간다" 쪽)
-    화살표를 그린다.
+    화살표를 그린다. 두 축의 눈금 간격은 같게(``set_aspect("equal")``) 두어 화살표가 그림에서도
+    경계에 수직으로 보인다.
 
     세로축 이름(``feature_names[1]``)은 가로로 쓰고 축 번호 :math:`x_2`를 함께 적는다.
     NanumGothic의 한 글자(예: "돈")는 작은 크기에서 획이 가늘어 눕혀 쓴 글자로 잘못 읽히기 쉬워서,
@@ -344,7 +348,7 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
     if w.shape != (2,):
         raise ValueError(f"결정 경계는 입력이 두 개인 퍼셉트론만 그릴 수 있습니다. 받은 가중치 수: {w.size}")
     b = float(perceptron.b)
-    ax = _new_ax(ax, figsize=(4.5, 3.5))
+    ax = _new_ax(ax, figsize=(4.2, 3.6))
     xs = np.linspace(*xlim, 200)
     ys = np.linspace(*ylim, 200)
     Xg, Yg = np.meshgrid(xs, ys)
@@ -380,6 +384,8 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
     # 한글 이름은 눕히지 않고 가로로: 회전 0, 두 줄(이름, 축 번호)로 써서 가로 글씨임이 분명하게
     ax.set_ylabel(f"{feature_names[1]}\n(x₂)", rotation=0, ha="right", va="center")
     ax.grid(False)
+    # 가로·세로 한 칸을 같은 길이로: 그래야 법선 화살표 w가 화면에서도 경계에 수직으로 보인다
+    ax.set_aspect("equal")
     if legend:
         ax.legend(loc="lower left", fontsize="small")
     return ax

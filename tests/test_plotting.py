@@ -207,6 +207,21 @@ def test_decision_boundary_ylabel_is_horizontal_after_drawing():
     assert ax.get_xlabel() == "비 (x₁)"
 
 
+def test_decision_boundary_has_equal_aspect_so_the_normal_looks_perpendicular():
+    dk.use_korean_font()
+    ax = dk.plot_decision_boundary(dk.Perceptron([-2.0, 3.0], -1.0), show_normal=True)
+    render(ax)
+    assert ax.get_aspect() == 1.0
+    # 화면 좌표에서도 화살표(w 방향)와 경계가 수직이어야 한다
+    to_px = ax.transData.transform
+    arrow = next(t for t in ax.texts if t.arrow_patch is not None)
+    d_px = to_px(np.asarray(arrow.xy)) - to_px(np.asarray(arrow.xyann))
+    line = np.asarray(ax.lines[0].get_xydata())
+    l_px = to_px(line[-1]) - to_px(line[0])
+    cos = d_px @ l_px / (np.linalg.norm(d_px) * np.linalg.norm(l_px))
+    assert abs(cos) < 1e-6
+
+
 def test_decision_boundary_normal_arrow_points_along_w():
     ax = dk.plot_decision_boundary(dk.Perceptron([-2.0, 3.0], -1.0), show_normal=True, legend=False)
     arrow = next(t for t in ax.texts if t.arrow_patch is not None)

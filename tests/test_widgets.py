@@ -224,6 +224,24 @@ def test_demo_figure_draws_the_demo_scene_without_warnings(name):
     plt.close(fig)
 
 
+def test_bias_demo_labels_call_the_sum_with_bias_z():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig = dk.widgets.demo_figure("bias", x=(1, 0, 0), bias=4.0)
+    fig.canvas.draw()
+    ax_sum, ax_b = fig.axes[:2]
+    ticks = [t.get_text() for t in ax_sum.get_yticklabels()]
+    assert ticks[-1] == "z (가중합 + 편향)" and "가중합" not in ticks[:-1]
+    assert ax_sum.get_title() == "z = 2 → 파티에 간다"
+    title = fig.get_suptitle()
+    assert title.startswith("z = (\u22122)×1") and "-" not in title
+    assert ax_b.yaxis.label.get_text() == "돈\n(x₂)" and ax_b.yaxis.label.get_rotation() == 0
+    plt.close(fig)
+
+
 def test_demo_figure_rejects_unknown_names_in_korean():
     with pytest.raises(ValueError, match=r"name은 .*받은 값"):
         dk.widgets.demo_figure("없는데모")

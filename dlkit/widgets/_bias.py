@@ -23,8 +23,14 @@ def decision_text(go: bool) -> str:
     return "파티에 간다" if go else "파티에 안 간다"
 
 
+def _num(v: float) -> str:
+    """그림·설명용 숫자: 음수 부호는 하이픈 대신 U+2212(−)."""
+    return f"{v:g}".replace("-", "\u2212")
+
+
 def _fmt(v: float) -> str:
-    return f"{v:g}" if v >= 0 else f"({v:g})"
+    """식 안의 항: 음수는 괄호로 감싼다(예: ``(−2)``)."""
+    return _num(v) if v >= 0 else f"({_num(v)})"
 
 
 LIM = (-0.5, 1.5)
@@ -43,7 +49,7 @@ def _spec() -> DemoSpec:
 
     def setup(fig: Any) -> None:
         ax_sum, ax_b = fig.subplots(1, 2, width_ratios=[1.15, 1])
-        names = [f"{n}×가중치" for n in FEATURES] + ["편향 b", "가중합"]
+        names = [f"{n}×가중치" for n in FEATURES] + ["편향 b", "z (가중합 + 편향)"]
         ypos = np.arange(len(names))[::-1]
         art["bars"] = list(ax_sum.barh(ypos, np.zeros(len(names)),
                                        color=["#9fc5e8"] * 3 + ["#f6b26b", "#999999"]))
@@ -64,8 +70,9 @@ def _spec() -> DemoSpec:
                                              fontsize=8) for c0, c1 in CORNERS]
         (art["star"],) = ax_b.plot([], [], "*", color="gold", mec="k", ms=13, zorder=5)
         ax_b.set(xlim=LIM, ylim=LIM)
-        ax_b.set_xlabel(FEATURES[0], fontsize=8)
-        ax_b.set_ylabel(FEATURES[1], fontsize=8, rotation=0, labelpad=10)
+        ax_b.set_xlabel(f"{FEATURES[0]} (x₁)", fontsize=8)
+        # plot_decision_boundary와 같이: 한 글자 한글 이름이 눕힌 글자로 읽히지 않게 가로 두 줄(이름, 축 번호)
+        ax_b.set_ylabel(f"{FEATURES[1]}\n(x₂)", fontsize=8, rotation=0, ha="right", va="center")
         ax_b.tick_params(labelsize=7)
         ax_b.grid(False)
         art["ax_sum"], art["ax_b"] = ax_sum, ax_b
@@ -92,9 +99,9 @@ def _spec() -> DemoSpec:
             bar.set_width(v)
             txt.set_x(v + (0.3 if v >= 0 else -0.3))
             txt.set_ha("left" if v >= 0 else "right")
-            txt.set_text(f"{v:g}")
+            txt.set_text(_num(v))
         art["bars"][-1].set_color("#3d85c6" if go else "#cc0000")
-        art["ax_sum"].set_title(f"가중합 {z:g} → {decision_text(go)}", fontsize=9)
+        art["ax_sum"].set_title(f"z = {_num(z)} → {decision_text(go)}", fontsize=9)
         # 오른쪽: 친구 입력은 편향에 더해 두고 비·돈 평면에 경계를 그린다
         p2 = Perceptron(w[:2], bias + w[2] * x[2])
         Xg, Yg = np.meshgrid(GRID, GRID)
@@ -111,8 +118,8 @@ def _spec() -> DemoSpec:
         art["blit"] = ([*art["bars"], *art["texts"], art["ax_sum"].title, art["region"], art["line"],
                         art["line0"], art["corners"], *art["corner_texts"], art["star"], art["ax_b"].title],
                        None)
-        terms = " + ".join(f"{_fmt(wi)}×{xi:g}" for wi, xi in zip(w, x))
-        return (f"가중합 = {terms} + 편향 {_fmt(bias)} = <b>{z:g}</b> → "
+        terms = " + ".join(f"{_fmt(wi)}×{_num(xi)}" for wi, xi in zip(w, x))
+        return (f"z = {terms} + 편향 {_fmt(bias)} = <b>{_num(z)}</b> → "
                 f"<b>{decision_text(go)}</b> (별: 지금 입력, 실선: 결정 경계, 점선: 편향 0일 때의 경계)")
 
     def live_controls() -> dict[str, Any]:

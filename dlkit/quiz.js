@@ -201,6 +201,26 @@
       try { window.dispatchEvent(new CustomEvent("studybook-quiz-change", { detail: spec.key })); } catch (e) {}
     });
 
+    // 슬라이드(reveal)에서는 한 번에 한 문항: 슬라이드를 넘치지 않게 이전/다음 단추로 넘긴다
+    if (root.closest(".reveal")) {
+      var boxes = root.querySelectorAll(".sbq-q"), current = 0;
+      var nav = document.createElement("p");
+      nav.className = "sbq-pager";
+      nav.innerHTML = '<button type="button" class="sbq-prev">◀ 이전 문항</button> ' +
+        '<span class="sbq-page" aria-live="polite"></span> <button type="button" class="sbq-next">다음 문항 ▶</button>';
+      root.insertBefore(nav, root.querySelector(".sbq-summary"));
+      var go = function (i) {
+        current = Math.max(0, Math.min(boxes.length - 1, i));
+        boxes.forEach(function (b, j) { b.hidden = j !== current; });
+        nav.querySelector(".sbq-page").textContent = (current + 1) + " / " + boxes.length;
+        nav.querySelector(".sbq-prev").disabled = current === 0;
+        nav.querySelector(".sbq-next").disabled = current === boxes.length - 1;
+      };
+      nav.querySelector(".sbq-prev").addEventListener("click", function () { go(current - 1); });
+      nav.querySelector(".sbq-next").addEventListener("click", function () { go(current + 1); });
+      go(0);
+    }
+
     fixLinks(root, spec.chapter);
     summary();
     // 수식이 있으면 이미 있는 MathJax로만 조판한다(없으면 불러오지 않는다)

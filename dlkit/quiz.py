@@ -205,7 +205,9 @@ class Quiz:
 
     def _see_html(self, q: Choice | Number) -> str:
         label, title = q.see
-        href = f"#{label}" if label else "#"
+        # 책 페이지(chapters/)에서도 덱(slides/)에서도 맞는 상대 주소. 스크립트가 돌면 같은 문서 안의
+        # 절(#label 또는 제목이 같은 절)로 바꾸고, 그 절이 없는 노트북(Colab)에서는 제목만 남긴다.
+        href = f"../chapters/{self.chapter}.html" + (f"#{label}" if label else "")
         return (f'<p class="sbq-see">다시 읽기: <a href="{html.escape(href)}" '
                 f'data-sbq-label="{html.escape(label)}" data-sbq-heading="{html.escape(title)}">'
                 f"{html.escape(title)}</a></p>")

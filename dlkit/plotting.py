@@ -423,7 +423,7 @@ def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_la
                     *, ax: Any = None, rng: Any = None) -> Any:
     """에포크마다 데이터를 배치로 나눈 모습과 반복(가중치 갱신) 횟수를 그린다.
 
-    가로축은 그 에포크에서 섞은 순서의 위치다. ``rng``(시드 또는 난수 생성기)를 주면
+    가로축은 그 에포크에서 섞은 순서의 위치다(``rng``가 없으면 섞지 않은 예제 번호). ``rng``(시드 또는 난수 생성기)를 주면
     :func:`dlkit.train`처럼 에포크마다 ``rng.permutation``으로 순서를 새로 섞고,
     ``drop_last=True``일 때 그 에포크에 빠진 예제 번호를 줄마다 적는다.
     """
@@ -454,10 +454,10 @@ def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_la
                             textcoords="offset points", va="center", fontsize=9, annotation_clip=False)
     ax.set_yticks(range(num_epochs), [f"에포크 {e + 1}" for e in range(num_epochs)])
     ax.invert_yaxis()
-    xlabel = "예제 번호" if generator is None else "그 에포크에서 섞은 순서의 위치"
+    xlabel = "예제 번호 (섞지 않은 경우)" if generator is None else "그 에포크에서 섞은 순서의 위치"
     ax.set(xlim=(0, max(num_examples, 1)), xlabel=xlabel,
            title=f"에포크당 반복 {per_epoch}번 × {num_epochs} 에포크 = 갱신 {total}번")
-    if dropped:  # 범례는 축 아래 오른쪽에: 블록을 가리지 않는다
-        ax.legend(loc="upper right", bbox_to_anchor=(1.0, -0.12))
+    if dropped:  # 범례는 축 오른쪽 바깥 아래에: 블록도, 제목도, 가로축 이름도 가리지 않는다
+        ax.legend(loc="lower left", bbox_to_anchor=(1.0, 0.0), borderaxespad=0.2)
     ax.grid(False)
     return ax

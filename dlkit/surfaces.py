@@ -105,7 +105,11 @@ def _plateau_grad(x, y):
 
 ravine = Surface("ravine", "좁은 골짜기(ravine)", _ravine_f, _ravine_grad,
                  start=(-4.5, 1.5), xlim=(-5.0, 5.0), ylim=(-2.0, 2.0))
-r"""좁고 긴 골짜기 :math:`0.1x^2 + 2y^2`: 한 방향만 가팔라서 SGD가 지그재그로 간다."""
+r"""좁고 긴 골짜기 :math:`0.1x^2 + 2y^2`: 한 방향(:math:`y`, 곡률 :math:`a = 4`)만 가파르다.
+
+SGD는 :math:`1 < \eta a < 2`(학습률 0.25~0.5)일 때 벽 사이를 지그재그로 오가고,
+:math:`\eta a < 1`이면 지그재그 없이 완만한 :math:`x` 방향으로 느리게 기어가며, :math:`\eta a > 2`면 발산한다.
+"""
 
 saddle = Surface("saddle", "안장점(saddle point)", _saddle_f, _saddle_grad,
                  start=(-2.0, 0.01), xlim=(-2.5, 2.5), ylim=(-2.5, 2.5))

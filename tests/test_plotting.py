@@ -268,3 +268,7 @@ def test_plot_iterations_shuffled_drop_names_different_examples():
     assert notes == ["빠진 예제: " + ", ".join(map(str, ids)) for ids in expected]
     assert notes[0] != notes[1]  # 에포크마다 다시 섞으므로 빠지는 예제가 다르다
     render(ax)
+    renderer = ax.figure.canvas.get_renderer()
+    legend_box = ax.get_legend().get_window_extent(renderer)
+    for text in (ax.xaxis.label, ax.title):  # 범례가 가로축 이름이나 제목을 가리지 않는다
+        assert not legend_box.overlaps(text.get_window_extent(renderer)), text.get_text()

@@ -64,18 +64,20 @@ def epoch_spec() -> DemoSpec:
 
     def setup(fig: Any) -> None:
         from matplotlib.colors import ListedColormap
+        from matplotlib.ticker import MaxNLocator
 
         ax_blocks, ax_loss = fig.subplots(1, 2, width_ratios=[1.2, 1])
         art["ax_blocks"], art["ax_loss"] = ax_blocks, ax_loss
         colors = list(plt_colors()) + ["0.85"]
         art["blocks"] = ax_blocks.imshow(np.zeros((1, 1)), cmap=ListedColormap(colors), vmin=-0.5,
                                          vmax=len(colors) - 0.5, aspect="auto", interpolation="nearest")
-        ax_blocks.set_xlabel("예제 번호 (색 하나 = 배치 하나, 회색 = 버린 예제)", fontsize=7)
+        ax_blocks.set_xlabel("섞은 순서의 위치 (색 하나 = 배치 하나, 회색 = 버린 자리)", fontsize=7)
         ax_blocks.tick_params(labelsize=7)
         ax_blocks.grid(False)
         ax_blocks.set_title(" ", fontsize=8)
         (art["loss"],) = ax_loss.semilogy([], [], ".-", ms=3, lw=1)
         ax_loss.set_xlabel("에포크 (점 하나 = 반복 하나)", fontsize=8)
+        ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크 눈금은 정수만
         ax_loss.set_ylabel("미니배치 손실", fontsize=8)
         ax_loss.set_ylim(1e-3, 1e2)
         ax_loss.tick_params(labelsize=7)

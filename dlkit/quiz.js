@@ -31,9 +31,16 @@
     return Number(t);
   }
 
+  // 제목의 글만: 링크 기호(#, ¶)와 번호가 매겨진 목차가 붙이는 장·절 번호("4.2. ")는 뺀다
+  function headingText(h) {
+    var copy = h.cloneNode(true);
+    copy.querySelectorAll(".section-number, .headerlink").forEach(function (el) { el.remove(); });
+    return copy.textContent.replace(/[#¶]/g, "").trim();
+  }
+
   function chapterTitle() {
     var h = document.querySelector("h1");
-    return h ? h.textContent.replace(/[#¶]/g, "").trim() : document.title;
+    return h ? headingText(h) : document.title;
   }
 
   function headingTarget(label, heading) {
@@ -43,8 +50,7 @@
     }
     var hs = document.querySelectorAll("h1, h2, h3, h4");
     for (var i = 0; i < hs.length; i++) {
-      var text = hs[i].textContent.replace(/[#¶]/g, "").trim();
-      if (text === heading) return hs[i].closest("section[id]") || hs[i];
+      if (headingText(hs[i]) === heading) return hs[i].closest("section[id]") || hs[i];
     }
     return null;
   }

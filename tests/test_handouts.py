@@ -117,6 +117,8 @@ PRINT_PROBE = """() => {
 def test_chapter_page_prints_cleanly(built_book, visit):
     record = visit("chapters/02_bias.html", width=1280, height=900)
     page = record.page
+    # 데모 위젯은 페이지가 뜬 뒤에 그려진다: 그 그림까지 그려진 다음에 센다(인쇄에도 남아야 한다)
+    page.wait_for_selector(".bd-article img.dlkit-frame", state="visible", timeout=30_000)
     screen = page.evaluate(PRINT_PROBE)
     # 대조: 화면에서는 사이드바와 실행 버튼이 보인다(아래 검사가 헛돌지 않게)
     assert screen["sidebar"] and screen["launch"] and screen["slidesLink"], screen

@@ -124,7 +124,8 @@ def test_titles_descriptions_and_open_graph(built_book):
         heading = None if rel in ("search.html", "genindex.html") else soup.select_one("article.bd-article h1")
         og_title = meta(soup, "og:title") or ""
         if heading is not None:
-            for link in heading.select(".headerlink"):
+            # 장 번호("1. ")는 목차 순서에 따라 붙는 것이라 링크 미리보기 제목(og:title)에는 넣지 않는다
+            for link in heading.select(".headerlink, .section-number"):
                 link.decompose()
             if og_title != heading.get_text(" ", strip=True):
                 problems.append(f"{rel}: og:title={og_title!r}, 장 제목={heading.get_text(' ', strip=True)!r}")

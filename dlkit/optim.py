@@ -147,7 +147,7 @@ class RMSProp(Optimizer):
 
 
 class Adam(Optimizer):
-    r"""Adam: 모멘텀(1차 모멘트)과 RMSProp(2차 모멘트)을 합치고 편향 보정을 한다.
+    r"""Adam: 모멘텀(1차 모멘트)과 RMSProp(2차 모멘트)을 합치고 치우침 보정(bias correction)을 한다.
 
     Parameters
     ----------
@@ -192,7 +192,7 @@ class Adam(Optimizer):
         m += (1 - beta1) * (g - m)  # m = β1·m + (1-β1)·g (torch의 lerp와 같은 계산)
         v *= beta2
         v += (1 - beta2) * g * g
-        # 편향 보정(bias correction): m_hat = m / bc1, v_hat = v / bc2를 torch와 같은 순서로 계산한다.
+        # 치우침 보정(bias correction): m_hat = m / bc1, v_hat = v / bc2를 torch와 같은 순서로 계산한다.
         # v_hat을 먼저 만들면 |g| > 1e154쯤에서 넘치므로(inf) 제곱근을 먼저 하고 sqrt(bc2)로 나눈다.
         bias_correction1 = 1 - beta1**self.t
         bias_correction2 = 1 - beta2**self.t

@@ -42,10 +42,6 @@ EXCLUDE_SELECTORS = (
 # 용어집·참고 자료는 낱말 정의와 책 제목이 빽빽해 점수가 높게 나온다. 그 낱말을 가르치는 장이
 # 먼저 나오도록 이 페이지들의 본문 무게를 낮춘다(Pagefind data-pagefind-weight, 기본 1).
 LOW_WEIGHT_PAGES = {"chapters/glossary.html": 0.2, "chapters/references.html": 0.2}
-# 장이 용어를 처음 소개하는 곳({term} 역할, 용어집으로 가는 링크)은 무게를 높인다: 여러 장이 같은
-# 낱말을 쓸 때(예: '뉴런'은 2장이 가르치고 3장이 더 자주 쓴다) 그 낱말을 가르치는 장이 먼저 나오게.
-TERM_MARK = '<span class="xref std std-term">'
-TERM_WEIGHT = 4
 
 # ── 검색어 정리 표(한 곳) ──────────────────────────────────────────────
 # 블로그·d2l-ko에서 흔히 쓰는 다른 표기 → 이 책의 용어. 띄어쓰기만 다른 꼴(경사하강법/경사 하강법)은
@@ -144,8 +140,6 @@ def indexable_html(rel: str, source: str) -> str:
     weight = LOW_WEIGHT_PAGES.get(rel)
     if weight is not None:
         source = source.replace(BODY_MARK, f'{BODY_MARK} data-pagefind-weight="{weight}"', 1)
-    else:
-        source = source.replace(TERM_MARK, TERM_MARK[:-1] + f' data-pagefind-weight="{TERM_WEIGHT}">')
     return source
 
 

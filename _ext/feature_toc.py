@@ -5,12 +5,30 @@
 `chapters/.ipynb_checkpoints/…-checkpoint.md`를 Sphinx가 문서로 읽고 "toctree에 없는 문서" 경고를
 낸다(`-W`에서는 빌드 실패). 그래서 목차의 문서(확장자까지)만 `include_patterns`에 넣는다.
 `scripts/build.py`도 같은 함수(:func:`toc_documents`)로 실행할 장을 정한다.
+
+목차 검사(:func:`toc_problems`)도 여기 하나뿐이다: 빌드(scripts/build.py)는 Sphinx를 부르기 전에,
+이 확장은 `jupyter-book build`를 직접 부른 경우에 같은 함수로 검사해 한국어 메시지 하나씩을 낸다.
+- 목차 항목의 파일이 없다(Sphinx는 이것을 chapters/index.md 탓으로 돌린다),
+- 장 파일(chapters/NN_*.md)이 목차에 없다(예전에는 조용히 실행되고 덱까지 생겼다),
+- 목차 파일이 UTF-8이 아니다(윈도 메모장의 CP949 등; 목차 밖 파일은 읽지 않는다).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 SOURCE_SUFFIXES = (".md", ".ipynb", ".rst")
+# 장 파일 이름: 목차에 꼭 있어야 하는 파일(scripts/build_slides.py·make_notebooks.py의 CHAPTER_GLOB와 같다).
+CHAPTER_GLOB = "[0-9][0-9]_*.md"
+# UTF-8로 읽히지 않을 때 어떤 인코딩으로 저장되었는지 알아보려고 시험해 보는 것(한국어 윈도 편집기 순).
+GUESSED_ENCODINGS = (("cp949", "CP949(EUC-KR, 한국어 윈도의 ANSI)"), ("utf-16", "UTF-16"))
+
+
+class TocError(Exception):
+    """목차와 장 파일이 맞지 않음: 메시지(한국어)마다 파일과 고치는 법을 적는다."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 def toc_documents(root: Path) -> list[str]:
@@ -50,8 +68,77 @@ def toc_source_files(root: Path) -> list[str]:
     return out
 
 
+def guess_encoding(data: bytes) -> str:
+    """UTF-8이 아닌 바이트가 어떤 인코딩으로 저장된 것 같은지(사람이 읽을 이름)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    for codec, label in GUESSED_ENCODINGS:
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return label
+    return "알 수 없는 인코딩"
+
+
+def encoding_problem(root: Path, rel: str) -> str | None:
+    """rel 파일이 UTF-8로 읽히지 않으면 그 파일, 줄, 추정 인코딩과 고치는 법을 적은 메시지."""
+    data = (root / rel).read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        return (f"{rel}: UTF-8이 아닙니다({line}번째 줄, {guess_encoding(data)}로 저장된 것 같습니다). "
+                "편집기에서 인코딩을 UTF-8로 바꿔 다시 저장하세요(VS Code: 오른쪽 아래 인코딩 → "
+                "'인코딩하여 저장' → UTF-8, 메모장: 다른 이름으로 저장 → 인코딩 UTF-8).")
+    return None
+
+
+def toc_problems(root: Path) -> list[str]:
+    """목차와 장 파일이 맞는지 검사한다. 문제마다 파일과 고치는 법을 적은 한국어 메시지 하나."""
+    try:
+        docs = toc_documents(root)
+    except UnicodeDecodeError:
+        return [encoding_problem(root, "_toc.yml")]
+    problems = []
+    listed = set()
+    for doc in docs:
+        found = [f"{doc}{suffix}" for suffix in SOURCE_SUFFIXES if (root / f"{doc}{suffix}").is_file()]
+        if not found:
+            problems.append(
+                f"_toc.yml: 목차 항목 `{doc}`의 파일이 없습니다({doc}.md도 {doc}.ipynb도 없음). "
+                "파일 이름(대소문자, 번호)을 목차와 맞추거나, 없앤 장이면 _toc.yml에서 그 항목을 지우세요.")
+            continue
+        listed.add(found[0])
+        bad = encoding_problem(root, found[0])
+        if bad:
+            problems.append(bad)
+    for path in sorted((root / "chapters").glob(CHAPTER_GLOB)):
+        rel = path.relative_to(root).as_posix()
+        if rel not in listed:
+            stem = path.with_suffix("").relative_to(root).as_posix()
+            problems.append(
+                f"{rel}: 장 파일인데 _toc.yml에 없습니다(페이지가 생기지 않고, 이 장을 가리키는 "
+                f"{{doc}} 링크도 깨집니다). 책에 넣으려면 _toc.yml에 `- file: {stem}` 줄을 더하고, "
+                "뺀 장이면 파일을 지우거나(링크도 함께) 번호로 시작하지 않는 이름으로 바꾸세요.")
+    return problems
+
+
+def checked_toc_source_files(root: Path) -> list[str]:
+    """검사를 통과한 목차 문서의 원본 파일. 문제가 있으면 :class:`TocError`."""
+    problems = toc_problems(root)
+    if problems:
+        raise TocError(problems)
+    return toc_source_files(root)
+
+
 def include_toc_only(app, config) -> None:
-    config.include_patterns = toc_source_files(Path(app.srcdir))
+    from sphinx.errors import ConfigError
+
+    try:
+        config.include_patterns = checked_toc_source_files(Path(app.srcdir))
+    except TocError as exc:
+        raise ConfigError("목차(_toc.yml)를 고쳐야 합니다:\n" + str(exc)) from None
 
 
 def setup(app):

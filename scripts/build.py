@@ -46,17 +46,21 @@ def cache_records(cache_dir: Path) -> dict[int, str]:
     return {rec.pk: rec.uri for rec in get_cache(cache_dir).list_cache_records()}
 
 
+def _toc_module(root: Path):
+    sys.path.insert(0, str(root / "_ext"))
+    try:
+        import feature_toc
+    finally:
+        sys.path.remove(str(root / "_ext"))
+    return feature_toc
+
+
 def toc_sources(root: Path) -> list[str]:
     """책의 문서 = `_toc.yml`이 나열한 파일(Sphinx의 include_patterns와 같은 목록, _ext/feature_toc.py).
 
     폴더를 뒤지지 않으므로 Jupyter의 `.ipynb_checkpoints/…-checkpoint.md` 같은 복사본은 장이 아니다.
     """
-    sys.path.insert(0, str(root / "_ext"))
-    try:
-        from feature_toc import toc_source_files
-    finally:
-        sys.path.remove(str(root / "_ext"))
-    return toc_source_files(root)
+    return _toc_module(root).toc_source_files(root)
 
 
 def code_chapters(root: Path) -> list[str]:
@@ -117,10 +121,31 @@ def warm_matplotlib() -> None:
     )
 
 
-def run_parallel(root: Path, cache_dir: Path, env: dict) -> dict[str, str]:
-    """캐시에 없는 장을 나란히 실행해 캐시에 넣는다(커널도 env를 물려받도록 환경을 바꿔 둔다)."""
+def execute_timeout(root: Path) -> int:
+    """셀 하나의 제한 시간(초): _config.yml의 execute.timeout(Sphinx가 쓰는 것과 같은 값)."""
+    import yaml
+
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    return int((config.get("execute") or {}).get("timeout", 30))
+
+
+def unexecuted_chapters(root: Path, cache_dir: Path, chapters: list[str]) -> list[str]:
+    """캐시에 맞는 실행 기록이 없는 장(지금 원본 그대로 실행에 성공한 적이 없는 장)."""
+    if not cache_dir.exists():
+        return list(chapters)
     sys.path.insert(0, str(Path(__file__).parent))
-    from parallel_exec import execute_pending, pending_chapters
+    from parallel_exec import pending_chapters
+
+    return [p.relative_to(root).as_posix() for p in pending_chapters(cache_dir, [root / rel for rel in chapters])]
+
+
+def run_parallel(root: Path, cache_dir: Path, env: dict) -> dict:
+    """캐시에 없는 장을 나란히 실행해 캐시에 넣는다(커널도 env를 물려받도록 환경을 바꿔 둔다).
+    장(책 루트 기준 경로) → "ok" 또는 parallel_exec.Failure."""
+    import dataclasses
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from parallel_exec import Failure, execute_pending, pending_chapters
 
     chapters = [root / rel for rel in code_chapters(root)]
     if not pending_chapters(cache_dir, chapters):
@@ -129,11 +154,15 @@ def run_parallel(root: Path, cache_dir: Path, env: dict) -> dict[str, str]:
     saved = dict(os.environ)
     os.environ.update(env)
     try:
-        status = execute_pending(cache_dir, chapters)
+        status = execute_pending(cache_dir, chapters, timeout=execute_timeout(root))
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    return {Path(k).name: v for k, v in status.items()}
+    out = {}
+    for path, value in status.items():
+        rel = Path(path).relative_to(root).as_posix()
+        out[rel] = dataclasses.replace(value, chapter=rel) if isinstance(value, Failure) else value
+    return out
 
 
 def print_setting(root: Path, pdf: bool) -> dict[str, str]:
@@ -220,6 +249,13 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True,
                 print(f"[build] 발행 실패: {problem}", file=sys.stderr)
             return 2
 
+    # 목차 검사가 먼저다: 목차 밖 파일은 읽지 않고, 목차가 틀리면 장을 실행하기 전에 멈춘다.
+    toc_problems = _toc_module(root).toc_problems(root)
+    if toc_problems:
+        for problem in toc_problems:
+            print(f"[build] 실패: {problem}", file=sys.stderr)
+        return 2
+
     removed = invalidate_stale(root, cache_dir)
     if removed:
         print(f"[build] dlkit/설정이 바뀌어 캐시를 지운 장: {', '.join(removed)}")
@@ -236,19 +272,37 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True,
     # 저장소 주소·브랜치는 Sphinx 설정값이 된다(_ext/feature_launch.py): 바뀌면 모든 페이지를 다시 쓴다.
     env["STUDYBOOK_REPOSITORY_URL"] = repo.url
     env["STUDYBOOK_REPOSITORY_BRANCH"] = repo.branch
+    failures = []
     if parallel:
         status = run_parallel(root, cache_dir, env)
-        if status:
-            print(f"[build] 두 코어에서 먼저 실행: {status}", flush=True)
+        failures = [v for v in status.values() if not isinstance(v, str)]
+        ok = [k for k, v in status.items() if v == "ok"]
+        if ok:
+            print(f"[build] 두 코어에서 먼저 실행한 장: {', '.join(sorted(ok))}", flush=True)
     else:
         warm_matplotlib()
+    failed_marker = build_dir / "last-build-failed"
+    if failures:
+        # 실패한 장을 Sphinx가 또 실행하지 않게 여기서 멈춘다(끝나지 않는 셀이 제한 시간을 두 번 쓰지 않게).
+        after = cache_records(cache_dir)
+        chapters = code_chapters(root)
+        failed = sorted(f.chapter for f in failures)
+        executed = sorted({as_chapter(uri, chapters) for pk, uri in after.items() if pk not in before})
+        cached = [rel for rel in chapters if rel not in executed and rel not in failed]
+        write_report(build_dir, 1, executed, cached, removed, failed, started)
+        failed_marker.parent.mkdir(parents=True, exist_ok=True)
+        failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
+        for failure in sorted(failures, key=lambda f: f.chapter):
+            print(f"[build] 실패: {failure.message()}", file=sys.stderr)
+        print("[build] 실패: 장을 실행하다 멈췄습니다. 위의 셀을 고친 뒤 다시 빌드하세요(페이지는 만들지 않았습니다).",
+              file=sys.stderr)
+        return 1
     cmd = [
         str(Path(sys.executable).parent / "jupyter-book"), "build", str(root),
         "--warningiserror", "--nitpick", "--keep-going",
     ]
     # Sphinx는 바뀐 원본만 다시 읽는다. 그래서 (1) 지난 빌드가 실패했으면 그 경고가 다음 빌드에서
     # 사라지지 않도록, (2) dlkit이 바뀌어 다시 실행한 장의 새 출력이 페이지에 들어가도록 전부 다시 읽는다.
-    failed_marker = build_dir / "last-build-failed"
     if removed or failed_marker.exists():
         cmd.append("--all")
     print("[build] " + " ".join(cmd[1:]), flush=True)
@@ -257,18 +311,10 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True,
     after = cache_records(cache_dir)
     chapters = code_chapters(root)
     executed = sorted({as_chapter(uri, chapters) for pk, uri in after.items() if pk not in before})
-    cached = [rel for rel in chapters if rel not in executed]
-    report = {
-        "returncode": result.returncode,
-        "executed": executed,
-        "cached": cached,
-        "invalidated": removed,
-        "seconds": round(time.perf_counter() - started, 2),
-    }
-    (build_dir).mkdir(exist_ok=True)
-    (build_dir / "exec-report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
-    print(f"[build] 이번에 실행한 장({len(executed)}): {', '.join(executed) or '없음'}")
-    print(f"[build] 캐시에서 가져온 장({len(cached)}): {', '.join(cached) or '없음'}")
+    # 빌드 뒤에도 캐시에 맞는 기록이 없는 장은 실행하다 실패한 장이다("캐시에서 가져온 장"이 아니다).
+    failed = unexecuted_chapters(root, cache_dir, chapters)
+    cached = [rel for rel in chapters if rel not in executed and rel not in failed]
+    write_report(build_dir, result.returncode, executed, cached, removed, failed, started)
     if result.returncode != 0:
         failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
         print("[build] 실패: 위의 경고/오류가 가리키는 파일을 고치세요.", file=sys.stderr)
@@ -295,6 +341,25 @@ def build(root: Path, *, post_steps: bool = True, parallel: bool = True,
         print("[build] 발행 검사 통과: 페이지·슬라이드·노트북에 자리표시자가 없습니다")
     print(f"[build] 완료: {time.perf_counter() - started:.1f}초, 결과는 _build/html/")
     return 0
+
+
+def write_report(build_dir: Path, returncode: int, executed: list[str], cached: list[str],
+                 invalidated: list[str], failed: list[str], started: float) -> None:
+    """이번 빌드의 실행 기록(_build/exec-report.json)과 그 요약 두세 줄."""
+    report = {
+        "returncode": returncode,
+        "executed": executed,
+        "cached": cached,
+        "failed": failed,
+        "invalidated": invalidated,
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    build_dir.mkdir(exist_ok=True)
+    (build_dir / "exec-report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
+    print(f"[build] 이번에 실행한 장({len(executed)}): {', '.join(executed) or '없음'}")
+    print(f"[build] 캐시에서 가져온 장({len(cached)}): {', '.join(cached) or '없음'}")
+    if failed:
+        print(f"[build] 실패한 장({len(failed)}): {', '.join(failed)}")
 
 
 # 빌드 뒤에 순서대로 부르는 스크립트(있을 때만). 각자 `python 스크립트 <책 루트>`로 불린다.

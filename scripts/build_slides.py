@@ -71,6 +71,16 @@ def feature_module(root: Path):
     return feature_slides
 
 
+def toc_module(root: Path):
+    """_ext/feature_toc.py (책 빌드와 같은 목차 읽기)."""
+    sys.path.insert(0, str(root / "_ext"))
+    try:
+        import feature_toc
+    finally:
+        sys.path.pop(0)
+    return feature_toc
+
+
 def read_source_notebook(path: Path):
     """MyST 장 소스를 myst-nb가 읽는 방식 그대로 노트북으로(셀마다 소스 줄 번호 포함)."""
     from myst_nb.core.read import read_myst_markdown_notebook
@@ -496,6 +506,19 @@ def deck_inputs_key(root: Path, urls: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
+def deck_key(shared_key: str, source: Path, nb) -> str:
+    """덱 하나의 키: 공유 입력 + 장 원본 + 덱이 보여 줄 실행 결과(출력) 자체의 해시.
+
+    jupyter-cache 기록 번호는 키가 될 수 없다: 캐시를 지우고 다시 넣으면 같은 번호가 다시 나와서,
+    dlkit이 바뀌어 그림이 달라져도 덱과 PDF가 예전 것으로 남았다(이슈 15의 1).
+    """
+    digest = hashlib.sha256(f"{shared_key}|{source.read_text(encoding='utf-8')}".encode())
+    for cell in nb.cells:
+        digest.update(json.dumps(cell.get("outputs", []), sort_keys=True, ensure_ascii=False).encode())
+    digest.update(json.dumps(nb.metadata.get("widgets", {}), sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
 def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> int:
     feature = feature_module(root)
     html_dir = root / "_build" / "html"
@@ -505,10 +528,19 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
     out_dir = html_dir / "slides"
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    sources = sorted((root / "chapters").glob(CHAPTER_GLOB))
+    # 목차에 있는 장만(목차 밖 파일은 읽지 않는다: _ext/feature_toc.py가 목차를 검사한다)
+    sources = [root / rel for rel in toc_module(root).toc_source_files(root)
+               if Path(rel).match(f"chapters/{CHAPTER_GLOB}")]
     if chapters:
         sources = [s for s in sources if s.stem in chapters]
     sources = [s for s in sources if feature.has_slides(s.read_text(encoding="utf-8"))]
+    if not chapters:
+        # 목차에서 빠진 장의 덱과 PDF는 지운다(사이트에 원본 없는 덱이 남지 않게)
+        keep = {s.stem for s in sources}
+        for old_file in sorted([*out_dir.glob("*.html"), *out_dir.glob("*.pdf")]):
+            if old_file.stem not in keep:
+                old_file.unlink()
+                print(f"[slides] 원본 장이 목차에 없어 지운 파일: slides/{old_file.name}")
     if not sources:
         print("[slides] 슬라이드로 표시된 셀이 있는 장이 없어 덱을 만들지 않았습니다.")
         return 0
@@ -541,7 +573,7 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
         started = time.perf_counter()
         try:
             nb, origin = executed_notebook(root, source)
-            key = hashlib.sha256(f"{shared_key}|{origin}|{source.read_text(encoding='utf-8')}".encode()).hexdigest()
+            key = deck_key(shared_key, source, nb)
             old = previous.get("decks", {}).get(name)
             if old and old.get("key") == key and (out_dir / f"{name}.html").exists():
                 # 장 원본·실행 결과·템플릿·자산이 그대로면 덱(과 PDF)을 다시 만들지 않는다(no-op 빌드를 빠르게)

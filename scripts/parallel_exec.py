@@ -2,14 +2,46 @@
 
 Sphinx(MyST-NB)는 장을 하나씩 차례로 실행한다. 여기서 먼저 myst-nb와 똑같은 방식(같은
 리더, 같은 캐시 키)으로 캐시에 없는 장을 찾아 프로세스 여러 개로 실행해 두면, 이어지는
-Sphinx 빌드는 모두 캐시에서 가져온다. 실패한 장은 캐시에 넣지 않는다: Sphinx가 다시
-실행해 그 장 파일과 실패한 셀을 이름으로 알리며 빌드를 실패시킨다.
+Sphinx 빌드는 모두 캐시에서 가져온다. 실패하거나 제한 시간(_config.yml의 execute.timeout,
+scripts/build.py가 넘긴다)을 넘긴 장은 캐시에 넣지 않고, 장·셀(소스 줄)·오류를 적은
+:class:`Failure`로 돌려준다. 빌드는 그것을 알리고 Sphinx를 부르지 않고 멈춘다(Sphinx가 같은
+장을 또 실행해 끝나지 않는 셀이 제한 시간을 두 번 쓰지 않게).
 """
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """실패한 장 하나: 어느 셀(노트북 번호, 소스 줄, 첫 줄)에서 무엇이 잘못되었는지."""
+    chapter: str
+    cell: int | None
+    line: int | None
+    first_line: str
+    timed_out: bool
+    timeout: int
+    detail: str
+
+    def message(self) -> str:
+        where = "어느 셀인지 모름"
+        if self.cell is not None:
+            where = f"셀 #{self.cell}"
+            if self.line is not None:
+                where += f"(소스 {self.line}번째 줄: {self.first_line!r})"
+        if self.timed_out:
+            return (f"{self.chapter}: {where}이 제한 시간 {self.timeout}초(_config.yml의 execute.timeout) 안에 "
+                    "끝나지 않았습니다. 끝나지 않는 반복이나 입력을 기다리는 코드가 없는지 그 셀을 고치고, "
+                    "정말 오래 걸리는 셀이면 _config.yml의 execute.timeout을 늘리세요.")
+        return (f"{self.chapter}: {where}에서 오류가 났습니다: {self.detail}\n"
+                "그 셀을 고친 뒤 다시 빌드하세요.")
 
 
 def _read(path: Path):
@@ -33,18 +65,32 @@ def pending_chapters(cache_dir: Path, chapters: list[Path]) -> list[Path]:
 
 
 def _execute(path_str: str, timeout: int):
-    """한 장을 실행한다(작업 프로세스 안). 실행된 노트북, 걸린 시간, 오류 여부를 돌려준다."""
+    """한 장을 실행한다(작업 프로세스 안). 실행된 노트북, 걸린 시간, 실패(없으면 None)를 돌려준다."""
     from jupyter_cache.executors.utils import single_nb_execution
+    from nbclient.exceptions import CellTimeoutError
 
     path = Path(path_str)
     nb = _read(path)
-    result = single_nb_execution(nb, cwd=str(path.parent), timeout=timeout, allow_errors=False)
-    return path_str, nb, result.time, result.err is not None
+    current: list[int] = []  # 지금 실행 중인 셀 번호(실패하면 마지막 것이 그 셀)
+    result = single_nb_execution(nb, cwd=str(path.parent), timeout=timeout, allow_errors=False,
+                                 on_cell_execute=lambda cell, cell_index: current.append(cell_index))
+    if result.err is None:
+        return path_str, nb, result.time, None
+    index = current[-1] if current else None
+    source_map = nb.metadata.get("source_map", [])
+    line = source_map[index] + 1 if index is not None and index < len(source_map) else None
+    first = nb.cells[index].source.strip().splitlines()[0] if index is not None and nb.cells[index].source.strip() else ""
+    timed_out = isinstance(result.err, CellTimeoutError)
+    detail = ANSI.sub("", str(result.err)).strip()
+    if not timed_out:
+        # nbclient의 긴 메시지에서 마지막 줄(예외 이름: 메시지)만: 전체 트레이스백은 셀 출력에 있다
+        detail = next((ln for ln in reversed(detail.splitlines()) if ln.strip()), detail)
+    return path_str, nb, result.time, Failure(path_str, index, line, first, timed_out, timeout, detail)
 
 
-def execute_pending(cache_dir: Path, chapters: list[Path], *, timeout: int = 120,
-                    workers: int | None = None) -> dict[str, str]:
-    """캐시에 없는 장을 나란히 실행하고 성공한 것만 캐시에 넣는다. 장 → "ok"/"failed"."""
+def execute_pending(cache_dir: Path, chapters: list[Path], *, timeout: int,
+                    workers: int | None = None) -> dict[str, str | Failure]:
+    """캐시에 없는 장을 나란히 실행하고 성공한 것만 캐시에 넣는다. 장 → "ok" 또는 :class:`Failure`."""
     from jupyter_cache import get_cache
     from jupyter_cache.cache.main import CacheBundleIn
 
@@ -53,15 +99,15 @@ def execute_pending(cache_dir: Path, chapters: list[Path], *, timeout: int = 120
         return {}
     workers = workers or min(len(todo), os.cpu_count() or 1)
     cache = get_cache(cache_dir)
-    status: dict[str, str] = {}
+    status: dict[str, str | Failure] = {}
     # 오래 걸리는 장부터 시작하면 두 코어가 고르게 끝난다: 코드가 긴 장을 먼저 보낸다
     todo.sort(key=lambda p: -p.stat().st_size)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_execute, str(p), timeout) for p in todo]
         for future in futures:
-            path_str, nb, seconds, failed = future.result()
-            if failed:
-                status[path_str] = "failed"
+            path_str, nb, seconds, failure = future.result()
+            if failure is not None:
+                status[path_str] = failure
                 continue
             cache.cache_notebook_bundle(
                 CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}),

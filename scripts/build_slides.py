@@ -541,7 +541,10 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
         started = time.perf_counter()
         try:
             nb, origin = executed_notebook(root, source)
-            key = hashlib.sha256(f"{shared_key}|{origin}|{source.read_text(encoding='utf-8')}".encode()).hexdigest()
+            # 실행 결과(그림)도 키에 넣는다: dlkit이 바뀌어 장이 다시 실행되면 jupyter-cache의 기록 번호(origin)는
+            # 그대로일 수 있어, 그것만 보면 새 그림 대신 옛 덱이 남는다
+            outputs = json.dumps([c.get("outputs", []) for c in nb.cells], sort_keys=True, default=str)
+            key = hashlib.sha256(f"{shared_key}|{origin}|{source.read_text(encoding='utf-8')}|{outputs}".encode()).hexdigest()
             old = previous.get("decks", {}).get(name)
             if old and old.get("key") == key and (out_dir / f"{name}.html").exists():
                 # 장 원본·실행 결과·템플릿·자산이 그대로면 덱(과 PDF)을 다시 만들지 않는다(no-op 빌드를 빠르게)

@@ -216,7 +216,9 @@ def plot_history(history: Any, *, ax: Any = None, per: str = "iteration",
     if label is not None:
         style["label"] = label
     ax.plot(steps, losses, **style)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 반복·에포크는 정수: 1.5 같은 눈금은 없다
+    # 반복·에포크는 정수: 1.5 같은 눈금은 없다. 눈금은 6칸까지: 11 pt 눈금 글자가 좁은 칸(세 칸 그림)에서
+    # "120160200"처럼 붙지 않게
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     ax.set_ylabel("손실(loss)")
     finite = [v for v in losses if np.isfinite(v)]
     if yscale is None:
@@ -396,7 +398,12 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
     # 가로·세로 한 칸을 같은 길이로: 그래야 법선 화살표 w가 화면에서도 경계에 수직으로 보인다
     ax.set_aspect("equal")
     if legend:
-        ax.legend(loc="lower left")
+        # 범례는 축 아래 바깥에: 축 안의 아래 모서리에는 점 (0, 0), (1, 0)과 그 이름이 있어 11 pt 범례가 덮는다
+        # (축 아래 42 pt: 눈금 글자와 가로축 이름 밑)
+        from matplotlib.transforms import offset_copy
+
+        below = offset_copy(ax.transAxes, fig=ax.figure, y=-42, units="points")
+        ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.0), bbox_transform=below, borderaxespad=0.0)
     return ax
 
 

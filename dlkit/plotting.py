@@ -23,6 +23,14 @@ FIGSIZE = (6.0, 3.5)
 """책 본문과 1280×720 슬라이드 모두에 맞는 기본 그림 크기(인치)."""
 
 
+BOOK_DPI = 100
+"""책 그림의 해상도(figure.dpi). 노트북의 PNG가 이 dpi로 그려져 본문에 제 픽셀 크기(6인치 → 600 px)로 실린다."""
+
+BOOK_MIN_FONT_PT = 11
+"""책 그림 글자의 하한(pt). 100 dpi에서 11 pt = 15.3 px: 1280×720 슬라이드(reveal 축소 0.96)에
+제 크기로 보이면 14.7 px로, 발표 화면 그림 글자의 하한 14 px를 넘는다(tests/test_deck_presenting.py)."""
+
+
 def _new_ax(ax: Any, figsize: tuple[float, float] = FIGSIZE) -> Any:
     import matplotlib.pyplot as plt
 
@@ -57,15 +65,16 @@ def setup_book_style() -> None:
 
     mpl.rcParams.update({
         "figure.figsize": FIGSIZE,
-        "figure.dpi": 100,
+        "figure.dpi": BOOK_DPI,
         "savefig.dpi": 150,
         "axes.grid": True,
         "grid.alpha": 0.3,
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "axes.titlesize": 12,
-        "axes.labelsize": 11,
-        "legend.fontsize": 9,
+        "font.size": BOOK_MIN_FONT_PT,  # 눈금 글자("medium")가 이 크기
+        "axes.titlesize": 13,
+        "axes.labelsize": 12,
+        "legend.fontsize": BOOK_MIN_FONT_PT,
         "legend.frameon": False,
     })
 
@@ -207,7 +216,9 @@ def plot_history(history: Any, *, ax: Any = None, per: str = "iteration",
     if label is not None:
         style["label"] = label
     ax.plot(steps, losses, **style)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # 반복·에포크는 정수: 1.5 같은 눈금은 없다
+    # 반복·에포크는 정수: 1.5 같은 눈금은 없다. 눈금은 6칸까지: 11 pt 눈금 글자가 좁은 칸(세 칸 그림)에서
+    # "120160200"처럼 붙지 않게
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     ax.set_ylabel("손실(loss)")
     finite = [v for v in losses if np.isfinite(v)]
     if yscale is None:
@@ -317,8 +328,8 @@ def plot_single_layer_network(num_inputs: int = 2, *, ax: Any = None) -> Any:
     ax.add_patch(Circle(out, 0.08, fc="#fde0c5", ec="#d62728", lw=1.5))
     ax.text(*out, "$o_1$", ha="center", va="center", fontsize=12)
     ax.text(out[0], out[1] - 0.16, "+ b", ha="center", va="center", fontsize=11)
-    ax.text(0.15, 0.99, "입력층", ha="center", va="top", fontsize=10)
-    ax.text(out[0], 0.99, "출력층(계산하는 층 1개)", ha="center", va="top", fontsize=10)
+    ax.text(0.15, 0.99, "입력층", ha="center", va="top", fontsize=11)
+    ax.text(out[0], 0.99, "출력층(계산하는 층 1개)", ha="center", va="top", fontsize=11)
     ax.set(xlim=(0, 1), ylim=(0, 1), aspect="equal", title="선형 회귀 = 한 층짜리 신경망")
     ax.axis("off")
     return ax
@@ -387,7 +398,12 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
     # 가로·세로 한 칸을 같은 길이로: 그래야 법선 화살표 w가 화면에서도 경계에 수직으로 보인다
     ax.set_aspect("equal")
     if legend:
-        ax.legend(loc="lower left", fontsize="small")
+        # 범례는 축 아래 바깥에: 축 안의 아래 모서리에는 점 (0, 0), (1, 0)과 그 이름이 있어 11 pt 범례가 덮는다
+        # (축 아래 42 pt: 눈금 글자와 가로축 이름 밑)
+        from matplotlib.transforms import offset_copy
+
+        below = offset_copy(ax.transAxes, fig=ax.figure, y=-42, units="points")
+        ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.0), bbox_transform=below, borderaxespad=0.0)
     return ax
 
 
@@ -451,7 +467,7 @@ def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_la
             if dropped:
                 ids = ", ".join(str(i) for i in sorted(order[num_examples - dropped:]))
                 ax.annotate(f"빠진 예제: {ids}", (num_examples, e), xytext=(4, 0),
-                            textcoords="offset points", va="center", fontsize=9, annotation_clip=False)
+                            textcoords="offset points", va="center", annotation_clip=False)
     ax.set_yticks(range(num_epochs), [f"에포크 {e + 1}" for e in range(num_epochs)])
     ax.invert_yaxis()
     xlabel = "예제 번호 (섞지 않은 경우)" if generator is None else "그 에포크에서 섞은 순서의 위치"

@@ -9,8 +9,11 @@
     화면의 글자 px = 글꼴 pt × (PNG의 dpi / 72) × (화면에 보인 폭 / PNG 픽셀 폭) × reveal 축소 비율
     - dpi: matplotlib이 PNG의 pHYs 조각에 적어 둔 해상도(없으면 72로 본다),
     - 글꼴 pt: dlkit 그림 스타일(dk.plotting.use_korean_font 뒤 rcParams의 글자 크기들)과
-      dlkit의 그림 코드에 직접 적힌 fontsize= 가운데 가장 작은 값(어느 그림이 어느 함수인지
-      PNG만으로는 모르므로 가장 작은 글자를 기준으로 한다).
+      그림 코드에 직접 적힌 fontsize=, labelsize=(숫자 또는 "small" 같은 이름) 가운데 가장 작은 값
+      (어느 그림이 어느 함수인지 PNG만으로는 모르므로 가장 작은 글자를 기준으로 한다).
+      책 그림(위젯 밖, 책 그림의 dpi dk.plotting.BOOK_DPI)은 rcParams, dlkit/*.py, chapters/*.md의
+      글꼴로, 데모 프레임(위젯 안)과 그 밖의 dpi로 그린 그림(demo_figure)은 dlkit/widgets/까지 모든
+      출처의 글꼴로 잰다. 대조군: 7 pt 글자의 72 dpi 프레임은 6.7 px로 잡힌다(브라우저 없이).
   그림은 그려진 픽셀 크기보다 키워 보이지 않는다(키우면 흐려진다): 보인 폭 / PNG 폭 ≤ 1.
 """
 from __future__ import annotations
@@ -247,8 +250,33 @@ def png_dpi(data: bytes) -> float:
     return 72.0
 
 
-def smallest_figure_font_pt() -> tuple[float, str]:
-    """dlkit 그림에 쓰이는 가장 작은 글꼴(pt)과 그 출처. 책 빌드와 같게 use_korean_font() 뒤의 rcParams."""
+# 글꼴 크기를 적는 곳: fontsize=8, labelsize=8, fontsize="small" (이름은 rcParams의 font.size에 대한 배율)
+FONT_ARG = re.compile(r"\b(?:fontsize|labelsize)\s*=\s*(?:(\d+(?:\.\d+)?)|[\"']([a-z-]+)[\"'])")
+
+
+def declared_font_sizes(text: str, base_pt: float, where: str) -> dict[str, float]:
+    """코드 ``text``에 직접 적힌 글꼴 크기(pt)들: {출처: pt}. 이름(small 등)은 ``base_pt``에 대한 배율로."""
+    from matplotlib.font_manager import font_scalings
+
+    sizes = {}
+    for match in FONT_ARG.finditer(text):
+        number, named = match.groups()
+        if number is not None:
+            pt = float(number)
+        elif named in font_scalings:
+            pt = base_pt * font_scalings[named]
+        else:
+            continue
+        sizes[f"{where}: {match.group(0)}"] = pt
+    return sizes
+
+
+def figure_font_sources() -> dict[str, dict[str, float]]:
+    """그림 글자 크기의 출처: 책 그림(rcParams, dlkit/*.py, 장의 코드)과 데모(dlkit/widgets/까지 전부).
+
+    rcParams는 책 빌드와 같게 use_korean_font() 뒤의 값. 데모 프레임에는 dlkit 어디의 글꼴이든
+    들어갈 수 있다고 보고(보수적으로) 모든 출처를 쓴다.
+    """
     code = (
         "import matplotlib; matplotlib.use('Agg'); import matplotlib as mpl, dlkit as dk\n"
         "from matplotlib.font_manager import FontProperties\n"
@@ -257,12 +285,14 @@ def smallest_figure_font_pt() -> tuple[float, str]:
         "for k in keys: print(k, FontProperties(size=mpl.rcParams[k]).get_size_in_points())\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    sizes = {line.split()[0]: float(line.split()[1]) for line in out.splitlines() if line.strip()}
-    for path in sorted((ROOT / "dlkit").rglob("*.py")):
-        for match in re.finditer(r"fontsize\s*=\s*(\d+(?:\.\d+)?)", path.read_text(encoding="utf-8")):
-            sizes[f"{path.relative_to(ROOT)}: fontsize={match.group(1)}"] = float(match.group(1))
-    source = min(sizes, key=sizes.get)
-    return sizes[source], source
+    rc = {line.split()[0]: float(line.split()[1]) for line in out.splitlines() if line.strip()}
+    book, widgets = dict(rc), {}
+    files = sorted((ROOT / "dlkit").rglob("*.py")) + sorted((ROOT / "chapters").glob("*.md"))
+    for path in files:
+        rel = path.relative_to(ROOT)
+        found = declared_font_sizes(path.read_text(encoding="utf-8"), rc["font.size"], str(rel))
+        (widgets if rel.parts[:2] == ("dlkit", "widgets") else book).update(found)
+    return {"book": book, "frames": {**book, **widgets}}
 
 
 def figure_text(measured) -> list[dict]:
@@ -281,6 +311,82 @@ def figure_text(measured) -> list[dict]:
     return rows
 
 
+def figure_text_too_small(rows: list[dict], sources: dict[str, dict[str, float]], book_dpi: float) -> list[dict]:
+    """가장 작은 글자가 하한(FIGURE_FLOOR_PX)에 못 미치는 그림들.
+
+    책 그림(위젯 밖, 책 그림의 dpi)은 책 그림의 글꼴만, 그 밖의 그림(데모 프레임, demo_figure처럼
+    다른 dpi로 그린 그림)은 모든 출처 가운데 가장 작은 글꼴로 잰다. PNG만으로는 어느 그림이 어느
+    함수인지 모르므로 그 묶음의 가장 작은 글자를 기준으로 한다.
+    """
+    small = []
+    for r in rows:
+        group = "book" if not r["widget"] and abs(r["dpi"] - book_dpi) < 0.5 else "frames"
+        source = min(sources[group], key=sources[group].get)
+        px = sources[group][source] * r["px_per_pt"]
+        if px < FIGURE_FLOOR_PX:
+            small.append(dict(r, px=round(px, 1), font=f"{sources[group][source]} pt ({source})"))
+    return small
+
+
+def png_data_url(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def one_image_deck(png: bytes, *, widget: bool) -> dict:
+    """LEGIBILITY_JS가 돌려주는 모양의 합성 측정값: 그림 하나를 제 크기로(1280×720, reveal 0.96)."""
+    width = int.from_bytes(png[16:20], "big")
+    return {"synthetic": [{"number": 1, "images": [{"shown": width, "natural": width, "scale": 0.96,
+                                                  "src": png_data_url(png), "widget": widget}]}]}
+
+
+def test_figure_floor_reports_a_small_frame():
+    """대조군(브라우저 없이): 7 pt 글자의 72 dpi 프레임(pHYs 없는 PNG, 예전 편향 데모)은 6.7 px로 잡힌다.
+    같은 7 pt라도 글꼴 출처에 없으면 잡히지 않으니, 출처의 글꼴 크기를 바꿔 가며 본다."""
+    from PIL import Image
+    import io
+
+    buf = io.BytesIO()
+    Image.new("RGB", (560, 250), "white").save(buf, format="png")   # dpi를 적지 않은 PNG → 72로 본다
+    rows = figure_text(one_image_deck(buf.getvalue(), widget=True))
+    assert rows[0]["dpi"] == 72.0
+    sources = {"book": {"legend": 11.0}, "frames": {"legend": 11.0, "dlkit/widgets/x.py: fontsize=7": 7.0}}
+    small = figure_text_too_small(rows, sources, book_dpi=100)
+    assert [s["px"] for s in small] == [6.7], small
+    # 위젯 밖의 같은 PNG도 책 dpi가 아니면 모든 출처로 잰다(7 pt)
+    rows = figure_text(one_image_deck(buf.getvalue(), widget=False))
+    assert [s["px"] for s in figure_text_too_small(rows, sources, book_dpi=100)] == [6.7]
+    # 책 dpi(100)로 적힌 9 pt 책 그림: 9 × 100/72 × 0.96 = 12 px → 잡힌다
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 350), "white").save(buf, format="png", dpi=(100, 100))
+    rows = figure_text(one_image_deck(buf.getvalue(), widget=False))
+    assert [s["px"] for s in figure_text_too_small(rows, {"book": {"legend": 9.0}, "frames": {}}, 100)] == [12.0]
+
+
+def test_font_sources_include_labelsize_and_named_sizes():
+    """tick_params(labelsize=7)와 fontsize="small"도 글꼴 출처로 센다(fontsize=숫자만 보면 놓친다)."""
+    found = declared_font_sizes('ax.tick_params(labelsize=7)\nax.legend(fontsize="small")\n'
+                                'ax.text(0, 0, "a", fontsize=12.5)', 12.0, "x.py")
+    assert sorted(found.values()) == pytest.approx([7.0, 10.0, 12.5], abs=0.01), found
+
+
+def test_frames_are_drawn_and_marked_at_frame_dpi():
+    """데모 프레임과 demo_figure는 FRAME_DPI로 그리고 PNG에 그 dpi를 적는다(책 그림의 dpi와 다르다):
+    figure_text_too_small이 책 dpi의 위젯 밖 그림에 책 그림의 글꼴만 쓰는 근거."""
+    code = (
+        "import matplotlib; matplotlib.use('Agg'); import io, dlkit as dk\n"
+        "from dlkit.widgets._frames import Canvas, FRAME_DPI\n"
+        "dk.plotting.use_korean_font()\n"
+        "c = Canvas((2.0, 1.0)); c.fig.add_subplot().plot([0, 1])\n"
+        "import sys; sys.stdout.buffer.write(c.png(palette=True)); sys.stdout.flush()\n"
+        "fig = dk.widgets.demo_figure('bias')\n"
+        "sys.stderr.write(f'{FRAME_DPI} {fig.dpi} {dk.plotting.BOOK_DPI}')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=ROOT)
+    frame_dpi, fig_dpi, book_dpi = (float(v) for v in done.stderr.decode().split()[-3:])
+    assert png_dpi(done.stdout) == pytest.approx(frame_dpi, abs=0.1)
+    assert fig_dpi == frame_dpi != book_dpi
+
+
 @pytest.mark.browser
 def test_slide_figures_are_not_upscaled(measured):
     """그림은 그려진 픽셀 크기보다 크게 보이지 않는다(업스케일은 흐리다). 그림이 하나도 없으면 실패."""
@@ -292,18 +398,13 @@ def test_slide_figures_are_not_upscaled(measured):
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason=(
-    "dlkit 그림은 figure.dpi 100으로(9 pt 범례 → 제 크기에서 12 px), 편향 데모의 프레임은 72 dpi에 "
-    "7 pt 글꼴로(→ 6.7 px) 그려진다. 슬라이드에서 14 px 이상이 되려면 dlkit(plotting.py, widgets/)이 "
-    "더 큰 해상도(예: figure.dpi 150, 데모 프레임도 150 dpi)로 그려야 한다: 덱은 그림을 픽셀 크기 그대로 "
-    "보이므로 그러면 지금과 같은 자리에서 또렷하게 커진다(이 테스트가 통과하면 xfail 표시를 지울 것)."))
 def test_figure_text_meets_projector_floor(measured):
-    smallest_pt, source = smallest_figure_font_pt()
+    import dlkit.plotting
+
     rows = figure_text(measured)
-    assert rows
-    small = [dict(r, px=round(smallest_pt * r["px_per_pt"], 1)) for r in rows
-             if smallest_pt * r["px_per_pt"] < FIGURE_FLOOR_PX]
-    assert small == [], f"가장 작은 그림 글꼴 {smallest_pt} pt ({source}): {small[:6]}"
+    assert rows and any(r["widget"] for r in rows)
+    small = figure_text_too_small(rows, figure_font_sources(), dlkit.plotting.BOOK_DPI)
+    assert small == [], f"{FIGURE_FLOOR_PX} px보다 작은 그림 글자: {small[:6]}"
 
 
 @pytest.mark.browser

@@ -272,3 +272,40 @@ def test_plot_iterations_shuffled_drop_names_different_examples():
     legend_box = ax.get_legend().get_window_extent(renderer)
     for text in (ax.xaxis.label, ax.title):  # 범례가 가로축 이름이나 제목을 가리지 않는다
         assert not legend_box.overlaps(text.get_window_extent(renderer)), text.get_text()
+
+
+def test_decision_boundary_legend_covers_no_point_or_label():
+    """11 pt 범례(책 그림 글자의 하한)는 축 안의 모서리 점·이름도, 가로축 이름도 덮지 않는다(세 칸 그림의 첫 칸)."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2), sharey=True, layout="constrained")
+    for ax, b in zip(axes, [-4, -1, 2]):
+        dk.plot_decision_boundary(dk.Perceptron([-2, 3], b), ax=ax, legend=ax is axes[0])
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = axes[0]
+    legend_box = ax.get_legend().get_window_extent(renderer)
+    covered = [t.get_text() for t in [*ax.texts, ax.xaxis.label] if legend_box.overlaps(t.get_window_extent(renderer))]
+    covered += [ln.get_label() for ln in ax.lines if ln.get_marker() == "o"
+                and legend_box.overlaps(ln.get_window_extent(renderer))]
+    assert covered == [], covered
+    plt.close(fig)
+
+
+def test_history_ticks_do_not_touch_in_a_narrow_panel(history):
+    """세 칸 그림(폭 10인치)의 한 칸에서도 가로축 눈금 글자가 서로 붙지 않는다("120160200" 방지)."""
+    import matplotlib.pyplot as plt
+
+    X, y = dk.synthetic_data([2.0, -3.4], 4.2, 1000, rng=0)
+    net = dk.LinearRegression(2, rng=1)
+    long_history = dk.train(net, X, y, optimizer=dk.SGD(net.parameters(), lr=0.03), batch_size=10, num_epochs=3, rng=2)
+    fig, axes = plt.subplots(1, 3, figsize=(10, 3.2), layout="constrained")
+    for ax in axes:
+        dk.plot_history(long_history, ax=ax, yscale="log")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in axes[0].get_xticklabels() if t.get_visible() and t.get_text()]
+    assert len(boxes) >= 3
+    gaps = [b.x0 - a.x1 for a, b in zip(boxes, boxes[1:])]
+    assert min(gaps) > 4, gaps   # 글자 사이 4 px 넘게 띄운다
+    plt.close(fig)

@@ -94,7 +94,7 @@ def demo_figure(name: str, /, **params: Any) -> Any:
 
     import matplotlib.pyplot as plt
 
-    from dlkit.widgets._frames import use_fonts
+    from dlkit.widgets._frames import FRAME_DPI, use_fonts
 
     values = {axis.param: axis.values[axis.initial] for axis in spec.static_axes}
     values.update(spec.static_fixed)
@@ -103,7 +103,8 @@ def demo_figure(name: str, /, **params: Any) -> Any:
     if name == "epoch":  # 배치는 데이터보다 클 수 없다(실시간 데모는 조용히 줄이지만 그림에서는 알린다)
         check_int(values["batch"], "batch", maximum=values["n"], example=min(25, values["n"]))
     use_fonts()
-    fig = plt.figure(figsize=spec.figsize, layout="constrained")
+    # 데모 프레임과 같은 그림: 같은 dpi로(데모의 작은 글자는 책 그림의 100 dpi로는 발표 화면에서 너무 작다)
+    fig = plt.figure(figsize=spec.figsize, dpi=FRAME_DPI, layout="constrained")
     spec.setup(fig)
     caption = spec.update(**values)
     fig.suptitle(_plain(caption), fontsize=8, wrap=True)

@@ -58,7 +58,7 @@ def _spec() -> DemoSpec:
         ax_sum.set_xlim(-12, 12)
         ax_sum.tick_params(axis="x", labelsize=8)
         ax_sum.set_xlabel("값 (0 이상이면 간다)", fontsize=8)
-        art["texts"] = [ax_sum.text(0, y, "", va="center", fontsize=7) for y in ypos]
+        art["texts"] = [ax_sum.text(0, y, "", va="center", fontsize=8) for y in ypos]
         # 오른쪽: 비·돈 평면의 결정 경계(plot_decision_boundary와 같은 모양을 제자리 갱신으로)
         art["region"] = ax_b.imshow(np.zeros((len(GRID), len(GRID))), extent=(*LIM, *LIM), origin="lower",
                                     cmap=ListedColormap(GO_COLORS), vmin=0, vmax=1, alpha=0.8,
@@ -73,7 +73,7 @@ def _spec() -> DemoSpec:
         ax_b.set_xlabel(f"{FEATURES[0]} (x₁)", fontsize=8)
         # plot_decision_boundary와 같이: 한 글자 한글 이름이 눕힌 글자로 읽히지 않게 가로 두 줄(이름, 축 번호)
         ax_b.set_ylabel(f"{FEATURES[1]}\n(x₂)", fontsize=8, rotation=0, ha="right", va="center")
-        ax_b.tick_params(labelsize=7)
+        ax_b.tick_params(labelsize=8)
         ax_b.grid(False)
         art["ax_sum"], art["ax_b"] = ax_sum, ax_b
         art["ax_b"].set_title(" ", fontsize=9)
@@ -97,8 +97,12 @@ def _spec() -> DemoSpec:
         values = list(w * x) + [bias, z]
         for bar, txt, v in zip(art["bars"], art["texts"], values):
             bar.set_width(v)
-            txt.set_x(v + (0.3 if v >= 0 else -0.3))
-            txt.set_ha("left" if v >= 0 else "right")
+            # 막대가 축 끝 가까이 가면(|v| > 8) 값을 막대 안쪽 끝에 흰 글씨로: 밖에 쓰면 눈금 이름을 덮는다
+            inside = abs(v) > 8
+            side = 1.0 if v >= 0 else -1.0
+            txt.set_x(v - side * 0.3 if inside else v + side * 0.3)
+            txt.set_ha(("right" if v >= 0 else "left") if inside else ("left" if v >= 0 else "right"))
+            txt.set_color("white" if inside else "black")
             txt.set_text(_num(v))
         art["bars"][-1].set_color("#3d85c6" if go else "#cc0000")
         art["ax_sum"].set_title(f"z = {_num(z)} → {decision_text(go)}", fontsize=9)

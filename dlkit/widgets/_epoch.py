@@ -71,8 +71,8 @@ def epoch_spec() -> DemoSpec:
         colors = list(plt_colors()) + ["0.85"]
         art["blocks"] = ax_blocks.imshow(np.zeros((1, 1)), cmap=ListedColormap(colors), vmin=-0.5,
                                          vmax=len(colors) - 0.5, aspect="auto", interpolation="nearest")
-        ax_blocks.set_xlabel("섞은 순서의 위치 (색 하나 = 배치 하나, 회색 = 버린 자리)", fontsize=7)
-        ax_blocks.tick_params(labelsize=7)
+        ax_blocks.set_xlabel("섞은 순서의 위치 (색 하나 = 배치 하나, 회색 = 버린 자리)", fontsize=8)
+        ax_blocks.tick_params(labelsize=8)
         ax_blocks.grid(False)
         ax_blocks.set_title(" ", fontsize=8)
         (art["loss"],) = ax_loss.semilogy([], [], ".-", ms=3, lw=1)
@@ -80,7 +80,7 @@ def epoch_spec() -> DemoSpec:
         ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크 눈금은 정수만
         ax_loss.set_ylabel("미니배치 손실", fontsize=8)
         ax_loss.set_ylim(1e-3, 1e2)
-        ax_loss.tick_params(labelsize=7)
+        ax_loss.tick_params(labelsize=8)
         ax_loss.set_title(" ", fontsize=9)
 
     def update(*, batch: int, n: int = NUM_EXAMPLES, epochs: int = NUM_EPOCHS, drop_last: bool = False) -> str:

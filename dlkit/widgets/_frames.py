@@ -40,8 +40,15 @@ from typing import Any
 
 import numpy as np
 
-FRAME_DPI = 100
-"""프레임 해상도. figsize (4, 2.5)인치 → 400×250 픽셀."""
+FRAME_DPI = 150
+"""프레임 해상도. figsize (4, 2.5)인치 → 600×375 픽셀. PNG에도 이 dpi를 적는다(pHYs).
+
+데모의 글자는 작아서(가장 작은 것 :data:`FRAME_MIN_FONT_PT`) 100 dpi로는 발표 화면(1280×720, reveal 축소
+0.96)에서 11 px이다. 덱은 그림을 그려진 픽셀 크기 그대로 보이므로(키우면 흐려진다) 150 dpi로 그려
+8 pt가 16 px이 되게 한다. 책 본문에서는 프레임이 본문 폭(``max-width: 100%``)에 맞춰 줄어든다."""
+
+FRAME_MIN_FONT_PT = 8
+"""데모 프레임 글자의 하한(pt). tests/test_deck_presenting.py가 dlkit/widgets/의 fontsize·labelsize와 견준다."""
 
 PALETTE_COLORS = 64
 """정적 프레임 PNG의 팔레트 색 수(페이지 무게를 줄이려고)."""
@@ -181,9 +188,9 @@ class Canvas:
         if palette:
             img = img.quantize(colors=PALETTE_COLORS, method=Image.Quantize.MEDIANCUT,
                                dither=Image.Dither.NONE)
-            img.save(buf, format="png", optimize=True)
+            img.save(buf, format="png", optimize=True, dpi=(self.fig.dpi, self.fig.dpi))
         else:
-            img.save(buf, format="png", compress_level=1)
+            img.save(buf, format="png", compress_level=1, dpi=(self.fig.dpi, self.fig.dpi))
         return buf.getvalue()
 
 

@@ -38,7 +38,7 @@ def learning_rate_spec() -> DemoSpec:
         plot_surface_paths(surface, {"경로": np.array([surface.start])}, ax=ax, levels=CONTOUR_LEVELS)
         art["path"] = ax.lines[0]
         art["surface"] = surface
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=8)
         ax.set_title(surface.korean_name, fontsize=9)
         ax.get_legend().remove()
 
@@ -48,7 +48,7 @@ def learning_rate_spec() -> DemoSpec:
         draw_surface("ravine")
         (art["loss"],) = ax_loss.semilogy([], [], "o-", ms=2, lw=1.2)
         ax_loss.set(xlabel="걸음(step)", ylabel="손실")
-        ax_loss.tick_params(labelsize=7)
+        ax_loss.tick_params(labelsize=8)
 
     def update(*, lr: float, steps: int = LR_STEPS, surface: str = "ravine") -> str:
         if surface != art["surface"].name:
@@ -168,9 +168,9 @@ def gd_sgd_spec() -> DemoSpec:
         art["lines"] = ax.lines[:3]
         ax.plot(TRUE_W, TRUE_B, "X", color="k", ms=8, label="정답 (w, b)")
         ax.set(xlabel="가중치 w", ylabel="편향 b")
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=8)
         art["ax"] = ax
-        art["legend"] = ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7)
+        art["legend"] = ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
 
     def update(*, steps: int, batch: int = 20, lr: float = 0.1, max_steps: int = max(GD_STEPS)) -> str:
         from dlkit._checks import check_int
@@ -251,9 +251,9 @@ def optimizer_spec() -> DemoSpec:
                            levels=CONTOUR_LEVELS)
         art["lines"] = ax.lines[:4]
         art["surface"] = name
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=8)
         ax.set_title(s.korean_name, fontsize=10)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
 
     def setup(fig: Any) -> None:
         art["ax"] = fig.subplots()

@@ -299,7 +299,7 @@ def plot_gaussian_noise(residuals: Any, sigma: float, *, ax: Any = None, bins: i
     grid = np.linspace(min(r.min(), -4 * sigma), max(r.max(), 4 * sigma), 400)
     density = np.exp(-grid**2 / (2 * sigma**2)) / np.sqrt(2 * np.pi * sigma**2)
     ax.plot(grid, density, "r-", lw=2, label=f"정규분포 밀도 (σ = {sigma:g})")
-    ax.set(xlabel="잡음 ε = y − (wx + b)", ylabel="밀도", title="잡음은 정규분포를 따른다")
+    ax.set(xlabel="잡음 ε = y − (wᵀx + b)", ylabel="밀도", title="잡음은 정규분포를 따른다")
     ax.legend(loc="upper left")
     return ax
 

@@ -275,9 +275,71 @@ def _bad_outputs(nb) -> list:
     return bad
 
 
+QUIZ_SPEC = re.compile(r'<script type="application/json" class="sbq-spec">(.*?)</script>', re.S)
+
+
+def _html_of(output) -> str:
+    data = output.get("data", {}).get("text/html", "")
+    return "".join(data) if isinstance(data, list) else data
+
+
+def answer_quiz_in_chromium(browser, nb, folder: Path) -> None:
+    """Colab처럼 실행한 노트북의 퀴즈 출력(깨끗한 venv의 dlkit이 만든 HTML과 채점 스크립트)을 nbconvert로
+    HTML로 바꿔 Chromium에서 연다: 첫 문항을 맞게, 그다음 틀리게 답해 판정이 바뀌는지 본다."""
+    import copy
+
+    from nbconvert import HTMLExporter
+
+    quiz = [c for c in nb.cells if c.cell_type == "code"
+            and any('class="sb-quiz"' in _html_of(o) for o in c.get("outputs", []))]
+    assert len(quiz) == 1, "실행한 노트북에 퀴즈 출력이 하나 있어야 합니다"
+    spec_html = next(_html_of(o) for o in quiz[0].outputs if 'class="sb-quiz"' in _html_of(o))
+    first = json.loads(QUIZ_SPEC.search(spec_html).group(1).replace("<\\/", "</"))["questions"][0]
+    page_nb = copy.deepcopy(nb)
+    page_nb.cells = quiz
+    body, _ = HTMLExporter(template_name="basic").from_notebook_node(page_nb)
+    page_file = folder / "quiz.html"
+    page_file.write_text(f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
+                         f"<title>quiz</title></head><body>{body}</body></html>", encoding="utf-8")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors, external = [], []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:")) else external.append(r.url))
+        page.goto(page_file.as_uri(), wait_until="load")
+        assert page.locator(".sb-quiz").get_attribute("data-sbq-ready") == "1", "채점 스크립트가 돌지 않았습니다"
+        box = page.locator(f'.sbq-q[data-qid="{first["id"]}"]')
+
+        def grade(value) -> str:
+            if first["kind"] == "number":
+                box.locator("input").fill(value)
+            else:
+                inputs = box.locator("input")
+                for i in range(inputs.count()):
+                    if i in value or first["kind"] == "multi":  # 라디오 단추는 다른 것을 골라야 풀린다
+                        inputs.nth(i).set_checked(i in value)
+            box.locator(".sbq-check").click()
+            return box.locator(".sbq-verdict").inner_text()
+
+        if first["kind"] == "number":
+            right, wrong = f'{first["answer"]:g}', f'{first["answer"] * 3 + 7:g}'
+        else:
+            count = box.locator("input").count()
+            right = first["correct"]
+            wrong = [next(i for i in range(count) if i not in right)]
+        assert grade(right) == "정답입니다."
+        assert grade(wrong) == "아직 아닙니다."
+        assert errors == [] and external == [], (errors, external)
+    finally:
+        context.close()
+
+
 @pytest.mark.colab
+@pytest.mark.browser
 @pytest.mark.parametrize("source", make_notebooks.chapter_sources(ROOT), ids=lambda p: p.stem)
-def test_notebook_runs_like_colab(colab_venv, dist, source, tmp_path):
+def test_notebook_runs_like_colab(colab_venv, dist, source, tmp_path, browser):
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
@@ -301,6 +363,8 @@ def test_notebook_runs_like_colab(colab_venv, dist, source, tmp_path):
     client.execute(env=env, cwd=str(work))
     bad = _bad_outputs(nb)
     assert not bad, f"{path.name}: Colab처럼 실행하니 오류/stderr 출력이 있습니다: {bad[:3]}"
+    if "from dlkit.quiz import" in source.read_text(encoding="utf-8"):  # 퀴즈가 있는 장(안내 장에는 없다)
+        answer_quiz_in_chromium(browser, nb, tmp_path)
 
 
 # --------------------------------------------------------------------------------------

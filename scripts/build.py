@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -46,13 +47,17 @@ def cache_records(cache_dir: Path) -> dict[int, str]:
     return {rec.pk: rec.uri for rec in get_cache(cache_dir).list_cache_records()}
 
 
-def _toc_module(root: Path):
-    sys.path.insert(0, str(root / "_ext"))
+def _import_from(folder: Path, name: str):
+    """folder/name.py를 모듈로 불러온다(이 스크립트가 쓰는 _ext/, scripts/의 모듈; 이슈 14가 한 패키지로 합칠 때까지)."""
+    sys.path.insert(0, str(folder))
     try:
-        import feature_toc
+        return importlib.import_module(name)
     finally:
-        sys.path.remove(str(root / "_ext"))
-    return feature_toc
+        sys.path.remove(str(folder))
+
+
+def _toc_module(root: Path):
+    return _import_from(root / "_ext", "feature_toc")
 
 
 def toc_sources(root: Path) -> list[str]:
@@ -193,12 +198,7 @@ class Repository:
 
 
 def _notebook_tools(root: Path):
-    sys.path.insert(0, str(root / "scripts"))
-    try:
-        import make_notebooks
-    finally:
-        sys.path.remove(str(root / "scripts"))
-    return make_notebooks
+    return _import_from(root / "scripts", "make_notebooks")
 
 
 def check_publish_sources(root: Path, repo: Repository) -> list[str]:

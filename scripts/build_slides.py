@@ -31,6 +31,7 @@ import copy
 import functools
 import http.server
 import hashlib
+import importlib
 import json
 import re
 import sys
@@ -61,24 +62,13 @@ class SlideError(Exception):
 # 1. 실행된 노트북
 
 
-def feature_module(root: Path):
-    """_ext/feature_slides.py (링크를 넣는 쪽과 같은 판단을 쓰려고)."""
+def ext_module(root: Path, name: str):
+    """_ext/의 모듈: feature_slides(링크를 넣는 쪽과 같은 판단), feature_toc(책 빌드와 같은 목차 읽기)."""
     sys.path.insert(0, str(root / "_ext"))
     try:
-        import feature_slides
+        return importlib.import_module(name)
     finally:
         sys.path.pop(0)
-    return feature_slides
-
-
-def toc_module(root: Path):
-    """_ext/feature_toc.py (책 빌드와 같은 목차 읽기)."""
-    sys.path.insert(0, str(root / "_ext"))
-    try:
-        import feature_toc
-    finally:
-        sys.path.pop(0)
-    return feature_toc
 
 
 def read_source_notebook(path: Path):
@@ -520,7 +510,7 @@ def deck_key(shared_key: str, source: Path, nb) -> str:
 
 
 def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> int:
-    feature = feature_module(root)
+    feature = ext_module(root, "feature_slides")
     html_dir = root / "_build" / "html"
     if not html_dir.exists():
         print("[slides] 실패: _build/html이 없습니다. 먼저 책을 빌드하세요.", file=sys.stderr)
@@ -529,7 +519,7 @@ def build(root: Path, chapters: list[str] | None, *, pdf: bool, check: bool) -> 
     out_dir.mkdir(parents=True, exist_ok=True)
 
     # 목차에 있는 장만(목차 밖 파일은 읽지 않는다: _ext/feature_toc.py가 목차를 검사한다)
-    sources = [root / rel for rel in toc_module(root).toc_source_files(root)
+    sources = [root / rel for rel in ext_module(root, "feature_toc").toc_source_files(root)
                if Path(rel).match(f"chapters/{CHAPTER_GLOB}")]
     if chapters:
         sources = [s for s in sources if s.stem in chapters]

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import http.server
 import json
 import os
@@ -27,25 +28,13 @@ CHROMIUM_ARGS = [
 
 
 def toc_documents(root: Path = ROOT) -> list[str]:
-    """_toc.yml에 있는 모든 문서 이름(루트 먼저, 순서대로, 중복 없이). 예: "chapters/02_bias"."""
-    import yaml
+    """_toc.yml에 있는 모든 문서 이름(루트 먼저, 순서대로, 중복 없이). 예: "chapters/02_bias".
 
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(node["file"])
-            for key, value in node.items():
-                if key != "root":
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
-    return list(dict.fromkeys(Path(f).with_suffix("").as_posix() for f in files))
+    목차 읽기는 빌드와 같은 함수(_ext/feature_toc.py)를 쓴다: 테스트가 따로 해석하면 둘이 어긋날 수 있다."""
+    spec = importlib.util.spec_from_file_location("_studybook_feature_toc", ROOT / "_ext" / "feature_toc.py")
+    feature_toc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(feature_toc)
+    return feature_toc.toc_documents(root)
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:

@@ -18,20 +18,20 @@ venv: $(STAMP)
 # 발행: make book BOOK_ARGS="--publish --repository-url https://github.com/ORG/REPO --branch main"
 BOOK_ARGS ?=
 book: $(STAMP)
-	$(PY) scripts/build.py $(BOOK_ARGS)
+	$(PY) -m booktools build $(BOOK_ARGS)
 
 test: $(STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) -m booktools bench
 
 # 저장소를 바꿀 때: make notebooks REPOSITORY_URL=https://github.com/ORG/REPO BRANCH=main
 notebooks: $(STAMP)
-	$(PY) scripts/make_notebooks.py $(if $(REPOSITORY_URL),--repository-url $(REPOSITORY_URL)) $(if $(BRANCH),--branch $(BRANCH))
+	$(PY) -m booktools notebooks $(if $(REPOSITORY_URL),--repository-url $(REPOSITORY_URL)) $(if $(BRANCH),--branch $(BRANCH))
 
 serve: book
-	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
+	$(PY) -m booktools serve
 
 clean:
 	rm -rf _build

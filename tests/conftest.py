@@ -5,36 +5,31 @@
 """
 from __future__ import annotations
 
-import functools
-import importlib.util
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from booktools import browser as book_browser
+from booktools import chapters as book_chapters
+from booktools import tree
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+# 테스트가 쓸 Chromium: 기본은 booktools.browser.DEFAULT_CHROMIUM, 다른 곳이면 CHROMIUM_PATH로 준다.
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", str(book_browser.DEFAULT_CHROMIUM)))
+CHROMIUM_ARGS = list(book_browser.CHROMIUM_ARGS)
 
 
 def toc_documents(root: Path = ROOT) -> list[str]:
     """_toc.yml에 있는 모든 문서 이름(루트 먼저, 순서대로, 중복 없이). 예: "chapters/02_bias".
 
-    목차 읽기는 빌드와 같은 함수(_ext/feature_toc.py)를 쓴다: 테스트가 따로 해석하면 둘이 어긋날 수 있다."""
-    spec = importlib.util.spec_from_file_location("_studybook_feature_toc", ROOT / "_ext" / "feature_toc.py")
-    feature_toc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(feature_toc)
-    return feature_toc.toc_documents(root)
+    목차 읽기는 빌드와 같은 함수(booktools.chapters)를 쓴다: 테스트가 따로 해석하면 둘이 어긋날 수 있다."""
+    return book_chapters.toc_documents(root)
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:
@@ -47,18 +42,8 @@ def in_ci() -> bool:
 
 
 def copy_source_tree(dest: Path) -> Path:
-    """git이 추적하거나 무시하지 않는 파일만 dest로 복사한다(_build, .venv 제외)."""
-    files = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
-        cwd=ROOT, check=True, capture_output=True,
-    ).stdout.decode().split("\0")
-    for rel in filter(None, files):
-        src = ROOT / rel
-        if src.is_file():
-            target = dest / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, target)
-    return dest
+    """이 저장소의 원본 파일만 dest로 복사한다(booktools.tree: 벤치마크와 같은 방법)."""
+    return tree.copy_source_tree(ROOT, dest)
 
 
 @dataclass
@@ -77,9 +62,9 @@ class BuildResult:
 
 
 def run_build(root: Path, *extra: str) -> BuildResult:
-    """scripts/build.py를 root에서 실행하고 출력과 종료 코드를 돌려준다."""
+    """`python -m booktools build`를 root에서(그 복사본의 booktools로) 실행하고 출력과 종료 코드를 돌려준다."""
     proc = subprocess.run(
-        [sys.executable, str(root / "scripts" / "build.py"), str(root), *extra],
+        [sys.executable, "-m", "booktools", "build", str(root), *extra],
         cwd=root, capture_output=True, text=True,
     )
     return BuildResult(root, proc.returncode, proc.stdout + proc.stderr)
@@ -102,20 +87,11 @@ def book_copy(built_book, tmp_path) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # 테스트 출력이 요청 로그로 덮이지 않게
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_book):
-    """빌드된 사이트를 127.0.0.1의 임의 포트로 띄운다."""
-    handler = functools.partial(_QuietHandler, directory=str(built_book.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """빌드된 사이트를 127.0.0.1의 임의 포트로 띄운다(booktools.browser.serve: 빌드의 덱 검사와 같은 서버)."""
+    with book_browser.serve(built_book.html) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -125,12 +101,8 @@ def browser():
         if in_ci():
             pytest.fail(f"CI에는 Chromium이 있어야 합니다: {CHROMIUM} 없음 (.ci/run이 설치해야 함)")
         pytest.skip("Chromium이 없어 브라우저 테스트를 건너뜁니다 (apt install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with book_browser.launch(CHROMIUM) as instance:
         yield instance
-        instance.close()
 
 
 @dataclass

@@ -59,7 +59,7 @@ def blocking_violations(page) -> list[str]:
 
 
 def slide_decks(html: Path) -> list[str]:
-    """scripts/build_slides.py가 만든 발표 슬라이드(reveal.js) 페이지."""
+    """booktools/slides.py가 만든 발표 슬라이드(reveal.js) 페이지."""
     return [p for p in content_pages(html) if p.startswith("slides/")]
 
 
@@ -99,7 +99,7 @@ def images_without_korean_alt(html: Path, pages: list[str]) -> list[str]:
 def test_images_have_korean_alt_text(built_book):
     """본문 그림마다 한글이 들어 있는 대체 텍스트(파일 경로가 아닌 설명)가 있어야 한다.
 
-    코드 셀 그림은 셀 메타데이터 `mystnb: image: alt:`로 준다(_ext/feature_meta.py 참고)."""
+    코드 셀 그림은 셀 메타데이터 `mystnb: image: alt:`로 준다(booktools/sphinxext/meta.py 참고)."""
     html = built_book.html
     pages = [p for p in content_pages(html) if p not in slide_decks(html)]
     bad = images_without_korean_alt(html, pages)

@@ -35,10 +35,8 @@ import pytest
 
 from conftest import ROOT, copy_source_tree, in_ci
 
-sys.path.insert(0, str(ROOT / "_ext"))
-sys.path.insert(0, str(ROOT / "scripts"))
-import feature_launch  # noqa: E402
-import make_notebooks  # noqa: E402
+from booktools import notebooks as make_notebooks
+from booktools.sphinxext import launch as feature_launch
 
 BINDER = ROOT / "binder"
 CACHE = Path(os.environ.get("STUDYBOOK_BINDER_CACHE", Path.home() / ".cache" / "studybook-binder"))
@@ -272,7 +270,7 @@ def pick_chapter() -> tuple[Path, bool]:
 
 
 def binder_urlpath(source: Path) -> str:
-    """Binder 버튼의 ?urlpath= 값(테마와 _ext/feature_launch.py가 만드는 것과 같은 규칙)."""
+    """Binder 버튼의 ?urlpath= 값(테마와 booktools/sphinxext/launch.py가 만드는 것과 같은 규칙)."""
     info = make_notebooks.repo_info(ROOT)
     rel = feature_launch.notebook_relpath(f"chapters/{source.stem}")
     return f"lab/tree/{info.path_to_book}{rel}"
@@ -405,7 +403,7 @@ print(json.dumps({"stderr": stderr}))
 def test_notebook_runs_in_binder_env(binder_env, source):
     rel = feature_launch.notebook_relpath(f"chapters/{source.stem}")
     path = ROOT / rel  # 저장소에 올라간 그대로(브라우저 시험이 저장한 복사본이 아니라)
-    assert path.is_file(), f"{rel}이 없습니다: python scripts/make_notebooks.py"
+    assert path.is_file(), f"{rel}이 없습니다: make notebooks"
     workdir = (binder_env.repo / rel).parent  # Binder에서 노트북을 열 때의 작업 폴더
     proc = subprocess.run([str(binder_env.bin / "python"), "-c", EXECUTE, str(path), str(workdir)],
                           cwd=workdir, env=binder_env.env(HOME=str(binder_env.home)),

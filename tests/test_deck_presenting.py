@@ -73,12 +73,9 @@ def open_deck(browser, site_url: str, name: str, *, route_html: str | None = Non
 
 
 def build_slides_module():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import build_slides
-    finally:
-        sys.path.pop(0)
-    return build_slides
+    from booktools import slides
+
+    return slides
 
 
 def synthetic_deck(html_dir: Path) -> str:

@@ -2,7 +2,7 @@
 
 - 인쇄하는 빌드(Chromium 있음)는 모든 덱의 PDF를 슬라이드 목록과 그 장 페이지에서 링크하고,
   링크는 실제 PDF를 가리킨다.
-- 인쇄하지 않는 빌드(`scripts/build.py --no-pdf`: Chromium을 지우지 않고 같은 상황을 만든다)는
+- 인쇄하지 않는 빌드(`python -m booktools build --no-pdf`: Chromium을 지우지 않고 같은 상황을 만든다)는
   로그와 슬라이드 목록에 그렇게 적고, PDF 링크도 PDF 파일도 없다(깨진 링크 없음).
   그 뒤 인쇄하는 빌드를 하면 Sphinx 설정값 studybook_can_print가 바뀌어 목록이 다시 쓰이고
   PDF 링크가 생긴다(이슈 12: Chromium을 설치한 뒤의 다음 빌드).

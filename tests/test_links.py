@@ -1,6 +1,6 @@
 """링크와 메타데이터: 내부 링크·앵커가 모두 살아 있는지, 사이트 밖 링크 목록, 공유용 태그, 파비콘.
 
-사이트 밖 링크는 접속해 보지 않고 `_build/external-links.txt`(scripts/build_search.py가 빌드마다
+사이트 밖 링크는 접속해 보지 않고 `_build/external-links.txt`(booktools/search.py가 빌드마다
 씀)에 모두 적혔는지만 확인한다.
 """
 from __future__ import annotations
@@ -85,7 +85,7 @@ def test_internal_links_and_anchors_resolve(built_book):
 @pytest.mark.build
 def test_external_links_are_listed_not_fetched(built_book):
     report = built_book.root / "_build" / "external-links.txt"
-    assert report.is_file(), "scripts/build_search.py가 _build/external-links.txt를 쓰지 않았습니다"
+    assert report.is_file(), "booktools/search.py가 _build/external-links.txt를 쓰지 않았습니다"
     listed = {line.split("\t", 1)[0] for line in report.read_text(encoding="utf-8").splitlines()
               if line and not line.startswith("#")}
     found = {url for page in all_pages(built_book.html) for url in page_links(soup_of(page))

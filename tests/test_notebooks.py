@@ -20,10 +20,8 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "_ext"))
-import feature_launch  # noqa: E402
-import make_notebooks  # noqa: E402
+from booktools import notebooks as make_notebooks
+from booktools.sphinxext import launch as feature_launch
 
 CHAPTERS = make_notebooks.chapter_sources(ROOT)
 MYST_RESIDUE = [
@@ -45,7 +43,7 @@ def test_notebooks_up_to_date():
     stale = [p.relative_to(ROOT).as_posix() for p, text in expected.items()
              if not p.exists() or p.read_text(encoding="utf-8") != text]
     extra = [p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("*.ipynb") if p not in expected]
-    assert not stale, f"원본 장과 다른 노트북: {stale} → make notebooks (python scripts/make_notebooks.py)"
+    assert not stale, f"원본 장과 다른 노트북: {stale} → make notebooks (make notebooks)"
     assert not extra, f"원본 장이 없는 노트북: {extra} → make notebooks"
 
 

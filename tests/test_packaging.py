@@ -38,8 +38,7 @@ import pytest
 
 from conftest import ROOT, copy_source_tree, in_ci
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import make_notebooks  # noqa: E402
+from booktools import notebooks as make_notebooks
 
 CACHE = Path(os.environ.get("STUDYBOOK_COLAB_CACHE", Path.home() / ".cache" / "studybook-colab"))
 # Colab의 런타임이 싣는 것 가운데 책이 쓰는 것(책이 고정한 버전으로)

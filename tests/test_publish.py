@@ -1,6 +1,6 @@
 """발행 빌드(Pages 워크플로가 하는 것)와 README 명령을 아무 순서로 실행해도 되는지.
 
-- 포크의 사이트: `scripts/build.py --publish --repository-url <포크> --branch <브랜치>`로 빌드하면 모든
+- 포크의 사이트: `python -m booktools build --publish --repository-url <포크> --branch <브랜치>`로 빌드하면 모든
   실행(Binder, Colab)·저장소·이슈 버튼이 그 포크를 가리키고, 페이지·슬라이드·노트북 어디에도
   자리표시자(YOUR-ORG/YOUR-REPO)가 없으며, 실행 버튼이 가리키는 파일이 저장소에 있다.
   `_config.yml`은 자리표시자 그대로 두고 빌드 인자만으로 주소가 바뀌는지 본다.
@@ -22,8 +22,7 @@ import pytest
 
 from conftest import ROOT, copy_source_tree, run_build, toc_documents
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import build as build_script  # noqa: E402
+from booktools import build as build_script
 
 FORK_ORG, FORK_REPO, FORK_BRANCH = "study-fork", "dl-book-fork", "pages-test"
 FORK = f"https://github.com/{FORK_ORG}/{FORK_REPO}"
@@ -43,8 +42,8 @@ def fork_build(built_book, tmp_path_factory):
     """빌드된 책(캐시 포함)의 복사본에 찌꺼기를 두고, 포크의 노트북을 만든 뒤 발행 빌드를 한다."""
     root = tmp_path_factory.mktemp("fork") / "book"
     shutil.copytree(built_book.root, root, symlinks=True)
-    subprocess.run([sys.executable, str(root / "scripts" / "make_notebooks.py"), str(root),
-                    "--repository-url", FORK, "--branch", FORK_BRANCH], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "booktools", "notebooks", str(root),
+                    "--repository-url", FORK, "--branch", FORK_BRANCH], cwd=root, check=True, capture_output=True)
     shutil.copy2(ROOT / "_config.yml", root / "_config.yml")  # 주소는 빌드 인자로만 넘어간다
     for rel, text in LEFTOVERS.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -9,17 +9,16 @@
 from __future__ import annotations
 
 import ast
-import functools
-import http.server
 import json
 import re
-import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, _QuietHandler
+from booktools.browser import serve
+from booktools.slides import overflow_js as slides_overflow_js
+from conftest import ROOT
 
 import dlkit.quiz as dq
 
@@ -133,17 +132,6 @@ def test_quiz_html_is_self_contained_and_stable():
     assert not EXTERNAL_LOAD.search(a), EXTERNAL_LOAD.findall(a)
     assert "<script>" in a and ".sb-quiz" in a
     assert dq.STORAGE_PREFIX in a
-
-
-def test_storage_key_agrees_with_the_front_page_table():
-    import sys
-
-    sys.path.insert(0, str(ROOT / "_ext"))
-    try:
-        import feature_quiz
-    finally:
-        sys.path.pop(0)
-    assert feature_quiz.STORAGE_PREFIX == dq.STORAGE_PREFIX
 
 
 def test_bad_definitions_get_korean_errors():
@@ -346,7 +334,7 @@ def test_quiz_in_a_deck(built_book, visit):
         "els => els.filter(e => e.offsetParent).map(e => parseFloat(getComputedStyle(e).fontSize))")
     assert sizes and min(sizes) >= 18, sizes
     # 가장 긴 문항을 펼쳐도 슬라이드를 넘치지 않는다(slides/overflow.js, test_slides가 덱 전체를 잰다)
-    overflow = page.evaluate((ROOT / "slides" / "overflow.js").read_text(encoding="utf-8"))
+    overflow = page.evaluate(slides_overflow_js())
     assert [p for p in overflow if p["number"] == total] == [], overflow
     assert record.external_requests == []
     assert record.console_errors == []
@@ -384,11 +372,8 @@ def notebook_site(tmp_path_factory):
         (out / f"{name}.html").write_text(
             f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
             f"<title>{name}</title></head><body>{body}</body></html>", encoding="utf-8")
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(out) as url:
+        yield url
 
 
 @pytest.mark.browser

@@ -102,7 +102,7 @@ def chapter_of(url: str) -> str:
 def test_index_holds_article_bodies_only(built_book):
     pages = fragments(built_book.html)
     urls = [page["url"] for page in pages]
-    assert pages, "Pagefind 색인이 비어 있습니다(scripts/build_search.py가 돌았는지 확인)"
+    assert pages, "Pagefind 색인이 비어 있습니다(booktools.search가 돌았는지 확인)"
     assert not [u for u in urls if u.endswith(NOT_INDEXED)], urls
     assert not [u for u in urls if "_static/" in u or u.rstrip("/").endswith("html/index.html")], urls
     stems = {chapter_of(u) for u in urls}
@@ -139,8 +139,8 @@ def test_build_search_fails_without_body_marks(tmp_path):
     html = tmp_path / "_build" / "html"
     html.mkdir(parents=True)
     (html / "a.html").write_text("<html lang='ko'><body><h1>제목</h1><p>본문</p></body></html>")
-    script = Path(__file__).resolve().parents[1] / "scripts" / "build_search.py"
-    proc = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "booktools", "search", str(tmp_path)],
+                          cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True)
     assert proc.returncode != 0
     assert "data-pagefind-body" in proc.stderr
     assert not (html / "pagefind").exists()

@@ -101,7 +101,7 @@ def test_vendored_assets_are_wired(built_book):
     static = built_book.html / "_static"
     for rel in ("mathjax/tex-mml-chtml.js", "requirejs/require.js", "jupyter-widgets/embed-amd.js",
                 "jupyter-widgets/paths.js", "reveal.js/dist/reveal.js", "jquery/jquery.min.js"):
-        assert (static / rel).is_file(), f"_static/{rel}가 없습니다(_vendor/ 또는 _ext/feature_offline.py)"
+        assert (static / rel).is_file(), f"_static/{rel}가 없습니다(_vendor/ 또는 booktools/sphinxext/offline.py)"
     for page in built_pages(built_book.html):
         text = page.read_text(encoding="utf-8")
         assert "THEBE_JS_URL" not in text, f"{page.name}: sphinx-thebe 설정 스크립트가 남았습니다"

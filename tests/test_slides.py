@@ -1,6 +1,6 @@
 """발표 슬라이드(reveal.js 덱과 인쇄용 PDF) 검사.
 
-덱은 `scripts/build_slides.py`가 책 빌드 뒤에 `_build/html/slides/<장>.html`로 만든다.
+덱은 `booktools/slides.py`가 책 빌드 뒤에 `_build/html/slides/<장>.html`로 만든다.
 기대하는 슬라이드 수는 장 원고의 표시(`slideshow.slide_type`)에서 여기서 따로 센다.
 """
 from __future__ import annotations
@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from booktools.slides import overflow_js as slides_overflow_js
 from conftest import ROOT, korean_fonts_used
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.md"))
 MIN_SLIDES = 6
-OVERFLOW_JS = (ROOT / "slides" / "overflow.js").read_text(encoding="utf-8")
+OVERFLOW_JS = slides_overflow_js()
 READY = "document.documentElement.getAttribute('data-studybook-ready') === '1'"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -89,13 +90,7 @@ def test_deck_loads_nothing_from_outside_and_uses_vendored_reveal(built_book, na
 
 def test_book_only_cells_stay_out_of_the_deck(tmp_path):
     """표시 없는 셀은 빠지고, notes는 노트로, remove-input은 입력 없이, MyST 역할은 평문으로."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import build_slides
-    finally:
-        sys.path.pop(0)
+    from booktools import slides as build_slides
     source = tmp_path / "t.md"
     source.write_text(
         "---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\n"

@@ -1,0 +1,85 @@
+"""헤드리스 Chromium을 띄우는 방법과 빌드된 사이트를 띄우는 로컬 서버(빌드, 테스트, 벤치마크가 같이 쓴다).
+
+- :data:`CHROMIUM_ARGS`: Chromium이 밖으로 연결하지 않게 하는 인자(오프라인 규칙).
+- :func:`chromium_path`: 쓸 Chromium 실행 파일. 기본은 ``/usr/bin/chromium``; 다른 곳이면 호출하는 쪽이
+  ``path``를 넘긴다(명령줄의 ``--chromium``, 테스트는 환경 변수 CHROMIUM_PATH를 읽어 넘긴다).
+- :func:`launch`: playwright로 띄운 브라우저(컨텍스트 관리자).
+- :func:`serve`: 폴더를 127.0.0.1의 빈 포트로 띄운다(컨텍스트 관리자, 요청 로그 없음).
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+)
+
+
+def chromium_path(path: Path | str | None = None) -> Path | None:
+    """쓸 Chromium(없으면 None). ``path``가 없으면 :data:`DEFAULT_CHROMIUM`."""
+    candidate = Path(path) if path else DEFAULT_CHROMIUM
+    return candidate if candidate.exists() else None
+
+
+@contextmanager
+def launch(path: Path) -> Iterator[object]:
+    """``path``의 Chromium을 헤드리스로 띄운 playwright 브라우저."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(path), args=list(CHROMIUM_ARGS))
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """요청 로그를 쓰지 않는 정적 파일 처리기(빌드·테스트 출력이 로그로 덮이지 않게)."""
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """``directory``를 127.0.0.1에서 띄우고 그 주소(``http://127.0.0.1:PORT``)를 준다."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m booktools serve [ROOT] [--port 8000]`: 빌드된 사이트를 띄운다(Ctrl-C로 끝낸다)."""
+    parser = argparse.ArgumentParser(prog="python -m booktools serve", description=main.__doc__)
+    parser.add_argument("root", nargs="?", default=".", help="책 뿌리(기본: 지금 폴더)")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    html = Path(args.root).resolve() / "_build" / "html"
+    if not (html / "index.html").is_file():
+        print(f"빌드된 사이트가 없습니다({html}). 먼저 make book을 실행하세요.")
+        return 1
+    import time
+
+    with serve(html, args.port) as url:
+        print(f"{url}/ 에서 책을 띄웠습니다(끝내려면 Ctrl-C).", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            print("\n서버를 멈췄습니다.")
+    return 0

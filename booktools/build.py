@@ -1,0 +1,241 @@
+"""책을 빌드한다: 목차 검사 → 캐시 무효화 → 장 실행 → Sphinx → 덱·유인물 → 검색 색인 → 실행 기록.
+
+`make book`이 `python -m booktools build`로 부른다. 단계마다 무엇을 했는지 한국어로 출력한다.
+단계는 모두 인자를 받는 함수이고(:mod:`booktools.cache`, :mod:`booktools.execute`,
+:mod:`booktools.sphinx_stage`, :mod:`booktools.slides`, :mod:`booktools.search`), 설정은
+:class:`booktools.settings.BuildSettings` 하나로 넘긴다.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from booktools import cache as exec_cache
+from booktools import chapters as toc
+from booktools import notebooks, search, slides
+from booktools.execute import Failure, execute_pending, pending_chapters
+from booktools.settings import BuildSettings
+from booktools.sphinx_stage import run_sphinx
+
+
+def code_chapters(root: Path) -> list[str]:
+    """장 소스의 상대 경로(책 뿌리 기준, 목차 순서): :func:`booktools.chapters.chapters`."""
+    return [ch.source for ch in toc.chapters(root)]
+
+
+def warm_matplotlib() -> None:
+    """깨끗한 기계에서 첫 import가 stderr에 'building the font cache'를 쓰지 않도록 미리 만든다."""
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], check=True, capture_output=True)
+
+
+def execute_timeout(root: Path) -> int:
+    """셀 하나의 제한 시간(초): _config.yml의 execute.timeout(Sphinx가 쓰는 것과 같은 값)."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    return int((config.get("execute") or {}).get("timeout", 30))
+
+
+def unexecuted_chapters(root: Path, cache: Path, sources: list[str]) -> list[str]:
+    """캐시에 맞는 실행 기록이 없는 장(지금 원본 그대로 실행에 성공한 적이 없는 장)."""
+    if not cache.exists():
+        return list(sources)
+    return [p.relative_to(root).as_posix() for p in pending_chapters(cache, [root / rel for rel in sources])]
+
+
+def run_chapters(root: Path, cache: Path, settings: BuildSettings) -> dict:
+    """캐시에 없는 장을 실행해 캐시에 넣는다. 장(책 뿌리 기준 경로) → "ok" 또는 :class:`Failure`."""
+    paths = [root / rel for rel in code_chapters(root)]
+    if not pending_chapters(cache, paths):
+        return {}  # 실행할 장이 없다(no-op 빌드): 커널도 글꼴 캐시 준비도 필요 없다
+    warm_matplotlib()
+    status = execute_pending(cache, paths, timeout=execute_timeout(root), env=settings.kernel_env(root),
+                             workers=settings.workers)
+    out = {}
+    for path, value in status.items():
+        rel = Path(path).relative_to(root).as_posix()
+        out[rel] = dataclasses.replace(value, chapter=rel) if isinstance(value, Failure) else value
+    return out
+
+
+# 발행 빌드가 거부하는 자리표시자: _config.yml의 예시 주소가 그대로 남은 것.
+PLACEHOLDERS = ("YOUR-ORG", "YOUR-REPO")
+SCANNED_SUFFIXES = (".html", ".ipynb", ".txt", ".js", ".json", ".md", ".xml")
+
+
+def check_publish_sources(root: Path, settings: BuildSettings) -> list[str]:
+    """발행 전에(빌드 전에) 확인: 저장소 주소가 자리표시자가 아니고, 커밋된 노트북이 이 저장소를 설치한다."""
+    configured = notebooks.repo_info(root)
+    url = (settings.repository_url or configured.url).rstrip("/").removesuffix(".git")
+    branch = settings.repository_branch or configured.branch
+    problems = []
+    if not url or any(p in url for p in PLACEHOLDERS):
+        problems.append(
+            f"발행 빌드의 저장소 주소가 자리표시자입니다({url or '없음'}). "
+            "`python -m booktools build --publish --repository-url https://github.com/ORG/REPO --branch main`처럼 "
+            "실제 저장소를 넘기세요(Pages 워크플로는 자기 저장소를 넘깁니다).")
+        return problems
+    info = notebooks.RepoInfo(url=url, branch=branch, path_to_book=configured.path_to_book)
+    bad = notebooks.setup_cell_mismatches(root, info)
+    if bad:
+        problems.append(
+            f"커밋된 노트북 {len(bad)}개({', '.join(bad[:3])}{' …' if len(bad) > 3 else ''})의 Colab 설치 셀이 "
+            f"이 빌드의 저장소({url}, 브랜치 {branch})가 아닌 다른 저장소의 dlkit을 설치합니다. "
+            "Colab은 GitHub에 커밋된 노트북을 그대로 열기 때문에 사이트 빌드로는 고칠 수 없습니다. "
+            f"`make notebooks REPOSITORY_URL={url} BRANCH={branch}`을 실행하고, 바뀐 _config.yml과 "
+            "notebooks/를 커밋한 뒤 다시 푸시하세요.")
+    return problems
+
+
+def placeholder_hits(html_dir: Path) -> list[str]:
+    """빌드 결과(페이지, 슬라이드, 노트북)에서 자리표시자가 남은 파일."""
+    hits = []
+    for path in sorted(html_dir.rglob("*")):
+        if path.is_file() and path.suffix in SCANNED_SUFFIXES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if any(p in text for p in PLACEHOLDERS):
+                hits.append(path.relative_to(html_dir).as_posix())
+    return hits
+
+
+def build(root: Path, settings: BuildSettings) -> int:
+    """책 하나를 빌드한다. 종료 코드(0: 성공, 1: 장·Sphinx·덱 실패, 2: 목차·발행 검사 실패)."""
+    build_dir = root / "_build"
+    cache = exec_cache.cache_dir(root)
+    started = time.perf_counter()
+    if settings.publish:
+        problems = check_publish_sources(root, settings)
+        if problems:
+            for problem in problems:
+                print(f"[build] 발행 실패: {problem}", file=sys.stderr)
+            return 2
+
+    # 목차 검사가 먼저다: 목차 밖 파일은 읽지 않고, 목차가 틀리면 장을 실행하기 전에 멈춘다.
+    toc_problems = toc.toc_problems(root)
+    if toc_problems:
+        for problem in toc_problems:
+            print(f"[build] 실패: {problem}", file=sys.stderr)
+        return 2
+
+    removed = exec_cache.invalidate_stale(root, cache)
+    if removed:
+        print(f"[build] dlkit/설정이 바뀌어 캐시를 지운 장: {', '.join(removed)}")
+    before = exec_cache.cache_records(cache)
+    blocker = settings.print_blocker()
+    if blocker:
+        print(f"[build] 인쇄용 PDF를 만들지 않습니다: {blocker}. 슬라이드 목록 페이지에 그렇게 적습니다.")
+
+    status = run_chapters(root, cache, settings)
+    failures = [v for v in status.values() if not isinstance(v, str)]
+    ok = [k for k, v in status.items() if v == "ok"]
+    if ok:
+        print(f"[build] 먼저 실행한 장: {', '.join(sorted(ok))}", flush=True)
+    failed_marker = build_dir / "last-build-failed"
+    sources = code_chapters(root)
+    if failures:
+        # 실패한 장을 Sphinx가 또 실행하지 않게 여기서 멈춘다(끝나지 않는 셀이 제한 시간을 두 번 쓰지 않게).
+        after = exec_cache.cache_records(cache)
+        failed = sorted(f.chapter for f in failures)
+        executed = sorted({exec_cache.as_chapter(uri, sources) for pk, uri in after.items() if pk not in before})
+        cached = [rel for rel in sources if rel not in executed and rel not in failed]
+        write_report(build_dir, 1, executed, cached, removed, failed, started)
+        failed_marker.parent.mkdir(parents=True, exist_ok=True)
+        failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
+        for failure in sorted(failures, key=lambda f: f.chapter):
+            print(f"[build] 실패: {failure.message()}", file=sys.stderr)
+        print("[build] 실패: 장을 실행하다 멈췄습니다. 위의 셀을 고친 뒤 다시 빌드하세요(페이지는 만들지 않았습니다).",
+              file=sys.stderr)
+        return 1
+    # Sphinx는 바뀐 원본만 다시 읽는다. 그래서 (1) 지난 빌드가 실패했으면 그 경고가 다음 빌드에서
+    # 사라지지 않도록, (2) dlkit이 바뀌어 다시 실행한 장의 새 출력이 페이지에 들어가도록 전부 다시 읽는다.
+    force_all = bool(removed) or failed_marker.exists()
+    print(f"[build] Sphinx(jupyter-book){' — 모든 페이지를 다시 읽는다' if force_all else ''}", flush=True)
+    returncode = run_sphinx(root, settings, force_all=force_all)
+
+    after = exec_cache.cache_records(cache)
+    executed = sorted({exec_cache.as_chapter(uri, sources) for pk, uri in after.items() if pk not in before})
+    # 빌드 뒤에도 캐시에 맞는 기록이 없는 장은 실행하다 실패한 장이다("캐시에서 가져온 장"이 아니다).
+    failed = unexecuted_chapters(root, cache, sources)
+    cached = [rel for rel in sources if rel not in executed and rel not in failed]
+    write_report(build_dir, returncode, executed, cached, removed, failed, started)
+    if returncode != 0:
+        failed_marker.parent.mkdir(parents=True, exist_ok=True)
+        failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
+        print("[build] 실패: 위의 경고/오류가 가리키는 파일을 고치세요.", file=sys.stderr)
+        return returncode
+    failed_marker.unlink(missing_ok=True)
+    exec_cache.write_fingerprint(root, cache)
+
+    if settings.post_steps:
+        print("[build] 덱과 인쇄용 PDF", flush=True)
+        rc = slides.build(root, None, settings=settings, check=False)
+        if rc != 0:
+            print("[build] 실패: 덱과 인쇄용 PDF", file=sys.stderr)
+            return rc
+        print("[build] 검색 색인", flush=True)
+        rc = search.build(root)
+        if rc != 0:
+            print("[build] 실패: 검색 색인", file=sys.stderr)
+            return rc
+    if settings.publish:
+        hits = placeholder_hits(build_dir / "html")
+        if hits:
+            print(f"[build] 발행 실패: 자리표시자({', '.join(PLACEHOLDERS)})가 남은 파일 {len(hits)}개: "
+                  f"{', '.join(hits[:10])}", file=sys.stderr)
+            return 2
+        print("[build] 발행 검사 통과: 페이지·슬라이드·노트북에 자리표시자가 없습니다")
+    print(f"[build] 완료: {time.perf_counter() - started:.1f}초, 결과는 _build/html/")
+    return 0
+
+
+def write_report(build_dir: Path, returncode: int, executed: list[str], cached: list[str],
+                 invalidated: list[str], failed: list[str], started: float) -> None:
+    """이번 빌드의 실행 기록(_build/exec-report.json)과 그 요약 두세 줄."""
+    report = {
+        "returncode": returncode,
+        "executed": executed,
+        "cached": cached,
+        "failed": failed,
+        "invalidated": invalidated,
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    build_dir.mkdir(exist_ok=True)
+    (build_dir / "exec-report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
+    print(f"[build] 이번에 실행한 장({len(executed)}): {', '.join(executed) or '없음'}")
+    print(f"[build] 캐시에서 가져온 장({len(cached)}): {', '.join(cached) or '없음'}")
+    if failed:
+        print(f"[build] 실패한 장({len(failed)}): {', '.join(failed)}")
+
+
+def parse_settings(argv: list[str] | None) -> tuple[Path, BuildSettings]:
+    parser = argparse.ArgumentParser(prog="python -m booktools build", description=__doc__.split("\n")[0])
+    parser.add_argument("root", nargs="?", default=".", help="책 뿌리(기본: 지금 폴더)")
+    parser.add_argument("--no-post", action="store_true", help="덱·유인물·검색 색인 단계를 건너뛴다")
+    parser.add_argument("--serial", action="store_true", help="장을 나란히 실행하지 않고 하나씩 실행한다")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="인쇄용 PDF를 만들지 않는다(Chromium이 없을 때와 같은 사이트: 목록에 안내가 적힌다)")
+    parser.add_argument("--chromium", default=str(BuildSettings.chromium),
+                        help="인쇄와 덱 검사에 쓸 Chromium(기본: /usr/bin/chromium)")
+    parser.add_argument("--repository-url", default="",
+                        help="이 사이트의 저장소(https://github.com/ORG/REPO): 실행·저장소·이슈 버튼이 가리킨다"
+                             "(기본: _config.yml의 repository.url)")
+    parser.add_argument("--branch", default="", help="저장소 브랜치(기본: _config.yml의 repository.branch)")
+    parser.add_argument("--publish", action="store_true",
+                        help="발행 빌드: 자리표시자 주소나 다른 저장소를 설치하는 노트북이 있으면 실패한다")
+    args = parser.parse_args(argv)
+    settings = BuildSettings(
+        repository_url=args.repository_url.strip(), repository_branch=args.branch.strip(),
+        publish=args.publish, pdf=not args.no_pdf, chromium=Path(args.chromium),
+        workers=1 if args.serial else None, post_steps=not args.no_post,
+    )
+    return Path(args.root).resolve(), settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    root, settings = parse_settings(argv)
+    return build(root, settings)

@@ -1,0 +1,129 @@
+"""실행 단계: 캐시에 없는 장을 나란히 실행해 jupyter-cache에 넣는다(Sphinx 전).
+
+장은 언제나 여기서 실행한다(`--serial`이면 프로세스 하나로). myst-nb와 똑같은 방식(같은 리더,
+같은 캐시 키)으로 캐시에 없는 장을 찾아 실행해 두므로, 이어지는 Sphinx는 모두 캐시에서 가져온다.
+커널의 환경(``env``: 이 책의 dlkit, 데모 모드)은 인자로 받아 커널을 띄울 때 넘긴다(이 프로세스의
+os.environ은 바꾸지 않는다). 실패하거나 제한 시간(_config.yml의 execute.timeout, 빌드가 넘긴다)을
+넘긴 장은 캐시에 넣지 않고, 장·셀(소스 줄)·오류를 적은 :class:`Failure`로 돌려준다.
+"""
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """실패한 장 하나: 어느 셀(노트북 번호, 소스 줄, 첫 줄)에서 무엇이 잘못되었는지."""
+    chapter: str
+    cell: int | None
+    line: int | None
+    first_line: str
+    timed_out: bool
+    timeout: int
+    detail: str
+
+    def message(self) -> str:
+        where = "어느 셀인지 모름"
+        if self.cell is not None:
+            where = f"셀 #{self.cell}"
+            if self.line is not None:
+                where += f"(소스 {self.line}번째 줄: {self.first_line!r})"
+        if self.timed_out:
+            return (f"{self.chapter}: {where}이 제한 시간 {self.timeout}초(_config.yml의 execute.timeout) 안에 "
+                    "끝나지 않았습니다. 끝나지 않는 반복이나 입력을 기다리는 코드가 없는지 그 셀을 고치고, "
+                    "정말 오래 걸리는 셀이면 _config.yml의 execute.timeout을 늘리세요.")
+        return (f"{self.chapter}: {where}에서 오류가 났습니다: {self.detail}\n"
+                "그 셀을 고친 뒤 다시 빌드하세요.")
+
+
+def _read(path: Path):
+    # myst-nb가 캐시 키를 만들 때 쓰는 리더 그대로(source_map 없이: 캐시에 넣는 노트북과 같아야 한다)
+    from myst_nb.core.read import myst_nb_reader_plugin
+
+    return myst_nb_reader_plugin(str(path))
+
+
+def pending_chapters(cache_dir: Path, chapters: list[Path]) -> list[Path]:
+    """캐시에 맞는 기록이 없는 장."""
+    from jupyter_cache import get_cache
+
+    cache = get_cache(cache_dir)
+    pending = []
+    for path in chapters:
+        try:
+            cache.match_cache_notebook(_read(path))
+        except KeyError:
+            pending.append(path)
+    return pending
+
+
+def _execute(path_str: str, timeout: int, env: dict[str, str]):
+    """한 장을 실행한다(작업 프로세스 안). 실행된 노트북, 걸린 시간, 실패(없으면 None)를 돌려준다."""
+    import time
+
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    path = Path(path_str)
+    nb = _read(path)
+    current: list[int] = []  # 지금 실행 중인 셀 번호(실패하면 마지막 것이 그 셀)
+    # record_timing=False: 셀 메타데이터에 실행 시각을 적지 않는다. jupyter-cache는 셀 메타데이터 전부로
+    # 캐시 키를 만들어서, 적으면 원본과 키가 달라져 Sphinx가 모든 장을 다시 실행한다.
+    client = NotebookClient(nb, timeout=timeout, allow_errors=False, record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}},
+                            on_cell_execute=lambda cell, cell_index: current.append(cell_index))
+    started = time.perf_counter()
+    error = None
+    try:
+        client.execute(env=env)  # env는 커널을 띄울 때 넘어간다(jupyter_client KernelManager.start_kernel)
+    except (CellExecutionError, CellTimeoutError) as exc:
+        error = exc
+    seconds = time.perf_counter() - started
+    if error is None:
+        return path_str, nb, seconds, None
+    index = current[-1] if current else None
+    source_map = nb.metadata.get("source_map", [])
+    line = source_map[index] + 1 if index is not None and index < len(source_map) else None
+    first = nb.cells[index].source.strip().splitlines()[0] if index is not None and nb.cells[index].source.strip() else ""
+    timed_out = isinstance(error, CellTimeoutError)
+    detail = ANSI.sub("", str(error)).strip()
+    if not timed_out:
+        # nbclient의 긴 메시지에서 마지막 줄(예외 이름: 메시지)만: 전체 트레이스백은 셀 출력에 있다
+        detail = next((ln for ln in reversed(detail.splitlines()) if ln.strip()), detail)
+    return path_str, nb, seconds, Failure(path_str, index, line, first, timed_out, timeout, detail)
+
+
+def execute_pending(cache_dir: Path, chapters: list[Path], *, timeout: int, env: dict[str, str],
+                    workers: int | None = None) -> dict[str, str | Failure]:
+    """캐시에 없는 장을 나란히 실행하고 성공한 것만 캐시에 넣는다. 장 → "ok" 또는 :class:`Failure`."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.cache.main import CacheBundleIn
+
+    todo = pending_chapters(cache_dir, chapters)
+    if not todo:
+        return {}
+    workers = workers or min(len(todo), os.cpu_count() or 1)
+    cache = get_cache(cache_dir)
+    status: dict[str, str | Failure] = {}
+    # 오래 걸리는 장부터 시작하면 두 코어가 고르게 끝난다: 코드가 긴 장을 먼저 보낸다
+    todo.sort(key=lambda p: -p.stat().st_size)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_execute, str(p), timeout, env) for p in todo]
+        for future in futures:
+            path_str, nb, seconds, failure = future.result()
+            if failure is not None:
+                status[path_str] = failure
+                continue
+            cache.cache_notebook_bundle(
+                CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}),
+                check_validity=False, overwrite=True,
+            )
+            status[path_str] = "ok"
+    return status

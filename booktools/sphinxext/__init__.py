@@ -1,0 +1,35 @@
+"""책 전용 Sphinx 확장(`_config.yml`의 ``extra_extensions: booktools.sphinxext``).
+
+기능마다 모듈 하나를 두고, 이 ``setup()``이 읽는 순서대로 모두 등록한다(찾아서 부르지 않는다:
+새 기능은 모듈을 쓰고 :data:`FEATURES`에 한 줄을 더한다). 업스트림 내부를 건드리는 우회는
+:mod:`booktools.sphinxext.workarounds` 한 곳에 이유와 버전을 적어 둔다.
+"""
+from __future__ import annotations
+
+from booktools.sphinxext import (images, korean_labels, korean_ui, launch, look, meta, offline, phone, printing,
+                                 prune, quiz, search, slides, status, toc)
+
+# 읽는 순서: 무엇을 읽는가 → 어떤 모습인가 → 페이지에 무엇을 더하는가 → 발행 폴더 정리
+FEATURES = (
+    toc,              # 목차의 문서만 읽는다(include_patterns), 목차가 틀리면 한국어로 멈춘다
+    look,             # booktools/theme: 템플릿 폴더와 정적 파일 폴더
+    offline,          # 함께 올린 MathJax·RequireJS·html-manager, CDN 없이
+    korean_ui,        # 테마 문구의 한국어 카탈로그
+    korean_labels,    # 그림·표·연습의 한국어 이름
+    images,           # 한글 이름 그림의 Markdown 문법
+    meta,             # 파비콘, og:/description 메타데이터, 그림 대체 텍스트
+    launch,           # Binder·Colab·내려받기 버튼이 생성된 노트북을 가리키게
+    slides,           # 장 페이지의 덱 링크와 {slide-decks} 목록
+    quiz,             # {quiz-progress} 기록표
+    status,           # {studybook-exec-table} 실행 현황
+    search,           # Pagefind 검색 페이지
+    phone,            # 390 px 화면용 CSS/JS
+    printing,         # 인쇄용 CSS
+    prune,            # 발행 폴더에 지금 원본이 만드는 것만 남긴다
+)
+
+
+def setup(app):
+    for feature in FEATURES:
+        feature.setup(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""`make bench`: 빌드 속도, 캐시 정확성, 데모 반응 시간, 페이지 무게, 학습 루프 속도를 잰다.
+"""`make bench`(`python -m booktools bench`): 빌드 속도, 캐시 정확성, 데모 반응 시간, 페이지 무게, 학습 루프 속도를 잰다.
 
 결과는 benchmarks/results/latest.json 과 latest.md 에 쓴다. 예산(budget)을 넘긴 항목은
 숨기지 않고 "초과"로 적는다. 이 기계는 시끄러우니 여러 번 잴 수 있는 것은 중앙값을 쓴다.
@@ -19,10 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from booktools.chapters import chapters_using
+from booktools.tree import copy_source_tree  # 테스트와 같은 방식으로 깨끗한 트리를 만든다
+
+ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import copy_source_tree  # noqa: E402  (테스트와 같은 방식으로 깨끗한 트리를 만든다)
 
 BUDGETS = {
     "cold_build_s": 120.0,
@@ -37,7 +38,7 @@ BUDGETS = {
 def timed_build(root: Path, *extra: str) -> dict:
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, str(root / "scripts" / "build.py"), str(root), *extra],
+        [sys.executable, "-m", "booktools", "build", str(root), *extra],  # 새 프로세스: 콜드 시작까지 잰다
         cwd=root, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - started
@@ -92,14 +93,12 @@ def run_json(script: Path) -> dict | None:
 
 
 def dlkit_chapters(root: Path) -> list[str]:
-    return sorted(
-        p.relative_to(root).as_posix() for p in (root / "chapters").glob("*.md")
-        if re.search(r"^\s*import dlkit", p.read_text(encoding="utf-8"), re.M)
-    )
+    """dlkit을 import하는 장(빌드와 같은 판단: booktools.chapters.chapters_using)."""
+    return sorted(ch.source for ch in chapters_using(root, "dlkit"))
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m booktools bench", description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="싼 측정(no-op 빌드)의 반복 횟수")
     parser.add_argument("--cold-repeat", type=int, default=1, help="콜드 빌드 반복 횟수")
     parser.add_argument("--strict", action="store_true", help="예산 초과 시 종료 코드 1")
@@ -113,7 +112,7 @@ def main(argv=None) -> int:
     try:
         cold = []
         for i in range(args.cold_repeat):
-            root = copy_source_tree(work / f"cold{i}")
+            root = copy_source_tree(ROOT, work / f"cold{i}")
             cold.append(timed_build(root))
         results["cold_build"] = {"runs_s": [c["seconds"] for c in cold],
                                  "median_s": statistics.median(c["seconds"] for c in cold),
@@ -146,7 +145,9 @@ def main(argv=None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     results["widgets"] = run_json(ROOT / "benchmarks" / "bench_widgets.py")
-    results["training"] = run_json(ROOT / "benchmarks" / "bench_training.py")
+    from booktools.bench import training
+
+    results["training"] = training.run()
 
     results["budgets"] = check_budgets(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -212,6 +213,3 @@ def to_markdown(r: dict) -> str:
     lines += [f"| {b['budget']} | {b['value']} | {b['limit']} | {'통과' if b['ok'] else '초과'} |" for b in r["budgets"]]
     return "\n".join(lines) + "\n"
 
-
-if __name__ == "__main__":
-    sys.exit(main())

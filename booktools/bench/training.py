@@ -4,14 +4,12 @@
 
 사용법::
 
-    python benchmarks/bench_training.py [결과.json]
+    make bench   (booktools.bench가 :func:`run`을 부른다)
 """
 
 from __future__ import annotations
 
-import json
 import statistics
-import sys
 import time
 
 import numpy as np
@@ -54,7 +52,8 @@ def run_torch(X: np.ndarray, y: np.ndarray, seed: int) -> float:
     return time.perf_counter() - start
 
 
-def main(argv: list[str]) -> dict[str, float]:
+def run() -> dict[str, float]:
+    """dlkit과 torch의 같은 학습 루프 시간(중앙값)과 그 비율."""
     import torch
 
     torch.set_num_threads(1)
@@ -67,12 +66,4 @@ def main(argv: list[str]) -> dict[str, float]:
         "torch_median_s": statistics.median(torch_times),
     }
     result["ratio"] = result["dlkit_median_s"] / result["torch_median_s"]
-    print(json.dumps(result, indent=2))
-    if len(argv) > 1:
-        with open(argv[1], "w", encoding="utf-8") as f:
-            json.dump(result, f, indent=2)
     return result
-
-
-if __name__ == "__main__":
-    main(sys.argv)

@@ -134,21 +134,6 @@ def test_quiz_html_is_self_contained_and_stable():
     assert dq.STORAGE_PREFIX in a
 
 
-def test_bad_definitions_get_korean_errors():
-    see = ("", "세 단어")
-    with pytest.raises(ValueError, match="정답"):
-        dq.choice("q", "질문?", [("가", False), ("나", False)], explain="설명", see=see)
-    with pytest.raises(TypeError, match="answer는 숫자"):
-        dq.number("q", "질문?", answer="서른둘", explain="설명", see=see)
-    with pytest.raises(ValueError, match="tol"):
-        dq.number("q", "질문?", answer=1, tol=-1, explain="설명", see=see)
-    with pytest.raises(ValueError, match="see"):
-        dq.number("q", "질문?", answer=1, explain="설명", see="세 단어")
-    with pytest.raises(ValueError, match="문항 id"):
-        dq.number("Q 1", "질문?", answer=1, explain="설명", see=see)
-    q = dq.number("q", "질문?", answer=1, explain="설명", see=see)
-    with pytest.raises(ValueError, match="같은 문항 id"):
-        dq.Quiz("06_epoch_batch", [q, q])
 
 
 def test_wheel_ships_the_quiz_script_and_style(tmp_path):

@@ -8,9 +8,13 @@ import warnings
 import numpy as np
 import pytest
 import torch
+from hypothesis import given
+from hypothesis import strategies as st
 
 import dlkit as dk
 from dlkit import training
+from dlkit._checks import InputTypeError, InputValueError
+from helpers import PROPERTY, assert_korean_error, bad_input_params, junk, maybe_good, outcome
 
 TRUE_W, TRUE_B = [2, -3.4], 4.2
 
@@ -189,3 +193,98 @@ def test_train_works_for_mlp_with_adam():
     h = dk.train(net, X, y, optimizer=dk.Adam(net.parameters(), lr=0.02), batch_size=16,
                  num_epochs=60, rng=0, progress=False)
     assert h.epoch_losses[-1] < 0.1 * h.epoch_losses[0]
+
+
+# --- 잘못된 입력: 부르는 즉시, 인자 이름을 밝히는 한국어 오류 ---------------------------
+
+X2, Y2 = np.ones((4, 2)), np.zeros((4, 1))
+
+
+def train2(X=X2, y=Y2, net=None, **kw):
+    """특성 2개, 예제 4개로 한 에포크 학습(인자 하나만 바꿔 잘못된 입력을 넣는 용도)."""
+    net = net or dk.LinearRegression(2, rng=0)
+    args = dict(optimizer=dk.SGD(net.parameters(), lr=0.1), batch_size=2, num_epochs=1, progress=False)
+    args.update(kw)
+    return dk.train(net, X, y, **args)
+
+
+def test_arithmetic_helpers_may_answer_zero_but_training_never_does():
+    assert dk.iterations_per_epoch(0, 32) == 0
+    assert dk.iterations_per_epoch(5, 10, drop_last=True) == 0
+    assert dk.total_updates(0, 32, 3) == 0
+    h = train2(batch_size=4, drop_last=True)
+    assert h.num_updates == 1 and "1번 갱신" in h.message
+
+
+def test_train_reports_nonfinite_step_as_divergence():
+    net = dk.LinearRegression(2, rng=0)
+    h = dk.train(net, np.full((8, 2), 10.0), np.ones(8), optimizer=dk.SGD(net.parameters(), lr=1e308),
+                 batch_size=4, num_epochs=3, progress=False)
+    assert h.diverged and "발산" in h.message and "lr=1e+308" in h.message
+
+
+BAD_INPUT = {
+    "args": [
+        ("batch_size train", lambda: train2(batch_size=0), ValueError, "batch_size"),
+        ("num_epochs 실수", lambda: train2(num_epochs=1.5), TypeError, "num_epochs"),
+        ("X y 길이", lambda: train2(y=np.zeros((3, 1))), ValueError, "X"),
+        ("빈 X", lambda: train2(X=np.zeros((0, 2)), y=np.zeros((0, 1))), ValueError, "X"),
+        ("X NaN", lambda: train2(X=np.array([[np.nan, 0]] * 4)), ValueError, "X"),
+        ("y inf", lambda: train2(y=np.array([np.inf, 0, 0, 0])), ValueError, "y"),
+        ("X 문자열", lambda: train2(X=[["a", "b"]] * 4), TypeError, "X"),
+        ("X 3차원", lambda: train2(X=np.zeros((4, 2, 1))), ValueError, "X"),
+        ("net 메서드", lambda: dk.train(object(), X2, Y2, optimizer=dk.SGD([np.zeros(1)], lr=0.1),
+                                        batch_size=2, num_epochs=1), TypeError, "net"),
+        ("optimizer step", lambda: train2(optimizer=object()), TypeError, "optimizer"),
+        ("optimizer 다른 params",
+         lambda: train2(optimizer=dk.SGD([np.zeros((2, 1)), np.zeros(1)], lr=0.1)), ValueError, "optimizer"),
+        ("predict net", lambda: dk.predict(object(), X2), TypeError, "net"),
+    ],
+    "shape": [
+        ("train 특성 3개", lambda: train2(X=np.ones((4, 3))), InputValueError, "X"),
+        ("evaluate 특성 3개", lambda: dk.evaluate(dk.LinearRegression(2, rng=0), np.ones((4, 3)), Y2),
+         InputValueError, "X"),
+        ("predict 특성 3개", lambda: dk.predict(dk.LinearRegression(2, rng=0), np.ones((4, 3))), InputValueError,
+         "X"),
+        ("train y 두 열", lambda: train2(y=np.zeros((4, 2))), InputValueError, "y"),
+    ],
+    "order_type": [
+        ("predict 문자열", lambda: dk.predict(dk.LinearRegression(2, rng=0), "1, 2"), InputTypeError, "X"),
+        ("train에 클래스", lambda: dk.train(dk.LinearRegression, X2, Y2, optimizer=dk.SGD([np.zeros(1)], lr=0.1),
+                                           batch_size=2, num_epochs=1), InputTypeError, "net"),
+        ("optimizer에 클래스", lambda: train2(optimizer=dk.SGD), InputTypeError, "optimizer"),
+        ("predict에 클래스", lambda: dk.predict(dk.LinearRegression, X2), InputTypeError, "net"),
+        ("shuffle 정수", lambda: train2(shuffle=2), InputTypeError, "shuffle"),
+        ("progress 문자열", lambda: dk.progress_enabled("on"), InputTypeError, "progress"),
+    ],
+    "nonfinite": [
+        ("evaluate NaN", lambda: dk.evaluate(dk.LinearRegression(2, rng=0), np.full((4, 2), np.nan), Y2),
+         InputValueError, "X"),
+    ],
+    "empty": [
+        ("train drop_last 갱신 0번", lambda: train2(batch_size=10, drop_last=True), InputValueError, "drop_last"),
+    ],
+}
+
+
+@pytest.mark.parametrize("call, error, argname", bad_input_params(BAD_INPUT))
+def test_bad_input_raises_korean_error_naming_argument(call, error, argname):
+    assert_korean_error(call, error, argname)
+
+
+@PROPERTY
+@given(data=st.data(), n=st.integers(0, 6), batch_size=st.one_of(st.integers(0, 5), junk),
+       num_epochs=st.one_of(st.integers(0, 2), junk), drop_last=st.booleans())
+def test_property_training(data, n, batch_size, num_epochs, drop_last):
+    X, y = data.draw(maybe_good(n, 2)), data.draw(st.one_of(maybe_good(n), maybe_good(n, 1)))
+    net = dk.LinearRegression(2, rng=0)
+    h, err = outcome(lambda: dk.train(net, X, y, optimizer=dk.SGD(net.parameters(), lr=0.01),
+                                      batch_size=batch_size, num_epochs=num_epochs, drop_last=drop_last,
+                                      rng=0, progress=False))
+    if err is None:
+        n = len(np.asarray(X))
+        assert h.num_updates > 0
+        assert h.diverged or h.num_updates == dk.total_updates(n, batch_size, num_epochs, drop_last)
+    pred, err = outcome(lambda: dk.predict(net, X))
+    if err is None:
+        assert pred.shape[1] == 1 and np.isfinite(pred).all()

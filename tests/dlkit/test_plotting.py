@@ -12,8 +12,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 import dlkit as dk  # noqa: E402
+from dlkit._checks import InputTypeError, InputValueError  # noqa: E402
+from helpers import (  # noqa: E402
+    assert_korean_error, bad_input_params, closing_figures, finite, maybe_good, mostly, outcome,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -309,3 +315,75 @@ def test_history_ticks_do_not_touch_in_a_narrow_panel(history):
     gaps = [b.x0 - a.x1 for a, b in zip(boxes, boxes[1:])]
     assert min(gaps) > 4, gaps   # 글자 사이 4 px 넘게 띄운다
     plt.close(fig)
+
+
+# --- 잘못된 입력: 부르는 즉시, 인자 이름을 밝히는 한국어 오류 ---------------------------
+
+X2, Y2 = np.ones((4, 2)), np.zeros((4, 1))
+plot = closing_figures
+
+
+BAD_INPUT = {
+    "shape": [
+        ("plot_decision_boundary 입력 3개",
+         lambda: plot(lambda: dk.plot_decision_boundary(dk.Perceptron([1, 2, 3], 0))), InputValueError,
+         "perceptron.w"),
+    ],
+    "empty": [
+        ("plot_iterations 예제 0개", lambda: plot(lambda: dk.plot_iterations(0, 10, 2)), InputValueError,
+         "num_examples"),
+    ],
+    "helpers": [
+        ("plot_activations([])", lambda: plot(lambda: dk.plot_activations([])), InputValueError, "names"),
+        ("plot_activations('relu')", lambda: plot(lambda: dk.plot_activations("relu")), InputTypeError, "names"),
+        ("plot_activations 모르는 이름", lambda: plot(lambda: dk.plot_activations(["relu", "swish"])),
+         InputValueError, "names[1]"),
+        ("plot_activation x 문자열", lambda: plot(lambda: dk.plot_activation("relu", x="abc")), InputTypeError,
+         "x"),
+        ("plot_activation ax에 Figure", lambda: plot(lambda: dk.plot_activation("relu", ax=plt.figure())),
+         InputTypeError, "ax"),
+        ("plot_history(None)", lambda: plot(lambda: dk.plot_history(None)), InputTypeError, "history"),
+        ("plot_history per", lambda: plot(lambda: dk.plot_history(dk.History(), per="batch")), InputValueError,
+         "per"),
+        ("plot_surface_paths 리스트", lambda: plot(lambda: dk.plot_surface_paths("ravine", [np.zeros((3, 2))])),
+         InputTypeError, "paths"),
+        ("plot_surface_paths 경로 shape",
+         lambda: plot(lambda: dk.plot_surface_paths("ravine", {"a": np.zeros(3)})), InputValueError,
+         "paths['a']"),
+        ("plot_surface_paths 지형 이름", lambda: plot(lambda: dk.plot_surface_paths("valley", {})),
+         InputValueError, "surface="),
+        ("plot_linreg_fit 특성 2개", lambda: plot(lambda: dk.plot_linreg_fit(X2, Y2, 1.0, 0.0)), InputValueError,
+         "X"),
+        ("plot_linreg_fit 벡터 w", lambda: plot(lambda: dk.plot_linreg_fit([1, 2], [1, 2], [1, 2], 0.0)),
+         InputValueError, "w"),
+        ("plot_decision_boundary feature_names", lambda: plot(lambda: dk.plot_decision_boundary(
+            dk.Perceptron([1, 2], 0), feature_names="비돈")), InputValueError, "feature_names"),
+        ("plot_decision_boundary xlim", lambda: plot(lambda: dk.plot_decision_boundary(
+            dk.Perceptron([1, 2], 0), xlim=(1, 0))), InputValueError, "xlim"),
+        ("plot_linear_vs_activation activation",
+         lambda: plot(lambda: dk.plot_linear_vs_activation(activation=None)), InputValueError, "activation"),
+        ("plot_iterations 에포크 너무 많음", lambda: plot(lambda: dk.plot_iterations(100, 10, 500)),
+         InputValueError, "num_epochs"),
+        ("use_korean_font style", lambda: dk.use_korean_font(style="yes"), InputTypeError, "style"),
+    ],
+}
+
+
+@pytest.mark.parametrize("call, error, argname", bad_input_params(BAD_INPUT))
+def test_bad_input_raises_korean_error_naming_argument(call, error, argname):
+    assert_korean_error(call, error, argname)
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), n=st.integers(0, 5))
+def test_property_plotting(data, n):
+    X, y = data.draw(maybe_good(n)), data.draw(maybe_good(n, 1))
+    w, b = data.draw(mostly(finite)), data.draw(mostly(finite))
+    try:  # 검사가 함수 맨 앞이라 잘못된 입력에는 그림도 만들지 않는다(그래서 빠르다)
+        ax, err = outcome(lambda: dk.plot_linreg_fit(X, y, w, b))
+        if err is None:
+            assert len(ax.collections) == 1 and len(ax.lines) == 1  # 데이터 점과 직선
+        else:
+            assert not plt.get_fignums()
+    finally:
+        plt.close("all")

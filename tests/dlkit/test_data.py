@@ -6,6 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dlkit as dk
+from dlkit._checks import InputTypeError, InputValueError
+from helpers import PROPERTY, assert_korean_error, bad_input_params, finite, maybe_good, mostly, outcome
 
 SETTINGS = settings(max_examples=40, deadline=None)
 sizes = st.integers(min_value=0, max_value=60)
@@ -102,10 +104,70 @@ def test_synthetic_data_rng_semantics():
     np.testing.assert_allclose(yn, Xn + 1.0)
 
 
-def test_squared_loss_and_grad():
-    y_hat = np.array([[1.0], [2.0], [4.0]])
-    y = np.array([1.0, 3.0, 2.0])  # (n,)과 (n, 1)을 섞어도 (n, n)으로 퍼지지 않는다
-    assert dk.squared_loss(y_hat, y) == pytest.approx((0 + 0.5 + 2) / 3)
-    np.testing.assert_allclose(dk.squared_loss_grad(y_hat, y), [[0.0], [-1 / 3], [2 / 3]])
-    with pytest.raises(ValueError, match="[가-힣]"):
-        dk.squared_loss(y_hat, np.zeros(4))
+def test_minibatches_validates_at_call_not_when_iterated():
+    with pytest.raises(InputValueError, match="batch_size"):
+        dk.minibatches(X2, Y2, 0)  # next()를 부르지 않아도 곧바로
+    gen = dk.minibatches(X2, Y2, 3, shuffle=False)
+    assert [len(xb) for xb, _ in gen] == [3, 1]
+
+
+# --- 잘못된 입력: 부르는 즉시, 인자 이름을 밝히는 한국어 오류 ---------------------------
+
+X2, Y2 = np.ones((4, 2)), np.zeros((4, 1))
+
+BAD_INPUT = {
+    "args": [
+        ("batch_size 0", lambda: dk.iterations_per_epoch(10, 0), ValueError, "batch_size"),
+        ("batch_size 음수", lambda: list(dk.minibatches(X2, Y2, -3)), ValueError, "batch_size"),
+        ("batch_size 실수", lambda: dk.iterations_per_epoch(10, 2.5), TypeError, "batch_size"),
+        ("batch_size bool", lambda: dk.iterations_per_epoch(10, True), TypeError, "batch_size"),
+        ("num_examples 음수", lambda: dk.iterations_per_epoch(-1, 2), ValueError, "num_examples"),
+        ("num_examples synthetic", lambda: dk.synthetic_data([1.0], 0.0, -5), ValueError, "num_examples"),
+        ("noise 음수", lambda: dk.synthetic_data([1.0], 0.0, 5, noise=-1.0), ValueError, "noise"),
+        ("num_epochs 0", lambda: dk.total_updates(10, 2, 0), ValueError, "num_epochs"),
+        ("minibatches X y 길이", lambda: list(dk.minibatches(X2, np.zeros(3), 2)), ValueError, "X"),
+        ("rng 종류", lambda: dk.synthetic_data([1.0], 0.0, 3, rng="seed"), TypeError, "rng"),
+    ],
+    "order_type": [
+        ("minibatches(3, X, y)", lambda: dk.minibatches(3, X2, Y2), InputValueError,
+         "minibatches(X, y, batch_size)"),
+        ("synthetic_data(1000, w, b)", lambda: dk.synthetic_data(1000, [2, -3.4], 4.2), InputValueError,
+         "synthetic_data(w, b, num_examples)"),
+        ("벡터 b", lambda: dk.synthetic_data([2, -3.4], [4.2, 1.0], 10), InputValueError, "b"),
+        ("drop_last 문자열", lambda: dk.iterations_per_epoch(10, 3, drop_last="yes"), InputTypeError, "drop_last"),
+    ],
+    "nonfinite": [
+        ("synthetic_data w에 None", lambda: dk.synthetic_data([1, None], 4.2, 5), InputTypeError, "w"),
+        ("synthetic_data b NaN", lambda: dk.synthetic_data([1.0], np.nan, 5), InputValueError, "b"),
+    ],
+    "empty": [
+        ("minibatches 빈 X", lambda: dk.minibatches(np.zeros((0, 2)), np.zeros((0, 1)), 2), InputValueError,
+         "X"),
+        ("minibatches drop_last 배치 0개", lambda: dk.minibatches(X2, Y2, 10, drop_last=True), InputValueError,
+         "drop_last"),
+        ("minibatches batch_size 0 (반복 전에)", lambda: dk.minibatches(X2, Y2, 0), InputValueError, "batch_size"),
+        ("synthetic_data 빈 w", lambda: dk.synthetic_data([], 1.0, 3), InputValueError, "w"),
+    ],
+}
+
+
+@pytest.mark.parametrize("call, error, argname", bad_input_params(BAD_INPUT))
+def test_bad_input_raises_korean_error_naming_argument(call, error, argname):
+    assert_korean_error(call, error, argname)
+
+
+@PROPERTY
+@given(data=st.data(), m=st.integers(0, 6), batch_size=mostly(st.integers(-1, 6)),
+       drop_last=mostly(st.booleans()), n=mostly(st.integers(-2, 5)))
+def test_property_data(data, m, batch_size, drop_last, n):
+    X, y = data.draw(maybe_good(m, 2)), data.draw(maybe_good(m, 1))
+    w, b = data.draw(maybe_good(2)), data.draw(mostly(finite))
+    gen, err = outcome(lambda: dk.minibatches(X, y, batch_size, drop_last=drop_last, rng=0))
+    if err is None:
+        batches = list(gen)
+        assert len(batches) == dk.iterations_per_epoch(len(X), batch_size, drop_last) > 0
+        assert sum(len(xb) for xb, _ in batches) <= len(X)
+    data, err = outcome(lambda: dk.synthetic_data(w, b, n, rng=0))
+    if err is None:
+        Xs, ys = data
+        assert Xs.shape == (n, np.size(w)) and ys.shape == (n, 1) and np.isfinite(ys).all()

@@ -4,19 +4,18 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
+from hypothesis import given
+from hypothesis import strategies as st
 
 import dlkit as dk
+from dlkit._checks import InputValueError
+from helpers import PROPERTY, assert_korean_error, bad_input_params, finite, maybe_good, mostly, outcome
 
 TORCH_ACTS = {
     "relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid,
     "gelu": lambda t: F.gelu(t, approximate="tanh"), "leaky_relu": lambda t: F.leaky_relu(t, 0.01),
     None: lambda t: t,
 }
-
-
-@pytest.fixture
-def rng():
-    return np.random.default_rng(0)
 
 
 def torch_mlp(net, X, grad_y_hat):
@@ -148,24 +147,79 @@ def test_normal_equation_recovers_parameters():
         dk.normal_equation(X, y[:5])
 
 
-def test_linreg_surface_matches_squared_loss_and_its_gradient():
-    import torch
+# --- 잘못된 입력: 부르는 즉시, 인자 이름을 밝히는 한국어 오류 ---------------------------
 
-    X, y = dk.synthetic_data([1.5], 0.5, 50, noise=0.3, rng=3)
-    surface = dk.linreg_surface(X, y)
-    w, b = 0.7, -0.2
-    np.testing.assert_allclose(surface.f(w, b), dk.squared_loss(X * w + b, y), rtol=1e-12)
-    tw = torch.tensor(w, dtype=torch.float64, requires_grad=True)
-    tb = torch.tensor(b, dtype=torch.float64, requires_grad=True)
-    loss = ((torch.tensor(X[:, 0]) * tw + tb - torch.tensor(y[:, 0])) ** 2 / 2).mean()
-    loss.backward()
-    np.testing.assert_allclose(surface.grad(w, b), (tw.grad.item(), tb.grad.item()), rtol=1e-10)
+X2 = np.ones((4, 2))
 
 
-def test_optimize_path_stops_when_the_loss_explodes():
-    result = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.7), 40)
-    assert result.diverged
-    assert "발산" in result.message
-    assert np.isfinite(result.path).all()
-    calm = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.1), 40)
-    assert not calm.diverged
+def backward_with(grad):
+    net = dk.LinearRegression(2, rng=0)
+    net.forward(X2)
+    return net.backward(grad)
+
+
+BAD_INPUT = {
+    "args": [
+        ("MLP 활성화 이름", lambda: dk.MLP([1, 2, 1], activation="Relu"), ValueError, "relu"),
+        ("MLP layer_sizes", lambda: dk.MLP([3]), ValueError, "layer_sizes"),
+        ("MLP layer_sizes 0", lambda: dk.MLP([3, 0, 1]), ValueError, "layer_sizes"),
+        ("num_inputs", lambda: dk.LinearRegression(0), ValueError, "num_inputs"),
+    ],
+    "shape": [
+        ("forward 특성 3개", lambda: dk.LinearRegression(2, rng=0).forward(np.ones((4, 3))), InputValueError, "X"),
+        ("forward 1차원", lambda: dk.LinearRegression(2, rng=0).forward(np.array([1.0, 2.0])), InputValueError,
+         "reshape"),
+        ("MLP forward 특성 수", lambda: dk.MLP([2, 3, 1], rng=0).forward(np.ones((4, 5))), InputValueError, "X"),
+        ("backward shape", lambda: backward_with(np.ones((3, 1))), InputValueError, "grad_y_hat"),
+        ("backward 리스트 shape", lambda: backward_with([[1.0, 2.0]]), InputValueError, "grad_y_hat"),
+        ("normal_equation y 두 열", lambda: dk.normal_equation(X2, np.zeros((4, 2))), InputValueError, "y"),
+        ("LinearStack x shape", lambda: dk.LinearStack([np.ones((2, 3))]).forward(np.ones(2)), InputValueError,
+         "x"),
+    ],
+    "order_type": [
+        ("Perceptron 벡터 b", lambda: dk.Perceptron([1, 2], [0, 1]), InputValueError, "b"),
+        ("weight_scale 음수", lambda: dk.LinearRegression(2, weight_scale=-1), InputValueError, "weight_scale"),
+        ("LinearStack 문자열", lambda: dk.LinearStack("abc"), InputValueError, "weights"),
+    ],
+    "nonfinite": [
+        ("weight_scale NaN", lambda: dk.LinearRegression(2, weight_scale=np.nan), InputValueError,
+         "weight_scale"),
+        ("normal_equation NaN", lambda: dk.normal_equation(np.array([[np.nan], [1.0]]), [1.0, 2.0]),
+         InputValueError, "X"),
+        ("forward inf", lambda: dk.LinearRegression(2, rng=0).forward(np.full((1, 2), np.inf)), InputValueError,
+         "X"),
+        ("Perceptron b inf", lambda: dk.Perceptron([1, 2], np.inf), InputValueError, "b"),
+    ],
+    "empty": [
+        ("forward 예제 0개", lambda: dk.LinearRegression(2, rng=0).forward(np.zeros((0, 2))), InputValueError, "X"),
+    ],
+}
+
+
+@pytest.mark.parametrize("call, error, argname", bad_input_params(BAD_INPUT))
+def test_bad_input_raises_korean_error_naming_argument(call, error, argname):
+    assert_korean_error(call, error, argname)
+
+
+@PROPERTY
+@given(data=st.data(), d=st.integers(1, 3), n=st.integers(0, 4), sizes=st.lists(st.integers(0, 3), max_size=4))
+def test_property_models(data, d, n, sizes):
+    X, grad = data.draw(maybe_good(n, d)), data.draw(maybe_good(n, 1))
+    w, b = data.draw(maybe_good(d)), data.draw(mostly(finite))
+    net = dk.LinearRegression(d, rng=0)
+    y_hat, err = outcome(lambda: net.forward(X))
+    if err is None:
+        assert y_hat.shape == (len(X), 1) and np.isfinite(y_hat).all()
+        grads, err = outcome(lambda: net.backward(grad))
+        if err is None:
+            assert [g.shape for g in grads] == [p.shape for p in net.parameters()]
+    mlp, err = outcome(lambda: dk.MLP(sizes, rng=0))
+    if err is None:
+        out, err = outcome(lambda: mlp.forward(X))
+        if err is None:
+            assert out.shape == (len(X), sizes[-1])
+    p, err = outcome(lambda: dk.Perceptron(w, b))
+    if err is None:
+        assert p.w.ndim == 1 and np.isfinite(p.b)
+        # 입력 수가 맞는 x만(입력 수가 다른 x의 오류는 weighted_sum이 낸다: 보고서의 후속 작업 참고)
+        assert p.predict(np.zeros(len(p.w))) in (0, 1)

@@ -9,8 +9,12 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
+from hypothesis import given
+from hypothesis import strategies as st
 
 import dlkit as dk
+from dlkit._checks import InputTypeError, InputValueError
+from helpers import PROPERTY, anything, assert_korean_error, bad_input_params, outcome
 
 NAMES = ["step", "sigmoid", "tanh", "relu", "leaky_relu", "gelu"]
 SHAPES = [(), (7,), (4, 3), (2, 3, 4)]
@@ -40,11 +44,6 @@ def torch_grad(name, x):
 
 def tol(dtype):
     return dict(rtol=1e-5, atol=1e-6) if dtype == np.float32 else dict(rtol=1e-10, atol=1e-12)
-
-
-@pytest.fixture
-def rng():
-    return np.random.default_rng(0)
 
 
 def inputs(rng, shape, dtype):
@@ -143,3 +142,48 @@ def test_import_has_no_heavy_dependencies():
             "if m in sys.modules]; assert not heavy, heavy; import dlkit.plotting; "
             "assert 'matplotlib' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_activations_keep_dtype_and_accept_infinity():
+    assert dk.relu(np.float32(2.0)).dtype == np.float32
+    assert dk.sigmoid(np.array([np.inf, -np.inf])).tolist() == [1.0, 0.0]
+    assert dk.gelu(np.array([-np.inf, np.inf])).tolist() == [0.0, np.inf]  # (-inf)·0 = NaN이 아니라 극한값
+    assert dk.relu([True, False]).tolist() == [1.0, 0.0]
+
+
+# --- 잘못된 입력: 부르는 즉시, 인자 이름을 밝히는 한국어 오류 ---------------------------
+
+BAD_INPUT = {
+    "args": [
+        ("활성화 이름", lambda: dk.get_activation("sigmod"), ValueError, "name"),
+    ],
+    "order_type": [
+        ("sigmoid 문자열", lambda: dk.sigmoid("1.0"), InputTypeError, "x"),
+        ("step 문자열 리스트", lambda: dk.step(["a", "b"]), InputTypeError, "x"),
+        ("길이가 다른 리스트", lambda: dk.relu([[1, 2], [3]]), InputValueError, "x"),
+        ("requires_grad 텐서", lambda: dk.relu(torch.ones(2, requires_grad=True)), InputTypeError, "detach"),
+    ],
+    "nonfinite": [
+        ("relu(None)", lambda: dk.relu(None), InputTypeError, "x"),
+        ("relu NaN", lambda: dk.relu(np.array([1.0, np.nan])), InputValueError, "x"),
+        ("negative_slope NaN", lambda: dk.leaky_relu(np.ones(2), negative_slope=np.nan), InputValueError,
+         "negative_slope"),
+        ("leaky_relu_grad negative_slope 문자열", lambda: dk.leaky_relu_grad(np.ones(2), "0.1"), InputTypeError,
+         "negative_slope"),
+    ],
+}
+
+
+@pytest.mark.parametrize("call, error, argname", bad_input_params(BAD_INPUT))
+def test_bad_input_raises_korean_error_naming_argument(call, error, argname):
+    assert_korean_error(call, error, argname)
+
+
+@PROPERTY
+@given(name=st.sampled_from(list(dk.ACTIVATIONS)), x=anything, grad=st.booleans())
+def test_property_activations(name, x, grad):
+    act = dk.get_activation(name)
+    out, err = outcome(lambda: (act.grad if grad else act.fn)(x))
+    if err is None:
+        assert np.shape(out) == np.shape(np.asarray(x, dtype=float))
+        assert not np.isnan(out).any()

@@ -1,0 +1,108 @@
+"""테스트 공용 도우미(테스트 모듈끼리는 서로 import하지 않고, 함께 쓰는 것은 여기에만 둔다).
+
+pyproject.toml의 ``[tool.pytest.ini_options] pythonpath``에 ``tests``가 있어 ``import helpers``로 쓴다.
+지금은 dlkit 테스트(tests/dlkit/)의 잘못된 입력 검사와 hypothesis 전략이 들어 있다.
+
+- :func:`bad_input_params`, :func:`assert_korean_error`: 모듈마다 ``BAD_INPUT`` 표(분류 → 사례 목록)를
+  같은 규칙으로 검사한다: 부르는 즉시 dlkit의 한국어 오류가 나고, 메시지가 인자 이름을 밝히며 한 줄이다.
+- :func:`outcome`과 전략들(``anything``, :func:`mostly`, :func:`maybe_good` …): 모듈마다 하나씩 있는
+  속성 테스트가 "불변식이 성립하거나 dlkit의 한국어 오류가 난다, 그 밖의 예외나 경고는 없다"를 확인한다.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import dlkit as dk
+from dlkit._checks import InputTypeError, InputValueError
+
+HANGUL = re.compile("[가-힣]")
+DLKIT_ERRORS = (InputValueError, InputTypeError)
+
+# (이름, 호출, 예외, 메시지에 있어야 할 인자 이름)
+Case = tuple[str, Callable[[], Any], type, str]
+
+
+# --- 잘못된 입력 표 ---------------------------------------------------------------
+
+def bad_input_params(groups: Mapping[str, Sequence[Case]]) -> list:
+    """``{분류: [사례, …]}`` 표를 ``pytest.mark.parametrize("call, error, argname", …)``의 값으로 바꾼다.
+
+    각 사례의 id는 ``"<분류>-<이름>"``이다(예: ``shape-forward 특성 3개``)."""
+    return [pytest.param(call, error, argname, id=f"{group}-{name}")
+            for group, cases in groups.items() for name, call, error, argname in cases]
+
+
+def assert_korean_error(call: Callable[[], Any], error: type, argname: str) -> None:
+    """``call()``이 곧바로 dlkit의 한국어 오류 ``error``를 내고, 메시지가 ``argname``을 밝히는 한 줄인지 본다.
+
+    영어 numpy 경고(RuntimeWarning 등)가 먼저 나도 실패로 본다."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error) as info:
+            call()
+    message = str(info.value)
+    assert isinstance(info.value, DLKIT_ERRORS), f"dlkit의 오류가 아닙니다: {type(info.value)}"
+    assert HANGUL.search(message), f"한국어 메시지가 아닙니다: {message}"
+    assert argname in message, f"메시지가 {argname!r}을 밝히지 않습니다: {message}"
+    assert "\n" not in message, f"메시지가 한 줄이 아닙니다: {message}"
+
+
+def closing_figures(fn: Callable[[], Any]) -> Any:
+    """그림 함수를 부르고 그림을 모두 닫는다(오류가 나야 하는 호출용)."""
+    import matplotlib.pyplot as plt
+
+    try:
+        return fn()
+    finally:
+        plt.close("all")
+
+
+# --- 속성 테스트(hypothesis) -------------------------------------------------------
+
+PROPERTY = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+finite = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False)
+positive = st.floats(1e-6, 10.0)
+special = st.sampled_from([np.nan, np.inf, -np.inf])
+numbers = st.one_of(finite, st.integers(-3, 6), special)
+junk = st.one_of(st.none(), st.booleans(), st.text(max_size=3), st.just(dk.LinearRegression), st.just(object()))
+arrays = hnp.arrays(np.float64, hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=4),
+                    elements=st.one_of(finite, special))
+anything = st.one_of(numbers, junk, arrays, arrays.map(lambda a: a.tolist()))
+
+
+def good(*shape: int):
+    """올바른 shape의 유한한 배열(무작위 입력이 가끔은 정상 경로도 지나가도록 섞는다)."""
+    return hnp.arrays(np.float64, shape, elements=finite)
+
+
+def mostly(strategy):
+    """절반은 ``strategy``(정상 값), 절반은 아무 값."""
+    return st.booleans().flatmap(lambda ok: strategy if ok else anything)
+
+
+def maybe_good(*shape: int):
+    """절반은 올바른 shape의 배열(또는 그 리스트), 절반은 아무 값."""
+    return mostly(st.one_of(good(*shape), good(*shape).map(lambda a: a.tolist())))
+
+
+def outcome(call: Callable[[], Any]) -> tuple[Any, Exception | None]:
+    """``(call()의 결과, None)``, 또는 dlkit의 한국어 오류면 ``(None, 오류)``. 그 밖의 예외·경고는 테스트 실패."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            result = call()
+        except DLKIT_ERRORS as exc:
+            assert HANGUL.search(str(exc)), str(exc)
+            event("dlkit 오류")
+            return None, exc
+        event("정상")
+        return result, None

@@ -1,73 +1,23 @@
-"""테스트 공용 준비물: 한 번의 깨끗한 빌드, 그 결과를 띄우는 로컬 서버, 헤드리스 Chromium.
+"""테스트 공용 준비물(fixture만): 한 번의 깨끗한 빌드, 그 결과를 띄우는 로컬 서버, 헤드리스 Chromium.
+
+함수와 상수는 tests/helpers.py에 있다(테스트 파일끼리, 또 conftest를 import하지 않는다).
 
 빌드는 세션마다 한 번만 한다(`built_book`). 저장소의 추적 파일만 임시 폴더에 복사해
 깨끗한 트리에서 빌드하므로 작업 폴더의 _build와 섞이지 않는다.
 """
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from booktools import browser as book_browser
-from booktools import chapters as book_chapters
-from booktools import tree
+# helpers의 assert도 pytest가 풀어서 보여 주게(helpers를 import하기 전에 등록해야 한다)
+pytest.register_assert_rewrite("helpers")
 
-ROOT = Path(__file__).resolve().parents[1]
-# 테스트가 쓸 Chromium: 기본은 booktools.browser.DEFAULT_CHROMIUM, 다른 곳이면 CHROMIUM_PATH로 준다.
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", str(book_browser.DEFAULT_CHROMIUM)))
-CHROMIUM_ARGS = list(book_browser.CHROMIUM_ARGS)
-
-
-def toc_documents(root: Path = ROOT) -> list[str]:
-    """_toc.yml에 있는 모든 문서 이름(루트 먼저, 순서대로, 중복 없이). 예: "chapters/02_bias".
-
-    목차 읽기는 빌드와 같은 함수(booktools.chapters)를 쓴다: 테스트가 따로 해석하면 둘이 어긋날 수 있다."""
-    return book_chapters.toc_documents(root)
-
-
-def toc_pages(root: Path = ROOT) -> list[str]:
-    """_toc.yml의 문서가 빌드된 html 경로(사이트 루트 기준)."""
-    return [f"{doc}.html" for doc in toc_documents(root)]
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-def copy_source_tree(dest: Path) -> Path:
-    """이 저장소의 원본 파일만 dest로 복사한다(booktools.tree: 벤치마크와 같은 방법)."""
-    return tree.copy_source_tree(ROOT, dest)
-
-
-@dataclass
-class BuildResult:
-    root: Path
-    returncode: int
-    output: str
-
-    @property
-    def html(self) -> Path:
-        return self.root / "_build" / "html"
-
-    @property
-    def report(self) -> dict:
-        return json.loads((self.root / "_build" / "exec-report.json").read_text())
-
-
-def run_build(root: Path, *extra: str) -> BuildResult:
-    """`python -m booktools build`를 root에서(그 복사본의 booktools로) 실행하고 출력과 종료 코드를 돌려준다."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "booktools", "build", str(root), *extra],
-        cwd=root, capture_output=True, text=True,
-    )
-    return BuildResult(root, proc.returncode, proc.stdout + proc.stderr)
+from booktools import browser as book_browser  # noqa: E402
+from helpers import CHROMIUM, BuildResult, copy_source_tree, in_ci, run_build  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -137,15 +87,3 @@ def visit(browser, site_url):
     yield _visit
     for context in contexts:
         context.close()
-
-
-def korean_fonts_used(page, selector: str) -> list[str]:
-    """Chromium이 selector 요소의 글자를 그릴 때 실제로 쓴 글꼴 이름들(DevTools CSS 도메인)."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})
-    node = cdp.send("DOM.querySelector", {"nodeId": root["root"]["nodeId"], "selector": selector})
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
-    cdp.detach()
-    return [f["familyName"] for f in fonts]

@@ -1,7 +1,9 @@
 """테스트 공용 도우미(테스트 모듈끼리는 서로 import하지 않고, 함께 쓰는 것은 여기에만 둔다).
 
 pyproject.toml의 ``[tool.pytest.ini_options] pythonpath``에 ``tests``가 있어 ``import helpers``로 쓴다.
-지금은 dlkit 테스트(tests/dlkit/)의 잘못된 입력 검사와 hypothesis 전략이 들어 있다.
+- 책 빌드와 사이트(tests/site/, tests/booktools/): :func:`run_build`, :func:`copy_source_tree`,
+  :func:`toc_pages`, :func:`content_pages`, :func:`slide_decks`, :func:`wait_until_settled`, :func:`korean_fonts_used`.
+- dlkit 테스트(tests/dlkit/)의 잘못된 입력 검사와 hypothesis 전략:
 
 - :func:`bad_input_params`, :func:`assert_korean_error`: 모듈마다 ``BAD_INPUT`` 표(분류 → 사례 목록)를
   같은 규칙으로 검사한다: 부르는 즉시 dlkit의 한국어 오류가 나고, 메시지가 인자 이름을 밝히며 한 줄이다.
@@ -10,8 +12,14 @@ pyproject.toml의 ``[tool.pytest.ini_options] pythonpath``에 ``tests``가 있�
 """
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import warnings
+from dataclasses import dataclass
+from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -22,6 +30,9 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import dlkit as dk
+from booktools import browser as book_browser
+from booktools import chapters as book_chapters
+from booktools import tree
 from dlkit._checks import InputTypeError, InputValueError
 
 HANGUL = re.compile("[가-힣]")
@@ -106,3 +117,101 @@ def outcome(call: Callable[[], Any]) -> tuple[Any, Exception | None]:
             return None, exc
         event("정상")
         return result, None
+
+
+# ── 책 빌드와 사이트 ─────────────────────────────────────────────────────
+ROOT = Path(__file__).resolve().parents[1]
+# 테스트가 쓸 Chromium: 기본은 booktools.browser.DEFAULT_CHROMIUM, 다른 곳이면 CHROMIUM_PATH로 준다.
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", str(book_browser.DEFAULT_CHROMIUM)))
+CHROMIUM_ARGS = list(book_browser.CHROMIUM_ARGS)
+
+
+def toc_documents(root: Path = ROOT) -> list[str]:
+    """_toc.yml에 있는 모든 문서 이름(루트 먼저, 순서대로, 중복 없이). 예: "chapters/02_bias".
+
+    목차 읽기는 빌드와 같은 함수(booktools.chapters)를 쓴다: 테스트가 따로 해석하면 둘이 어긋날 수 있다."""
+    return book_chapters.toc_documents(root)
+
+
+def toc_pages(root: Path = ROOT) -> list[str]:
+    """_toc.yml의 문서가 빌드된 html 경로(사이트 루트 기준)."""
+    return [f"{doc}.html" for doc in toc_documents(root)]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def copy_source_tree(dest: Path) -> Path:
+    """이 저장소의 원본 파일만 dest로 복사한다(booktools.tree: 벤치마크와 같은 방법)."""
+    return tree.copy_source_tree(ROOT, dest)
+
+
+@dataclass
+class BuildResult:
+    root: Path
+    returncode: int
+    output: str
+
+    @property
+    def html(self) -> Path:
+        return self.root / "_build" / "html"
+
+    @property
+    def report(self) -> dict:
+        return json.loads((self.root / "_build" / "exec-report.json").read_text())
+
+
+def run_build(root: Path, *extra: str) -> BuildResult:
+    """`python -m booktools build`를 root에서(그 복사본의 booktools로) 실행하고 출력과 종료 코드를 돌려준다."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "booktools", "build", str(root), *extra],
+        cwd=root, capture_output=True, text=True,
+    )
+    return BuildResult(root, proc.returncode, proc.stdout + proc.stderr)
+
+
+
+def site_pages(root: Path = ROOT) -> list[str]:
+    """검사할 사이트 페이지: 목차의 모든 페이지와 검색·색인 페이지."""
+    return toc_pages(root) + ["search.html", "genindex.html"]
+
+
+def content_pages(html: Path) -> list[str]:
+    """빌드된 사이트의 실제 페이지(정적 자산, 검색 색인, 리디렉트 제외)."""
+    pages = []
+    for path in sorted(html.rglob("*.html")):
+        rel = path.relative_to(html).as_posix()
+        if rel.startswith(("_static/", "pagefind/", "_sources/", "_images/")):
+            continue
+        if 'http-equiv="Refresh"' in path.read_text(encoding="utf-8", errors="replace")[:600]:
+            continue
+        pages.append(rel)
+    return pages
+
+
+def wait_until_settled(page) -> None:
+    """MathJax 조판과 위젯 그리기가 끝날 때까지 기다린다(있을 때만)."""
+    page.evaluate("""async () => {
+        if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+            await MathJax.startup.promise;
+        }
+    }""")
+    page.wait_for_timeout(500)
+
+
+def slide_decks(html: Path) -> list[str]:
+    """booktools/slides.py가 만든 발표 슬라이드(reveal.js) 페이지."""
+    return [p for p in content_pages(html) if p.startswith("slides/")]
+
+
+def korean_fonts_used(page, selector: str) -> list[str]:
+    """Chromium이 selector 요소의 글자를 그릴 때 실제로 쓴 글꼴 이름들(DevTools CSS 도메인)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})
+    node = cdp.send("DOM.querySelector", {"nodeId": root["root"]["nodeId"], "selector": selector})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    cdp.detach()
+    return [f["familyName"] for f in fonts]

@@ -5,9 +5,6 @@ tests/conftest.py(책 빌드, 서버, Chromium)도 그대로 적용된다. 공�
 import numpy as np
 import pytest
 
-# helpers의 assert도 pytest가 풀어서 보여 주게(helpers를 import하기 전에 등록해야 한다)
-pytest.register_assert_rewrite("helpers")
-
 
 @pytest.fixture
 def rng() -> np.random.Generator:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_source_tree, in_ci
+from helpers import ROOT, copy_source_tree, in_ci
 
 from booktools import notebooks as make_notebooks
 from booktools.sphinxext import launch as feature_launch

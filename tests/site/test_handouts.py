@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, ROOT, in_ci, run_build
+from helpers import CHROMIUM, ROOT, in_ci, run_build
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.md"))
 NOTICE = "인쇄용 PDF 없음"

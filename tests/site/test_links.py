@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from test_a11y import HANGUL, content_pages, slide_decks
+from helpers import HANGUL, content_pages, slide_decks
 
 SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:")
 EXTERNAL = ("http://", "https://", "//")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from booktools.slides import overflow_js as slides_overflow_js
-from conftest import ROOT, korean_fonts_used
+from helpers import ROOT, korean_fonts_used
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.md"))
 MIN_SLIDES = 6

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from helpers import run_build
 
 pytestmark = pytest.mark.build
 

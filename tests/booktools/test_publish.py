@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import ROOT, copy_source_tree, run_build, toc_documents
+from helpers import ROOT, copy_source_tree, run_build, toc_documents
 
 from booktools import build as build_script
 

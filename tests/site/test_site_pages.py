@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import korean_fonts_used, toc_pages
+from helpers import korean_fonts_used, toc_pages
 
 KOREAN_UI = {
     "search": "이 책에서 검색",

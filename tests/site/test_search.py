@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import run_build
+from helpers import ROOT, run_build
 
 # (검색어, 1위여야 하는 장). 학습자가 치는 꼴 그대로: 조사가 붙은 낱말(편향의, 모멘텀이),
 # 띄어쓰기가 다른 꼴(경사하강법, 미니 배치), 블로그·d2l-ko 표기(에폭, 배치 사이즈, 바이어스).
@@ -140,7 +140,7 @@ def test_build_search_fails_without_body_marks(tmp_path):
     html.mkdir(parents=True)
     (html / "a.html").write_text("<html lang='ko'><body><h1>제목</h1><p>본문</p></body></html>")
     proc = subprocess.run([sys.executable, "-m", "booktools", "search", str(tmp_path)],
-                          cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode != 0
     assert "data-pagefind-body" in proc.stderr
     assert not (html / "pagefind").exists()

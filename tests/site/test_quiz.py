@@ -18,7 +18,7 @@ import pytest
 
 from booktools.browser import serve
 from booktools.slides import overflow_js as slides_overflow_js
-from conftest import ROOT
+from helpers import ROOT
 
 import dlkit.quiz as dq
 

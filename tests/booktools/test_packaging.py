@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_source_tree, in_ci
+from helpers import ROOT, copy_source_tree, in_ci
 
 from booktools import notebooks as make_notebooks
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build, toc_documents
+from helpers import run_build, toc_documents
 
 pytestmark = pytest.mark.build
 

@@ -12,37 +12,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import toc_pages
+from helpers import HANGUL, content_pages, site_pages, slide_decks, toc_pages, wait_until_settled
 
-ROOT = Path(__file__).resolve().parents[1]
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 BLOCKING = {"serious", "critical"}
 
 
-PAGES = toc_pages() + ["search.html", "genindex.html"]
 
-
-def content_pages(html: Path) -> list[str]:
-    """빌드된 사이트의 실제 페이지(정적 자산, 검색 색인, 리디렉트 제외)."""
-    pages = []
-    for path in sorted(html.rglob("*.html")):
-        rel = path.relative_to(html).as_posix()
-        if rel.startswith(("_static/", "pagefind/", "_sources/", "_images/")):
-            continue
-        if 'http-equiv="Refresh"' in path.read_text(encoding="utf-8", errors="replace")[:600]:
-            continue
-        pages.append(rel)
-    return pages
-
-
-def wait_until_settled(page) -> None:
-    """MathJax 조판과 위젯 그리기가 끝날 때까지 기다린다(있을 때만)."""
-    page.evaluate("""async () => {
-        if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
-            await MathJax.startup.promise;
-        }
-    }""")
-    page.wait_for_timeout(500)
 
 
 def blocking_violations(page) -> list[str]:
@@ -58,16 +33,11 @@ def blocking_violations(page) -> list[str]:
     return found
 
 
-def slide_decks(html: Path) -> list[str]:
-    """booktools/slides.py가 만든 발표 슬라이드(reveal.js) 페이지."""
-    return [p for p in content_pages(html) if p.startswith("slides/")]
-
-
 @pytest.mark.build
 def test_every_built_page_is_checked(built_book):
     """사이트의 모든 페이지가 접근성 검사 목록에 들어 있다(새 페이지가 빠지지 않도록)."""
     html = built_book.html
-    missing = sorted(set(content_pages(html)) - set(PAGES) - set(slide_decks(html)))
+    missing = sorted(set(content_pages(html)) - set(site_pages()) - set(slide_decks(html)))
     assert not missing, f"_toc.yml 밖의 페이지가 있습니다(검사 목록에 추가하세요): {missing}"
 
 
@@ -116,7 +86,7 @@ def test_slide_images_have_korean_alt_text(built_book):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", site_pages())
 def test_axe_no_serious_violations(visit, path):
     record = visit(path)
     page = record.page

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urljoin, urlparse
 import nbformat
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 from booktools import notebooks as make_notebooks
 from booktools.sphinxext import launch as feature_launch

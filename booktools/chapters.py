@@ -66,6 +66,27 @@ def toc_documents(root: Path) -> list[str]:
     return list(dict.fromkeys(docs))
 
 
+def toc_numbers(root: Path) -> dict[str, str]:
+    """번호 붙은 목차 부분(``numbered: true``)의 문서 → 장 번호("1", "2", …). 번호 없는 문서는 빠진다.
+
+    사이트의 왼쪽 목차(sphinx-multitoc-numbering)와 같은 규칙: 번호 붙은 부분들의 최상위 항목을 차례로 센다."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")) or {}
+    numbers: dict[str, str] = {}
+    count = 0
+    for part in toc.get("parts") or []:
+        if not part.get("numbered"):
+            continue
+        for entry in part.get("chapters") or []:
+            if isinstance(entry, dict) and "file" in entry:
+                count += 1
+                path = Path(str(entry["file"]))
+                doc = (path.with_suffix("") if path.suffix in SOURCE_SUFFIXES else path).as_posix()
+                numbers[doc] = str(count)
+    return numbers
+
+
 def toc_source_files(root: Path) -> list[str]:
     """목차 문서의 원본 파일(책 루트 기준 상대 경로). 원본이 없는 문서는 뺀다(Sphinx가 따로 경고한다)."""
     out = []

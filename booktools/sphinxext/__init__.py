@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from booktools.sphinxext import (images, korean_labels, korean_ui, launch, look, meta, offline, phone, printing,
+from booktools.sphinxext import (chapter_table, images, korean_labels, korean_ui, launch, look, meta, offline, phone, printing,
                                  prune, quiz, search, slides, status, toc)
 
 # 읽는 순서: 무엇을 읽는가 → 어떤 모습인가 → 페이지에 무엇을 더하는가 → 발행 폴더 정리
@@ -20,6 +20,7 @@ FEATURES = (
     meta,             # 파비콘, og:/description 메타데이터, 그림 대체 텍스트
     launch,           # Binder·Colab·내려받기 버튼이 생성된 노트북을 가리키게
     slides,           # 장 페이지의 덱 링크와 {slide-decks} 목록
+    chapter_table,    # {chapter-table} 첫 페이지의 장 안내 표(목차 순서와 번호)
     quiz,             # {quiz-progress} 기록표
     status,           # {studybook-exec-table} 실행 현황
     search,           # Pagefind 검색 페이지

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.build
 
 # 목차 검사만으로 멈추는 빌드는 장을 실행하지 않는다: 그 전에 Sphinx의 영어 경고나 트레이스백이 나오면 안 된다.
 RAW_FAILURES = ("Traceback", "UnicodeDecodeError", "unknown document", "WARNING")
+SPHINX_STAGE = "[build] Sphinx(jupyter-book)"  # 빌드가 Sphinx 단계를 시작할 때 쓰는 줄(booktools/build.py)
 
 
 def slide_cell(code: str) -> str:
@@ -37,7 +38,8 @@ def assert_stopped_before_executing(result, *expected: str) -> None:
         assert text in result.output, f"{text!r}가 메시지에 없음:\n{result.output[-3000:]}"
     for raw in RAW_FAILURES:
         assert raw not in result.output, f"{raw!r}가 보임:\n{result.output[-3000:]}"
-    assert "--warningiserror" not in result.output  # Sphinx까지 가지 않았다(장을 실행하지 않았다)
+    assert SPHINX_STAGE not in result.output  # Sphinx까지 가지 않았다(장을 실행하지 않았다)
+    assert "[build] 먼저 실행한 장" not in result.output
 
 
 def test_toc_mistakes_and_a_non_utf8_toc_file_each_get_one_korean_message(book_copy):
@@ -165,9 +167,55 @@ def test_a_cell_that_never_ends_times_out_once_with_the_config_timeout(book_copy
     assert re.search(rf"chapters/07_hang\.md: 셀 #\d+\(소스 {line}번째 줄: 'import time'\)이 제한 시간 20초"
                      r"\(_config\.yml의 execute\.timeout\)", out), out[-3000:]
     assert out.count("제한 시간") == 1
-    assert "--warningiserror" not in out  # Sphinx가 같은 장을 또 실행하지 않았다(제한 시간을 한 번만 썼다)
+    assert SPHINX_STAGE not in out  # Sphinx가 같은 장을 또 실행하지 않았다(제한 시간을 한 번만 썼다)
     report = result.report
     assert report["failed"] == ["chapters/07_hang.md"]
     assert "chapters/07_hang.md" not in report["cached"] and "chapters/07_hang.md" not in report["executed"]
     cached_line = next(ln for ln in out.splitlines() if "캐시에서 가져온 장" in ln)
     assert "07_hang" not in cached_line
+
+
+NEW_CHAPTER = """---
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+studybook:
+  covers: 새 장을 더하는 길
+  analogy: 목차에 한 줄
+---
+
+# 새로 더한 장
+
+아무 이름이나 되는 장 파일입니다. 고유한낱말가나다 하나를 색인에서 찾습니다.
+""" + slide_cell('import dlkit as dk\nprint("새 장", dk.__name__)')
+
+
+def test_adding_a_chapter_is_one_file_and_one_toc_line(book_copy):
+    """CONTRIBUTING.md의 "장 더하기": 파일 하나(아무 이름) + `_toc.yml` 한 줄 + make notebooks.
+    그러면 페이지, 덱, 유인물, 노트북, 검색 항목, 실행 현황 줄, 첫 페이지 표의 줄이 다른 수정 없이 생긴다."""
+    import subprocess
+    import sys
+
+    (book_copy / "chapters" / "new_topic.md").write_text(NEW_CHAPTER, encoding="utf-8")
+    toc = book_copy / "_toc.yml"
+    toc.write_text(toc.read_text(encoding="utf-8").replace(
+        "      - file: chapters/06_epoch_batch\n", "      - file: chapters/06_epoch_batch\n      - file: chapters/new_topic\n"),
+        encoding="utf-8")
+    assert "chapters/new_topic" in toc.read_text(encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "booktools", "notebooks", str(book_copy)], cwd=book_copy, check=True,
+                   capture_output=True)
+    result = run_build(book_copy)
+    assert result.returncode == 0, result.output[-4000:]
+    html = result.html
+    assert result.report["executed"] == ["chapters/new_topic.md"]  # 다른 장은 캐시에서
+    assert "새로 더한 장" in (html / "chapters" / "new_topic.html").read_text(encoding="utf-8")
+    assert (html / "slides" / "new_topic.html").is_file()
+    assert (html / "slides" / "new_topic.pdf").is_file()
+    assert (book_copy / "notebooks" / "new_topic.ipynb").is_file()
+    assert "고유한낱말가나다" in pagefind_text(html)
+    status = (html / "chapters" / "status.html").read_text(encoding="utf-8")
+    assert "new_topic.html" in status
+    index = (html / "chapters" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*new_topic\.html(?:(?!</tr>).)*</tr>", index, re.S)
+    assert row and "7" in row.group(0) and "목차에 한 줄" in row.group(0), "첫 페이지 장 안내 표에 7장 줄이 없다"

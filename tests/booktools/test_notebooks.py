@@ -107,7 +107,11 @@ def _mini_book(tmp_path: Path, chapter: str, url: str = "https://github.com/acme
         "import numpy as np\n\n\ndef helper():\n    return 1\n\n\ndef squared_loss(y_hat, y):\n"
         '    """제곱 손실."""\n    return 0.5\n', encoding="utf-8")
     (root / "_config.yml").write_text(f"repository:\n  url: {url}\n  branch: dev\n", encoding="utf-8")
-    (root / "chapters" / "01_other.md").write_text("(sec-other)=\n# 다른 장\n\n본문\n", encoding="utf-8")
+    # 장 = 목차에 있고 코드 셀이 있는 문서(booktools.chapters): 용어집은 코드가 없어 노트북이 생기지 않는다
+    (root / "_toc.yml").write_text("format: jb-book\nroot: chapters/glossary\nchapters:\n"
+                                   "  - file: chapters/01_other\n  - file: chapters/02_x\n", encoding="utf-8")
+    (root / "chapters" / "01_other.md").write_text(
+        "(sec-other)=\n# 다른 장\n\n본문\n\n```{code-cell} ipython3\nprint(1)\n```\n", encoding="utf-8")
     (root / "chapters" / "glossary.md").write_text("# 용어집\n", encoding="utf-8")
     (root / "chapters" / "02_x.md").write_text(chapter, encoding="utf-8")
     return root

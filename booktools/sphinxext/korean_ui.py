@@ -23,6 +23,7 @@ import gettext
 import io
 from pathlib import Path
 
+from booktools.sphinxext.workarounds import install_translations
 from booktools.theme import LOCALE
 
 LOCALE_DIR = LOCALE
@@ -65,25 +66,11 @@ def _install_catalogs(app) -> None:
     """우리 번역을 기존 번역 앞에 끼운다(모든 확장·테마가 카탈로그를 등록한 뒤)."""
     if not _is_korean(app.config):
         return
-    from sphinx import locale
-
     for name in CATALOGS:
         po_path = LOCALE_DIR / "ko" / "LC_MESSAGES" / f"{name}.po"
         if not po_path.exists():
             continue
-        ours = compile_catalog(po_path)
-        key = ("general", name)
-        previous = locale.translators.get(key)
-        if previous is not None:
-            ours.add_fallback(previous)
-        locale.translators[key] = ours
-        if name == "sphinx":
-            # 템플릿의 _()는 빌더가 만들 때 app.translator에 묶였다: 다시 묶는다.
-            app.translator = ours
-            templates = getattr(app.builder, "templates", None)
-            environment = getattr(templates, "environment", None)
-            if environment is not None and hasattr(environment, "install_gettext_translations"):
-                environment.install_gettext_translations(ours)
+        install_translations(app, ("general", name), compile_catalog(po_path))
 
 
 def setup(app):

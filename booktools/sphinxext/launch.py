@@ -18,20 +18,25 @@ Sphinx에 넘기면 Sphinx 설정값 `studybook_repository_url`/`studybook_repos
 """
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+from booktools.chapters import chapters
+from booktools.notebooks import notebook_path
 from booktools.settings import CONFIG_REPOSITORY_BRANCH, CONFIG_REPOSITORY_URL
+from booktools.sphinxext.workarounds import launch_button_groups
 
-CHAPTER_PAGE_RE = re.compile(r"^chapters/(\d\d_[^/]+)$")
 
 
-def notebook_relpath(pagename: str) -> str | None:
-    """장 페이지 이름(chapters/02_bias) → 책 뿌리 기준 노트북 경로(notebooks/02_bias.ipynb)."""
-    m = CHAPTER_PAGE_RE.match(pagename)
-    return f"notebooks/{m.group(1)}.ipynb" if m else None
+def notebook_relpath(pagename: str, root: Path) -> str | None:
+    """장 페이지 이름(chapters/02_bias) → 책 뿌리 기준 노트북 경로(notebooks/02_bias.ipynb). 장이 아니면 None.
+
+    장과 노트북 경로는 노트북을 만드는 쪽과 같은 규칙이다(booktools.chapters, booktools.notebooks)."""
+    for chapter in chapters(root):
+        if chapter.doc == pagename:
+            return notebook_path(chapter.path(root), root).relative_to(root).as_posix()
+    return None
 
 
 def _book_relpath(app) -> str:
@@ -39,18 +44,13 @@ def _book_relpath(app) -> str:
     return f"{rel}/" if rel else ""
 
 
-def _find_group(buttons: list[dict[str, Any]], label: str) -> dict[str, Any] | None:
-    return next((b for b in buttons if b.get("type") == "group" and b.get("label") == label), None)
-
-
 def retarget_buttons(app, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
-    buttons = context.get("header_buttons")
+    buttons, launch, download = launch_button_groups(context)
     if not buttons:
         return
-    nb_rel = notebook_relpath(pagename)
+    nb_rel = notebook_relpath(pagename, Path(app.srcdir))
     if nb_rel is not None and not (Path(app.srcdir) / nb_rel).is_file():
         nb_rel = None
-    launch = _find_group(buttons, "launch-buttons")
     if launch is not None:
         book_rel = _book_relpath(app)
         suffix = Path(app.env.doc2path(pagename)).suffix
@@ -71,7 +71,6 @@ def retarget_buttons(app, pagename: str, templatename: str, context: dict[str, A
         launch["buttons"] = kept
         if not kept:
             buttons.remove(launch)
-    download = _find_group(buttons, "download-buttons")
     if download is not None and nb_rel is not None:
         url = f"{context['pathto'](nb_rel, 1)}"
         entry = {
@@ -91,13 +90,13 @@ def copy_notebooks(app, exception) -> None:
     """생성된 장 노트북을 사이트에 올린다(내려받기 버튼이 가리키는 파일)."""
     if exception is not None or app.builder.format != "html":
         return
-    src = Path(app.srcdir) / "notebooks"
-    if not src.is_dir():
-        return
+    root = Path(app.srcdir)
     dest = Path(app.outdir) / "notebooks"
-    dest.mkdir(parents=True, exist_ok=True)
-    for nb in sorted(src.glob("[0-9][0-9]_*.ipynb")):
-        shutil.copy2(nb, dest / nb.name)
+    for chapter in chapters(root):
+        nb = notebook_path(chapter.path(root), root)
+        if nb.is_file():
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(nb, dest / nb.name)
 
 
 def apply_repository(app, config) -> None:

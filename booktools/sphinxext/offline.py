@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from booktools.sphinxext.workarounds import drop_page_assets
 from booktools.vendor import ASSETS, VENDOR_DIR
 
 MATHJAX = ASSETS["mathjax"]
@@ -140,22 +141,17 @@ def _loads_mathjax(js) -> bool:
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
-    scripts = context.get("script_files")
-    if isinstance(scripts, list):
-        scripts[:] = [js for js in scripts if not _is_thebe(js)]
-        if any(_loads_mathjax(js) for js in scripts):
-            # 인라인 스크립트는 defer인 MathJax보다 늘 먼저, `window.MathJax = ...` 설정보다는
-            # 뒤에(문서 순서) 실행된다. builder.add_js_file은 이 페이지에만 더한다.
-            app.builder.add_js_file(None, body=MATHJAX_HUB_SHIM)
+    scripts = drop_page_assets(
+        context, script=_is_thebe, css=lambda css: str(getattr(css, "filename", "")).endswith("sphinx-thebe.css"))
+    if any(_loads_mathjax(js) for js in scripts):
+        # 인라인 스크립트는 defer인 MathJax보다 늘 먼저, `window.MathJax = ...` 설정보다는
+        # 뒤에(문서 순서) 실행된다. builder.add_js_file은 이 페이지에만 더한다.
+        app.builder.add_js_file(None, body=MATHJAX_HUB_SHIM)
     if not context.get("default_mode"):
         # pydata-sphinx-theme: 비어 있으면 "Got invalid theme mode" 콘솔 오류가 난다.
         context["default_mode"] = "light"
     if not context.get("favicon_url"):
         context["favicon_url"] = FAVICON_DATA_URI
-    styles = context.get("css_files")
-    if isinstance(styles, list):
-        styles[:] = [css for css in styles
-                     if not str(getattr(css, "filename", "")).endswith("sphinx-thebe.css")]
 
 
 def setup(app):

@@ -247,7 +247,7 @@ def lab(binder_env):
 
 def _chapter_title(source: Path) -> str:
     """생성된 노트북의 첫 # 제목(노트북이 원본과 같은지는 test_notebooks.py가 본다)."""
-    nb = json.loads((ROOT / feature_launch.notebook_relpath(f"chapters/{source.stem}")).read_text("utf-8"))
+    nb = json.loads((ROOT / feature_launch.notebook_relpath(f"chapters/{source.stem}", ROOT)).read_text("utf-8"))
     for cell in nb["cells"]:
         for line in "".join(cell["source"]).splitlines() if cell["cell_type"] == "markdown" else []:
             if line.startswith("# "):
@@ -272,7 +272,7 @@ def pick_chapter() -> tuple[Path, bool]:
 def binder_urlpath(source: Path) -> str:
     """Binder 버튼의 ?urlpath= 값(테마와 booktools/sphinxext/launch.py가 만드는 것과 같은 규칙)."""
     info = make_notebooks.repo_info(ROOT)
-    rel = feature_launch.notebook_relpath(f"chapters/{source.stem}")
+    rel = feature_launch.notebook_relpath(f"chapters/{source.stem}", ROOT)
     return f"lab/tree/{info.path_to_book}{rel}"
 
 
@@ -308,7 +308,7 @@ def test_binder_button_opens_notebook_that_runs(binder_env, lab, browser):
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
         # 셀은 화면에 보이는 것만 DOM에 있으므로(가상 스크롤) 저장한 파일로 끝났는지 본다
-        saved = binder_env.repo / feature_launch.notebook_relpath(f"chapters/{source.stem}")
+        saved = binder_env.repo / feature_launch.notebook_relpath(f"chapters/{source.stem}", ROOT)
         deadline_s = 480
         deadline = time.time() + deadline_s
         while True:
@@ -361,7 +361,7 @@ def test_binder_button_opens_notebook_that_runs(binder_env, lab, browser):
 def test_rise_shows_slideshow(lab, browser):
     url, token = lab
     source, _ = pick_chapter()
-    rel = feature_launch.notebook_relpath(f"chapters/{source.stem}")
+    rel = feature_launch.notebook_relpath(f"chapters/{source.stem}", ROOT)
     nb = json.loads((ROOT / rel).read_text(encoding="utf-8"))
     n_slides = sum(1 for c in nb["cells"] if c["metadata"].get("slideshow", {}).get("slide_type") == "slide")
     context = browser.new_context(viewport={"width": 1280, "height": 720})
@@ -401,7 +401,7 @@ print(json.dumps({"stderr": stderr}))
 @pytest.mark.binder
 @pytest.mark.parametrize("source", make_notebooks.chapter_sources(ROOT), ids=lambda p: p.stem)
 def test_notebook_runs_in_binder_env(binder_env, source):
-    rel = feature_launch.notebook_relpath(f"chapters/{source.stem}")
+    rel = feature_launch.notebook_relpath(f"chapters/{source.stem}", ROOT)
     path = ROOT / rel  # 저장소에 올라간 그대로(브라우저 시험이 저장한 복사본이 아니라)
     assert path.is_file(), f"{rel}이 없습니다: make notebooks"
     workdir = (binder_env.repo / rel).parent  # Binder에서 노트북을 열 때의 작업 폴더

@@ -212,7 +212,9 @@ def test_adding_a_chapter_is_one_file_and_one_toc_line(book_copy):
     assert "새로 더한 장" in (html / "chapters" / "new_topic.html").read_text(encoding="utf-8")
     assert (html / "slides" / "new_topic.html").is_file()
     assert (html / "slides" / "new_topic.pdf").is_file()
-    assert (book_copy / "notebooks" / "new_topic.ipynb").is_file()
+    assert (book_copy / "notebooks" / "new_topic.ipynb").is_file() and (html / "notebooks" / "new_topic.ipynb").is_file()
+    page = (html / "chapters" / "new_topic.html").read_text(encoding="utf-8")
+    assert "notebooks/new_topic.ipynb" in page  # Binder·Colab·내려받기 버튼이 새 장의 노트북을 가리킨다
     assert "고유한낱말가나다" in pagefind_text(html)
     status = (html / "chapters" / "status.html").read_text(encoding="utf-8")
     assert "new_topic.html" in status

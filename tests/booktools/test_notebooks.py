@@ -249,7 +249,7 @@ def test_launch_and_download_buttons_point_to_existing_files(built_book):
         html = page.read_text(encoding="utf-8")
         launch = dict(_links(html, "launch-buttons"))
         download = _links(html, "download-buttons")
-        nb_rel = feature_launch.notebook_relpath(pagename)
+        nb_rel = feature_launch.notebook_relpath(pagename, ROOT)
         if nb_rel is None:
             # 장이 아닌 페이지: Colab(.md를 못 엶)은 없고, Binder가 있으면 저장소의 파일을 가리킨다
             assert "Colab" not in launch, page.name

@@ -1,0 +1,77 @@
+"""업스트림(Sphinx, 테마, myst-nb, nbconvert) 내부를 건드리는 우회를 모두 여기에 모은다.
+
+업그레이드할 때 볼 곳은 이 파일 하나다. :data:`WORKAROUNDS`의 항목마다 무엇을 왜 하는지 한 줄과,
+쓸 때 맞춘 업스트림 버전을 적는다. tests/booktools/test_workarounds.py가 설치된 버전과 비교해, 버전이
+바뀌면 실패한다(그 우회가 아직 필요한지, 아직 맞는지 보고 버전을 고치라는 뜻).
+기능 모듈(korean_ui, offline, launch)은 아래 함수를 부를 뿐 내부를 직접 만지지 않는다.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class Workaround:
+    name: str
+    package: str
+    version: str   # 이 우회를 쓸 때 맞춘 버전(pip 배포 이름 기준)
+    where: str
+    why: str
+
+
+WORKAROUNDS = (
+    Workaround("번역 다시 묶기", "sphinx", "7.4.7", "install_translations",
+               "sphinx.locale.translators와 app.translator, 템플릿 환경의 gettext를 우리 카탈로그로 바꾼다: "
+               "확장이 카탈로그를 앞에 끼우는 공개 API가 없고, 템플릿의 _()는 빌더가 만들 때 묶인다."),
+    Workaround("페이지 스크립트 거르기", "sphinx", "7.4.7", "drop_page_assets",
+               "html-page-context의 script_files/css_files 목록을 직접 고친다: sphinx-thebe가 launch_buttons.thebe"
+               "=false에도 설정 스크립트를 두 번 넣어 콘솔 오류를 낸다(sphinx-thebe 0.3.1)."),
+    Workaround("실행 버튼 주소 바꾸기", "sphinx-book-theme", "1.3.0", "launch_button_groups",
+               "테마가 context['header_buttons']에 넣는 그룹(launch-buttons, download-buttons)의 url을 바꾼다: "
+               "버튼이 .md 원본이 아니라 생성된 notebooks/<장>.ipynb를 열게 할 설정이 없다."),
+    Workaround("reveal 메타데이터 전처리기", "nbconvert", "7.17.2",
+               "booktools/theme/slides/studybook/conf.json",
+               "템플릿 conf.json이 비공개 nbconvert.exporters.slides._RevealMetadataPreprocessor를 부른다: "
+               "slides 템플릿을 상속하지 않는 우리 템플릿에서 슬라이드 묶음 표시를 얻는 공개 경로가 없다."),
+)
+
+
+def install_translations(app, key: tuple[str, str], ours) -> None:
+    """``ours``(gettext.GNUTranslations)를 Sphinx의 ``key`` 카탈로그 맨 앞에 끼운다(기존 번역은 뒤로)."""
+    from sphinx import locale
+
+    previous = locale.translators.get(key)
+    if previous is not None:
+        ours.add_fallback(previous)
+    locale.translators[key] = ours
+    if key == ("general", "sphinx"):
+        # 템플릿의 _()는 빌더가 만들 때 app.translator에 묶였다: 다시 묶는다.
+        app.translator = ours
+        templates = getattr(app.builder, "templates", None)
+        environment = getattr(templates, "environment", None)
+        if environment is not None and hasattr(environment, "install_gettext_translations"):
+            environment.install_gettext_translations(ours)
+
+
+def drop_page_assets(context: dict, *, script: Callable[[Any], bool], css: Callable[[Any], bool]) -> list:
+    """이 페이지의 스크립트·스타일 목록에서 ``script``/``css``가 참인 항목을 뺀다. 남은 스크립트 목록을 준다."""
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        scripts[:] = [js for js in scripts if not script(js)]
+    styles = context.get("css_files")
+    if isinstance(styles, list):
+        styles[:] = [item for item in styles if not css(item)]
+    return scripts if isinstance(scripts, list) else []
+
+
+def launch_button_groups(context: dict) -> tuple[list | None, dict | None, dict | None]:
+    """테마의 머리 단추 목록과 그 안의 실행 단추 그룹, 내려받기 단추 그룹(없으면 None)."""
+    buttons = context.get("header_buttons")
+    if not buttons:
+        return None, None, None
+
+    def group(label: str):
+        return next((b for b in buttons if b.get("type") == "group" and b.get("label") == label), None)
+
+    return buttons, group("launch-buttons"), group("download-buttons")

@@ -151,9 +151,12 @@ def build(root: Path, settings: BuildSettings) -> int:
         print("[build] 실패: 장을 실행하다 멈췄습니다. 위의 셀을 고친 뒤 다시 빌드하세요(페이지는 만들지 않았습니다).",
               file=sys.stderr)
         return 1
-    # Sphinx는 바뀐 원본만 다시 읽는다. 그래서 (1) 지난 빌드가 실패했으면 그 경고가 다음 빌드에서
-    # 사라지지 않도록, (2) dlkit이 바뀌어 다시 실행한 장의 새 출력이 페이지에 들어가도록 전부 다시 읽는다.
-    force_all = bool(removed) or failed_marker.exists()
+    # Sphinx는 바뀐 원본만 다시 읽는다. 그래서 지난 빌드가 실패했으면 그 경고가 다음 빌드에서 사라지지
+    # 않도록 전부 다시 읽고, 이번에 실행한 장은(원본이 그대로여도, 예: dlkit이 바뀌었거나 캐시를 지웠거나
+    # 지난 빌드가 중간에 멈췄을 때) 새 출력이 페이지에 들어가도록 다시 읽게 한다(settings.reread).
+    force_all = failed_marker.exists()
+    executed_now = tuple(sorted(Path(k).with_suffix("").as_posix() for k in ok))
+    settings = dataclasses.replace(settings, reread=executed_now)
     print(f"[build] Sphinx(jupyter-book){' — 모든 페이지를 다시 읽는다' if force_all else ''}", flush=True)
     returncode = run_sphinx(root, settings, force_all=force_all)
 
@@ -236,6 +239,25 @@ def parse_settings(argv: list[str] | None) -> tuple[Path, BuildSettings]:
     return Path(args.root).resolve(), settings
 
 
+LOCK_FILE = ".build.lock"
+
+
 def main(argv: list[str] | None = None) -> int:
+    """명령줄 입구: 한 폴더에서 빌드는 한 번에 하나(잠금), Ctrl-C는 한국어 한 줄로 멈춘다."""
+    import fcntl
+
     root, settings = parse_settings(argv)
-    return build(root, settings)
+    (root / "_build").mkdir(parents=True, exist_ok=True)
+    with open(root / "_build" / LOCK_FILE, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("[build] 멈춤: 이 폴더에서 다른 빌드가 아직 돌고 있습니다. 그 빌드가 끝난 뒤 다시 실행하세요 "
+                  f"(같은 결과 폴더를 두 빌드가 함께 쓰면 보고서와 페이지가 섞입니다; 잠금: _build/{LOCK_FILE}).",
+                  file=sys.stderr)
+            return 3
+        try:
+            return build(root, settings)
+        except KeyboardInterrupt:
+            print("\n[build] 중단했습니다(Ctrl-C). 다음 빌드가 멈춘 곳부터 다시 맞춥니다.", file=sys.stderr)
+            return 130

@@ -114,7 +114,8 @@ def execute_pending(cache_dir: Path, chapters: list[Path], *, timeout: int, env:
     status: dict[str, str | Failure] = {}
     # 오래 걸리는 장부터 시작하면 두 코어가 고르게 끝난다: 코드가 긴 장을 먼저 보낸다
     todo.sort(key=lambda p: -p.stat().st_size)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    try:
         futures = [pool.submit(_execute, str(p), timeout, env) for p in todo]
         for future in futures:
             path_str, nb, seconds, failure = future.result()
@@ -126,4 +127,26 @@ def execute_pending(cache_dir: Path, chapters: list[Path], *, timeout: int, env:
                 check_validity=False, overwrite=True,
             )
             status[path_str] = "ok"
+    except KeyboardInterrupt:
+        stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
     return status
+
+
+def _ignore_interrupt() -> None:
+    """작업 프로세스는 Ctrl-C를 받지 않는다: 멈추는 것은 부모가 한다(둘이 함께 받으면 풀이 교착된다)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Ctrl-C: 기다리지 않고 작업 프로세스를 없앤다. 그 커널들은 부모가 사라진 것을 보고 스스로 끝난다
+    (ipykernel의 parent poller). 캐시에는 끝난 장만 들어가 있으므로 다음 빌드가 나머지를 실행한다."""
+    workers = list(getattr(pool, "_processes", {}).values())  # concurrent.futures 내부(3.11): 공개 API가 없다
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.kill()  # SIGTERM은 nbclient가 도는 작업 프로세스를 곧바로 끝내지 못했다(측정: 5초 넘게 남음)
+    for process in workers:
+        process.join(timeout=2)

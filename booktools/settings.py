@@ -18,6 +18,7 @@ CONFIG_REPOSITORY_URL = "studybook_repository_url"
 CONFIG_REPOSITORY_BRANCH = "studybook_repository_branch"
 CONFIG_CAN_PRINT = "studybook_can_print"
 CONFIG_BUILD_STARTED = "studybook_build_started"
+CONFIG_REREAD = "studybook_reread"
 # 커널에 넘기는 것(dlkit이 읽는 이름: dlkit.widgets, dlkit.training)
 DEMO_MODE_VARIABLE = "DLKIT_WIDGETS"
 PROGRESS_VARIABLE = "DLKIT_PROGRESS"
@@ -34,6 +35,8 @@ class BuildSettings:
     workers: int | None = None            # 장을 나란히 실행할 프로세스 수(None: 코어 수, 1: 하나씩)
     post_steps: bool = True               # 덱·유인물·검색 색인까지 만드는가(--no-post면 False)
     started: float = field(default_factory=time.time)
+    # 이번 빌드에서 실행한 장(docname): 원본이 그대로여도 출력이 새것이니 Sphinx가 다시 읽어야 한다
+    reread: tuple[str, ...] = ()
 
     def print_blocker(self) -> str | None:
         """인쇄용 PDF를 만들 수 없는 이유(한국어), 만들 수 있으면 None."""
@@ -54,6 +57,7 @@ class BuildSettings:
             CONFIG_REPOSITORY_BRANCH: self.repository_branch,
             CONFIG_CAN_PRINT: self.can_print,
             CONFIG_BUILD_STARTED: self.started,
+            CONFIG_REREAD: list(self.reread),
         }
 
     def kernel_env(self, root: Path) -> dict[str, str]:

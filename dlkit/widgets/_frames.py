@@ -147,13 +147,31 @@ def get_mode(mode: str | None = None) -> str:
     return "live"
 
 
+_STYLE: dict[str, Any] = {}
+"""데모 그림의 rcParams(처음 데모를 그릴 때 한 번 만든다). :func:`demo_style`만 쓴다."""
+
+
+def _style_rc() -> dict[str, Any]:
+    """지금 rcParams에 한글 글꼴과 책 스타일을 더한 값(한 번만 계산한다).
+
+    ``use_korean_font``는 부를 때마다 글꼴을 다시 등록하고 글꼴 찾기 캐시를 비우므로(프레임마다 부르면
+    느려진다) 한 번 부른 결과를 기억해 두고, 그 뒤로는 값만 ``rc_context``로 적용한다.
+    """
+    import matplotlib
+
+    if not _STYLE:
+        with matplotlib.rc_context():
+            use_fonts()
+            _STYLE.update({k: v for k, v in matplotlib.rcParams.items() if k != "backend"})
+    return _STYLE
+
+
 @contextmanager
 def demo_style() -> Iterator[None]:
     """데모 그림의 글꼴·스타일을 이 ``with`` 블록 안에서만 쓴다(끝나면 rcParams를 되돌린다)."""
     import matplotlib
 
-    with matplotlib.rc_context():
-        use_fonts()
+    with matplotlib.rc_context(rc=_style_rc()):
         yield
 
 

@@ -60,24 +60,47 @@ def korean_font_path() -> str:
     return path
 
 
+BOOK_STYLE = {
+    "figure.figsize": FIGSIZE,
+    "figure.dpi": BOOK_DPI,
+    "savefig.dpi": 150,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "font.size": BOOK_MIN_FONT_PT,  # 눈금 글자("medium")가 이 크기
+    "axes.titlesize": 13,
+    "axes.labelsize": 12,
+    "legend.fontsize": BOOK_MIN_FONT_PT,
+    "legend.frameon": False,
+}
+"""책의 기본 그림 스타일(크기, 해상도, 격자, 테두리): :func:`setup_book_style`이 rcParams에 넣는 값."""
+
+
 def setup_book_style() -> None:
-    """책의 기본 그림 스타일(크기, 해상도, 격자, 테두리)을 rcParams에 설정한다."""
+    """책의 기본 그림 스타일(:data:`BOOK_STYLE`: 크기, 해상도, 격자, 테두리)을 rcParams에 설정한다."""
     import matplotlib as mpl
 
-    mpl.rcParams.update({
-        "figure.figsize": FIGSIZE,
-        "figure.dpi": BOOK_DPI,
-        "savefig.dpi": 150,
-        "axes.grid": True,
-        "grid.alpha": 0.3,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "font.size": BOOK_MIN_FONT_PT,  # 눈금 글자("medium")가 이 크기
-        "axes.titlesize": 13,
-        "axes.labelsize": 12,
-        "legend.fontsize": BOOK_MIN_FONT_PT,
-        "legend.frameon": False,
-    })
+    mpl.rcParams.update(BOOK_STYLE)
+
+
+def korean_font_rc(*, style: bool = True) -> dict[str, Any]:
+    """한글 글꼴 NanumGothic을 matplotlib에 등록하고, :func:`use_korean_font`가 rcParams에 넣을 값을 돌려준다.
+
+    rcParams는 바꾸지 않는다. ``matplotlib.rc_context(rc=korean_font_rc())`` 안에서만 책의 글꼴과
+    스타일로 그리고 싶을 때 쓴다(데모가 이렇게 그린다). ``style=True``면 :data:`BOOK_STYLE`도 담는다.
+    """
+    _checks.check_bool(style, "style")
+    from matplotlib import font_manager
+
+    path = korean_font_path()
+    font_manager.fontManager.addfont(path)
+    family = font_manager.FontProperties(fname=path).get_name()
+    rc = {"font.family": ["DejaVu Sans", family],
+          "axes.unicode_minus": True}  # U+2212는 DejaVu Sans가 그린다
+    if style:
+        rc.update(BOOK_STYLE)
+    return rc
 
 
 def use_korean_font(*, style: bool = True) -> str:
@@ -88,25 +111,18 @@ def use_korean_font(*, style: bool = True) -> str:
     NanumGothic에는 U+2212가 없어서, 한글 글꼴을 맨 앞에 두거나 ``axes.unicode_minus``를
     끄면 눈금의 음수가 하이픈(``-``)이 되거나 "Glyph 8722 missing" 경고가 난다. 그래서
     ``axes.unicode_minus``는 켜 둔다(눈금 레이블이 진짜 마이너스 기호를 쓴다).
-    ``style=True``면 :func:`setup_book_style`도 적용한다.
+    ``style=True``면 :func:`setup_book_style`도 적용한다. 넣는 값은 :func:`korean_font_rc`와 같다.
 
     Returns
     -------
     str
         등록한 글꼴 이름 ``"NanumGothic"``.
     """
-    _checks.check_bool(style, "style")
     import matplotlib as mpl
-    from matplotlib import font_manager
 
-    path = korean_font_path()
-    font_manager.fontManager.addfont(path)
-    family = font_manager.FontProperties(fname=path).get_name()
-    mpl.rcParams["font.family"] = ["DejaVu Sans", family]
-    mpl.rcParams["axes.unicode_minus"] = True  # U+2212는 DejaVu Sans가 그린다
-    if style:
-        setup_book_style()
-    return family
+    rc = korean_font_rc(style=style)
+    mpl.rcParams.update(rc)
+    return rc["font.family"][-1]
 
 
 MINUS = "\u2212"

@@ -331,7 +331,7 @@ def test_rcparams_check_catches_a_demo_that_restyles_the_session(reader_rc, monk
 
     @contextmanager
     def leaky_style():
-        _frames.use_fonts()  # rc_context 없이: 독자의 rcParams에 그대로 남는다
+        dk.use_korean_font()  # rc_context 없이: 독자의 rcParams에 그대로 남는다
         yield
 
     monkeypatch.setattr(_frames, "demo_style", leaky_style)

@@ -148,21 +148,19 @@ def get_mode(mode: str | None = None) -> str:
 
 
 _STYLE: dict[str, Any] = {}
-"""데모 그림의 rcParams(처음 데모를 그릴 때 한 번 만든다). :func:`demo_style`만 쓴다."""
+"""데모 그림에 쓰는 rcParams 값(한글 글꼴과 책 스타일). 처음 데모를 그릴 때 한 번 만든다."""
 
 
 def _style_rc() -> dict[str, Any]:
-    """지금 rcParams에 한글 글꼴과 책 스타일을 더한 값(한 번만 계산한다).
+    """:func:`dlkit.plotting.korean_font_rc`의 값(글꼴 등록은 한 번만).
 
-    ``use_korean_font``는 부를 때마다 글꼴을 다시 등록하고 글꼴 찾기 캐시를 비우므로(프레임마다 부르면
-    느려진다) 한 번 부른 결과를 기억해 두고, 그 뒤로는 값만 ``rc_context``로 적용한다.
+    글꼴을 등록하면 matplotlib이 글꼴 찾기 캐시를 비우므로 프레임마다 등록하면 느려진다. 그래서 값을
+    기억해 두고 그 뒤로는 ``rc_context``로 적용만 한다.
     """
-    import matplotlib
-
     if not _STYLE:
-        with matplotlib.rc_context():
-            use_fonts()
-            _STYLE.update({k: v for k, v in matplotlib.rcParams.items() if k != "backend"})
+        from dlkit.plotting import korean_font_rc
+
+        _STYLE.update(korean_font_rc())
     return _STYLE
 
 
@@ -244,13 +242,6 @@ class Canvas:
         else:
             img.save(buf, format="png", compress_level=1, dpi=(self.fig.dpi, self.fig.dpi))
         return buf.getvalue()
-
-
-def use_fonts() -> None:
-    """한글 글꼴과 책의 그림 스타일을 rcParams에 넣는다(:func:`demo_style` 안에서만 부른다)."""
-    from dlkit.plotting import use_korean_font
-
-    use_korean_font()
 
 
 class LiveRenderer:

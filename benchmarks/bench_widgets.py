@@ -1,6 +1,6 @@
 """인터랙티브 데모의 실시간 갱신 속도: 슬라이더 한 칸마다 걸리는 시간(중앙값).
 
-데모마다 주 슬라이더를 한 칸씩 움직이며 두 방식을 같은 실행 안에서 잰다.
+``dk.widgets.DEMOS``에 등록된 데모마다 주 슬라이더를 한 칸씩 움직이며 두 방식을 같은 실행 안에서 잰다.
 
 - live: 데모 위젯(실시간 모드)이 하는 일 그대로. 한 번 만든 그림과 선을 다시 쓰며
   ``update`` → PNG → ``Image.value``.
@@ -22,32 +22,45 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("MPLBACKEND", "Agg")
+import dlkit.widgets as W  # 설치된(편집 가능 설치) 패키지를 쓴다: sys.path를 고치지 않는다
 
 TARGET_MS = 50.0
 TARGET_RATIO = 0.5
+SWEEP_STEPS = 20
+"""데모마다 주 조절기를 움직이는 걸음 수."""
 
-# 데모 이름 → (만드는 함수, 움직일 조절기, 값 목록)
-SWEEPS = {
-    "bias": ("bias_demo", "bias", [v / 2 for v in range(-16, 9)]),
-    "activation": ("activation_demo", "x0", [v / 5 for v in range(-20, 21, 2)]),
-    "linear_vs_activation": ("linear_vs_activation_demo", "epoch", list(range(0, 801, 40))),
-    "learning_rate": ("learning_rate_demo", "lr", [10 ** (-3 + k * 0.15) for k in range(20)]),
-    "gd_sgd": ("gd_sgd_demo", "steps", list(range(0, 100, 5))),
-    "optimizer": ("optimizer_demo", "steps", list(range(0, 200, 10))),
-    "epoch": ("epoch_demo", "batch", [4, 8, 10, 16, 20, 25, 32, 40, 50, 64, 80, 100]),
-}
+
+def sweep(spec) -> tuple[str, list]:
+    """데모 정의에서 움직일 조절기(정적 모드의 마지막 슬라이더와 같은 실시간 조절기)와 그 값 목록.
+
+    값은 실시간 조절기의 범위 전체에서 고르게(로그 슬라이더는 로그 간격으로) ``SWEEP_STEPS``개를 고른다.
+    """
+    import numpy as np
+
+    control = [a for a in spec.static_axes if a.kind == "slider"][-1].param
+    ctrl = spec.live_controls()[control]
+    kind = type(ctrl).__name__
+    if kind == "FloatLogSlider":
+        values = [float(v) for v in np.logspace(ctrl.min, ctrl.max, SWEEP_STEPS, base=ctrl.base)]
+    elif kind == "IntSlider":
+        values = sorted({int(ctrl.min + round((v - ctrl.min) / ctrl.step) * ctrl.step)
+                         for v in np.linspace(ctrl.min, ctrl.max, SWEEP_STEPS)})
+    elif kind == "FloatSlider":
+        values = sorted({float(ctrl.min + round((v - ctrl.min) / ctrl.step) * ctrl.step)
+                         for v in np.linspace(ctrl.min, ctrl.max, SWEEP_STEPS)})
+    else:  # 선택지가 있는 조절기
+        values = [o[1] if isinstance(o, tuple) else o for o in ctrl.options]
+    return control, values
 
 
 def bench_demo(name: str) -> dict:
     import matplotlib.pyplot as plt
 
-    import dlkit.widgets as W
+    from dlkit.widgets._frames import demo_style
 
-    fn, control, values = SWEEPS[name]
-    widget = getattr(W, fn)(mode="live")
+    widget = W.demo(name, mode="live")
     state = widget.dlkit_demo
+    control, values = sweep(state.spec)
     ctrl = state.controls[control]
     # 한 바퀴 먼저 돌려 데이터 캐시를 채운다(두 방식이 같은 캐시를 쓴다)
     for v in values:
@@ -63,12 +76,13 @@ def bench_demo(name: str) -> dict:
         params = state.params()
         params[control] = ctrl.value
         t0 = time.perf_counter()
-        fig = plt.figure(figsize=spec.figsize, dpi=100, layout="constrained")
-        spec.setup(fig)
-        spec.update(**params)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png")
-        plt.close(fig)
+        with demo_style():  # live와 같은 글꼴·스타일(그 비용도 같이 잰다)
+            fig = plt.figure(figsize=spec.figsize, dpi=100, layout="constrained")
+            spec.setup(fig)
+            spec.update(**params)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png")
+            plt.close(fig)
         naive.append(time.perf_counter() - t0)
         ctrl.value = v
     live_ms = statistics.median(live) * 1000
@@ -80,7 +94,8 @@ def bench_demo(name: str) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    results = [bench_demo(name) for name in SWEEPS]
+    os.environ.setdefault("MPLBACKEND", "Agg")  # 창을 띄우지 않는다(import할 때가 아니라 실행할 때 정한다)
+    results = [bench_demo(name) for name in sorted(W.DEMOS)]
     print(f"{'데모':<22}{'live ms':>9}{'naive ms':>10}{'비율':>7}  목표(≤{TARGET_MS:g} ms, ≤{TARGET_RATIO}×)")
     for r in results:
         print(f"{r['demo']:<22}{r['live_ms']:>9.1f}{r['naive_ms']:>10.1f}{r['ratio']:>7.2f}  "

@@ -81,6 +81,36 @@ def total_updates(num_examples: int, batch_size: int, num_epochs: int, drop_last
     return num_epochs * iterations_per_epoch(num_examples, batch_size, drop_last)
 
 
+def batch_ids(num_examples: int, batch_size: int, drop_last: bool = False) -> np.ndarray:
+    """(섞은 순서의) 위치마다 그 예제가 들어가는 미니배치 번호. 버린 자리(``drop_last``)는 -1.
+
+    :func:`minibatches`와 :func:`dlkit.train`이 데이터를 나누는 방식 그대로다. 예:
+    ``batch_ids(5, 2)``는 ``[0, 0, 1, 1, 2]``, ``batch_ids(5, 2, drop_last=True)``는 ``[0, 0, 1, 1, -1]``.
+    """
+    num_examples = check_int(num_examples, "num_examples", minimum=0, example=1000)
+    batch_size = check_int(batch_size, "batch_size")
+    drop_last = check_bool(drop_last, "drop_last")
+    ids = np.full(num_examples, -1)
+    for k, start in enumerate(_batch_slices(num_examples, batch_size, drop_last)):
+        ids[start:start + batch_size] = k
+    return ids
+
+
+def curve_data(num_examples: int = 120) -> tuple[np.ndarray, np.ndarray]:
+    r"""곡선 맞추기 실험의 데이터: 구간 :math:`[-3, 3]`에 고르게 놓은 :math:`x`와 :math:`y = \sin x + 0.3x`.
+
+    선형 층만 쌓은 모델은 직선밖에 못 그리고 활성화 함수를 넣은 모델은 이 곡선을 따라간다는 것을
+    보이는 데 쓴다(:func:`dlkit.training.curve_fit_snapshots`). 잡음은 없다.
+
+    Returns
+    -------
+    X, y : np.ndarray, shape (n, 1)
+    """
+    num_examples = check_int(num_examples, "num_examples", minimum=2, example=120)
+    X = np.linspace(-3, 3, num_examples).reshape(-1, 1)
+    return X, np.sin(X) + 0.3 * X
+
+
 def _batch_slices(num_examples: int, batch_size: int, drop_last: bool) -> range:
     """미니배치의 시작 위치들(검사 없이 쓰는 내부 도우미)."""
     stop = num_examples - num_examples % batch_size if drop_last else num_examples
@@ -152,4 +182,5 @@ def _minibatch_generator(X: np.ndarray, y: np.ndarray, batch_size: int, drop_las
         yield X[start:start + batch_size], y[start:start + batch_size]
 
 
-__all__ = ["synthetic_data", "minibatches", "iterations_per_epoch", "total_updates"]
+__all__ = ["synthetic_data", "minibatches", "iterations_per_epoch", "total_updates", "batch_ids",
+           "curve_data"]

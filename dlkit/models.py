@@ -79,6 +79,35 @@ class Perceptron:
 
     __call__ = predict
 
+    def _check_two_inputs(self, what: str) -> None:
+        if self.w.shape != (2,):
+            raise InputValueError(
+                f"{what}은 입력이 두 개인 퍼셉트론에서만 구할 수 있습니다. 받은 가중치 수: {self.w.size} "
+                "(예: dk.Perceptron([-2, 3], b=-1))"
+            )
+
+    def boundary(self, x1: Any, x2_range: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+        r"""입력 두 개일 때 결정 경계 :math:`w_1 x_1 + w_2 x_2 + b = 0` 위의 점들 ``(x1s, x2s)``.
+
+        :math:`w_2 \ne 0`이면 주어진 ``x1``마다 :math:`x_2 = -(w_1 x_1 + b) / w_2`,
+        :math:`w_2 = 0`이면 세로선 :math:`x_1 = -b / w_1`을 ``x2_range``의 두 끝점으로,
+        두 가중치가 모두 0이면 경계가 없으므로 빈 배열 둘을 돌려준다.
+        """
+        self._check_two_inputs("결정 경계")
+        x1 = as_float_array(x1, "x1", example="x1=np.linspace(-0.5, 1.5, 200)").reshape(-1)
+        w1, w2 = self.w
+        if abs(w2) > 1e-12:
+            return x1, -(w1 * x1 + self.b) / w2
+        if abs(w1) > 1e-12:
+            return np.full(2, -self.b / w1), np.asarray(x2_range, dtype=float)
+        return np.array([]), np.array([])
+
+    def predict_grid(self, x1: Any, x2: Any) -> np.ndarray:
+        """격자 ``np.meshgrid(x1, x2)``의 점마다 예측(0/1). shape ``(len(x2), len(x1))``: ``imshow``·``contourf``용."""
+        self._check_two_inputs("격자 예측")
+        X1, X2 = np.meshgrid(as_float_array(x1, "x1").reshape(-1), as_float_array(x2, "x2").reshape(-1))
+        return self.predict(np.stack([X1.ravel(), X2.ravel()], axis=1)).reshape(X1.shape)
+
     def __repr__(self) -> str:
         return f"Perceptron(w={self.w.tolist()}, b={self.b})"
 

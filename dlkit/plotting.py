@@ -17,6 +17,7 @@ import numpy as np
 from dlkit import _checks
 from dlkit.activations import ACTIVATIONS, get_activation
 from dlkit.data import iterations_per_epoch, total_updates
+from dlkit.models import Perceptron
 from dlkit.surfaces import Surface, get_surface
 
 FIGSIZE = (6.0, 3.5)
@@ -59,24 +60,47 @@ def korean_font_path() -> str:
     return path
 
 
+BOOK_STYLE = {
+    "figure.figsize": FIGSIZE,
+    "figure.dpi": BOOK_DPI,
+    "savefig.dpi": 150,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "font.size": BOOK_MIN_FONT_PT,  # 눈금 글자("medium")가 이 크기
+    "axes.titlesize": 13,
+    "axes.labelsize": 12,
+    "legend.fontsize": BOOK_MIN_FONT_PT,
+    "legend.frameon": False,
+}
+"""책의 기본 그림 스타일(크기, 해상도, 격자, 테두리): :func:`setup_book_style`이 rcParams에 넣는 값."""
+
+
 def setup_book_style() -> None:
-    """책의 기본 그림 스타일(크기, 해상도, 격자, 테두리)을 rcParams에 설정한다."""
+    """책의 기본 그림 스타일(:data:`BOOK_STYLE`: 크기, 해상도, 격자, 테두리)을 rcParams에 설정한다."""
     import matplotlib as mpl
 
-    mpl.rcParams.update({
-        "figure.figsize": FIGSIZE,
-        "figure.dpi": BOOK_DPI,
-        "savefig.dpi": 150,
-        "axes.grid": True,
-        "grid.alpha": 0.3,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "font.size": BOOK_MIN_FONT_PT,  # 눈금 글자("medium")가 이 크기
-        "axes.titlesize": 13,
-        "axes.labelsize": 12,
-        "legend.fontsize": BOOK_MIN_FONT_PT,
-        "legend.frameon": False,
-    })
+    mpl.rcParams.update(BOOK_STYLE)
+
+
+def korean_font_rc(*, style: bool = True) -> dict[str, Any]:
+    """한글 글꼴 NanumGothic을 matplotlib에 등록하고, :func:`use_korean_font`가 rcParams에 넣을 값을 돌려준다.
+
+    rcParams는 바꾸지 않는다. ``matplotlib.rc_context(rc=korean_font_rc())`` 안에서만 책의 글꼴과
+    스타일로 그리고 싶을 때 쓴다(데모가 이렇게 그린다). ``style=True``면 :data:`BOOK_STYLE`도 담는다.
+    """
+    _checks.check_bool(style, "style")
+    from matplotlib import font_manager
+
+    path = korean_font_path()
+    font_manager.fontManager.addfont(path)
+    family = font_manager.FontProperties(fname=path).get_name()
+    rc = {"font.family": ["DejaVu Sans", family],
+          "axes.unicode_minus": True}  # U+2212는 DejaVu Sans가 그린다
+    if style:
+        rc.update(BOOK_STYLE)
+    return rc
 
 
 def use_korean_font(*, style: bool = True) -> str:
@@ -87,25 +111,18 @@ def use_korean_font(*, style: bool = True) -> str:
     NanumGothic에는 U+2212가 없어서, 한글 글꼴을 맨 앞에 두거나 ``axes.unicode_minus``를
     끄면 눈금의 음수가 하이픈(``-``)이 되거나 "Glyph 8722 missing" 경고가 난다. 그래서
     ``axes.unicode_minus``는 켜 둔다(눈금 레이블이 진짜 마이너스 기호를 쓴다).
-    ``style=True``면 :func:`setup_book_style`도 적용한다.
+    ``style=True``면 :func:`setup_book_style`도 적용한다. 넣는 값은 :func:`korean_font_rc`와 같다.
 
     Returns
     -------
     str
         등록한 글꼴 이름 ``"NanumGothic"``.
     """
-    _checks.check_bool(style, "style")
     import matplotlib as mpl
-    from matplotlib import font_manager
 
-    path = korean_font_path()
-    font_manager.fontManager.addfont(path)
-    family = font_manager.FontProperties(fname=path).get_name()
-    mpl.rcParams["font.family"] = ["DejaVu Sans", family]
-    mpl.rcParams["axes.unicode_minus"] = True  # U+2212는 DejaVu Sans가 그린다
-    if style:
-        setup_book_style()
-    return family
+    rc = korean_font_rc(style=style)
+    mpl.rcParams.update(rc)
+    return rc["font.family"][-1]
 
 
 MINUS = "\u2212"
@@ -335,6 +352,10 @@ def plot_single_layer_network(num_inputs: int = 2, *, ax: Any = None) -> Any:
     return ax
 
 
+DECISION_COLORS = ("#f4cccc", "#cfe2f3")
+"""결정 경계 그림의 영역 색: 안 간다(0) / 간다(1). 편향 데모도 이 색을 쓴다."""
+
+
 def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
                            feature_names: tuple[str, str] = ("비", "돈"),
                            xlim: tuple[float, float] = (-0.5, 1.5),
@@ -363,14 +384,13 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
     xs = np.linspace(*xlim, 200)
     ys = np.linspace(*ylim, 200)
     Xg, Yg = np.meshgrid(xs, ys)
-    Z = perceptron.predict(np.stack([Xg.ravel(), Yg.ravel()], axis=1)).reshape(Xg.shape)
-    ax.contourf(Xg, Yg, Z, levels=[-0.5, 0.5, 1.5], colors=["#f4cccc", "#cfe2f3"], alpha=0.8)
+    Z = Perceptron(w, b).predict_grid(xs, ys)
+    ax.contourf(Xg, Yg, Z, levels=[-0.5, 0.5, 1.5], colors=list(DECISION_COLORS), alpha=0.8)
 
     def boundary(bias: float, linestyle: str, label: str) -> None:
-        if abs(w[1]) > 1e-12:  # w1 x1 + w2 x2 + b = 0 → x2 = -(w1 x1 + b) / w2
-            ax.plot(xs, -(w[0] * xs + bias) / w[1], color="k", linestyle=linestyle, lw=2, label=label)
-        elif abs(w[0]) > 1e-12:  # 세로선 x1 = -b / w1
-            ax.axvline(-bias / w[0], color="k", linestyle=linestyle, lw=2, label=label)
+        x1s, x2s = Perceptron(w, bias).boundary(xs, ylim)  # w1 x1 + w2 x2 + b = 0 (세로선도)
+        if len(x1s):
+            ax.plot(x1s, x2s, color="k", linestyle=linestyle, lw=2, label=label)
 
     b_text = format_number(b)
     boundary(b, "-", f"경계 (b = {b_text})")
@@ -416,20 +436,16 @@ def plot_linear_vs_activation(*, ax: Any = None, activation: str = "relu", hidde
     _checks.check_linear_vs_activation(activation=activation, hidden=hidden, num_epochs=num_epochs,
                                        rng=rng, ax=ax)
     from dlkit._checks import as_rng
-    from dlkit.models import MLP
-    from dlkit.optim import Adam
-    from dlkit.training import train
+    from dlkit.data import curve_data
+    from dlkit.training import curve_fit_snapshots
 
-    rng = as_rng(rng)
-    X = np.linspace(-3, 3, 120).reshape(-1, 1)
-    y = np.sin(X) + 0.3 * X
+    rng = as_rng(rng)  # 두 모델이 한 난수 흐름을 이어 쓴다(선형 모델 먼저)
+    X, y = curve_data()
     ax = _new_ax(ax)
     ax.plot(X, y, "k-", lw=3, alpha=0.3, label="목표 곡선")
     for act, label in ((None, "선형 층만 3개"), (activation, f"{get_activation(activation).korean_name} 사용")):
-        net = MLP([1, hidden, hidden, 1], activation=act, rng=rng)
-        train(net, X, y, optimizer=Adam(net.parameters(), lr=0.01), batch_size=len(X),
-              num_epochs=num_epochs, rng=rng, progress=False)
-        ax.plot(X, net.forward(X), lw=2, label=label)
+        fit = curve_fit_snapshots(act, hidden, [num_epochs], rng=rng)[num_epochs]
+        ax.plot(X, fit, lw=2, label=label)
     ax.set(xlabel="x", ylabel="y", title="활성화 함수가 없으면 직선뿐")
     ax.legend(loc="upper left")
     return ax

@@ -24,7 +24,7 @@ from dlkit._checks import (
     check_int,
     check_Xy,
 )
-from dlkit.data import _batch_slices
+from dlkit.data import _batch_slices, _minibatch_generator, curve_data
 from dlkit.losses import squared_loss
 
 DIVERGENCE_THRESHOLD = 1e12
@@ -191,17 +191,13 @@ def train(net: Any, X: Any, y: Any, *, optimizer: Any, batch_size: int, num_epoc
     try:
         with np.errstate(all="ignore"):  # 발산은 손실 값을 보고 직접 알린다(경고 없음)
             for epoch in range(1, num_epochs + 1):
-                if shuffle:
-                    order = rng.permutation(n)
-                    X_epoch, y_epoch = X[order], y[order]
-                else:
-                    X_epoch, y_epoch = X, y
-                for start in starts:
+                # 미니배치는 dk.minibatches와 같은 생성기가 나눈다(섞는 방식·순서·난수 흐름이 같다)
+                for X_batch, y_batch in _minibatch_generator(X, y, batch_size, drop_last, rng):
                     iteration += 1
-                    X_batch = X_epoch[start:start + batch_size]
-                    y_batch = y_epoch[start:start + batch_size]
                     y_hat = forward(X_batch)
                     diff = y_hat - y_batch
+                    # 손실은 squared_loss(y_hat, y_batch)와 같은 값을 여기서 직접 계산한다(속도 때문에:
+                    # 반복마다 인자 검사를 건너뛰고, 역전파에 쓸 diff를 한 번만 만든다)
                     loss = 0.5 * float(np.mean(diff * diff))
                     if not loss <= DIVERGENCE_THRESHOLD:  # NaN도 여기서 걸린다
                         history.diverged = True
@@ -238,6 +234,52 @@ def train(net: Any, X: Any, y: Any, *, optimizer: Any, batch_size: int, num_epoc
             bar.close()
         if verbose and history.diverged:
             print(history.message)
+
+
+def curve_fit_snapshots(activation: str | None, hidden: int, epochs: Any, *,
+                        rng: Any = 0) -> dict[int, np.ndarray]:
+    """곡선 맞추기 실험: MLP ``[1, hidden, hidden, 1]``을 :func:`dlkit.data.curve_data`에 맞추며 예측을 모은다.
+
+    전체 배치(배치 하나 = 데이터 전체, 섞지 않음) Adam(학습률 0.01)으로 학습하고, ``epochs``에 든
+    에포크마다 그때의 예측을 기록한다. 그림 :func:`dlkit.plot_linear_vs_activation`과 데모
+    ``dk.widgets.linear_vs_activation_demo``가 같은 실험을 이 함수로 한다.
+
+    Parameters
+    ----------
+    activation : str 또는 None
+        은닉층의 활성화 함수 이름(예: ``"relu"``). ``None``이면 활성화 없이 선형 층만 쌓는다.
+    hidden : int
+        은닉층 하나의 뉴런 수.
+    epochs : iterable of int
+        예측을 기록할 에포크들(0 이상, 0은 학습 전).
+    rng : None, int 또는 np.random.Generator
+        가중치 초기화의 난수 생성기 또는 시드.
+
+    Returns
+    -------
+    dict
+        에포크 → 예측 ``y_hat``(shape (n,)).
+    """
+    from dlkit.models import MLP
+    from dlkit.optim import Adam
+
+    hidden = check_int(hidden, "hidden", example=16)
+    if isinstance(epochs, (str, bytes)) or not hasattr(epochs, "__iter__"):
+        raise InputValueError(f"epochs는 에포크 수들의 목록이어야 합니다. 받은 값: {epochs!r} (예: epochs=[0, 50, 200])")
+    marks = sorted({check_int(e, "epochs의 값", minimum=0, example=100) for e in epochs})
+    if not marks:
+        raise InputValueError("epochs가 비어 있습니다. 예측을 기록할 에포크를 하나 이상 주세요 (예: epochs=[0, 50, 200])")
+    X, y = curve_data()
+    net = MLP([1, hidden, hidden, 1], activation=activation, rng=rng)
+    optimizer = Adam(net.parameters(), lr=0.01)
+    out, done = {}, 0
+    for e in marks:
+        if e > done:
+            train(net, X, y, optimizer=optimizer, batch_size=len(X), num_epochs=e - done, shuffle=False,
+                  progress=False)
+            done = e
+        out[e] = net.forward(X).ravel().copy()
+    return out
 
 
 def _check_output_shape(net: Any, X: np.ndarray, y: np.ndarray) -> None:

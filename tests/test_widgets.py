@@ -1,6 +1,10 @@
 """dlkit.widgets: 데모가 화면 없이 만들어지는지, 정적 모드의 프레임·jslink, 실시간 모드의 갱신.
 
-실시간 갱신은 진짜 커널에서 확인한다: 커널에서 데모를 만들고, 브라우저가 하듯이 슬라이더의
+데모 목록은 ``dk.widgets.DEMOS`` 한 곳에만 있다. 여기 테스트는 모두 그 사전을 돌며, 데모마다 따로 적은
+값(움직일 조절기, 들어가는 장)은 데모 정의와 장의 원본에서 읽는다. 그래서 새 데모를 등록하면
+(:func:`test_registering_a_new_demo_needs_no_other_edit`) 아무것도 고치지 않아도 같은 검사를 받는다.
+
+실시간 갱신은 진짜 커널에서도 확인한다: 커널에서 데모를 만들고, 브라우저가 하듯이 슬라이더의
 comm에 ``update`` 메시지를 보낸 뒤 그림(PNG 바이트)과 그린 횟수가 바뀌었는지 본다.
 """
 from __future__ import annotations
@@ -12,66 +16,49 @@ import queue
 import re
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 import dlkit as dk
+import dlkit.widgets as W
 
 ROOT = Path(__file__).resolve().parents[1]
-DEMOS = ["bias_demo", "activation_demo", "linear_vs_activation_demo", "learning_rate_demo",
-         "gd_sgd_demo", "optimizer_demo", "epoch_demo"]
-# 장(페이지)마다 그 페이지에 들어가는 데모: 정적 프레임의 합이 약 1 MB(base64)를 넘지 않아야 한다
-PAGES = {
-    "02_bias": ["bias_demo"],
-    "03_activations": ["activation_demo", "linear_vs_activation_demo"],
-    "04_optim": ["learning_rate_demo", "gd_sgd_demo", "optimizer_demo"],
-    "06_epoch_batch": ["epoch_demo"],
-}
+NAMES = sorted(W.DEMOS)
 PAGE_BUDGET = 1_000_000
-# 실시간 모드에서 움직일 조절기와 새 값(커널 테스트)
-LIVE_CHANGES = {
-    "bias_demo": ("bias", 3.0),
-    "activation_demo": ("x0", -1.5),
-    "linear_vs_activation_demo": ("epoch", 50),
-    "learning_rate_demo": ("lr", 0.3),
-    "gd_sgd_demo": ("steps", 7),
-    "optimizer_demo": ("steps", 12),
-    "epoch_demo": ("batch", 10),
-}
+"""장(페이지) 하나에 들어가는 데모들의 정적 프레임 합(base64 바이트)의 상한."""
 
 
-def test_import_dlkit_stays_light():
-    code = ("import sys, dlkit, dlkit.widgets; "
-            "print([m for m in ('ipywidgets', 'matplotlib', 'torch') if m in sys.modules])")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout
-    assert out.strip() == "[]"
+def chapter_demos(root: Path = ROOT) -> dict[str, list[str]]:
+    """장 이름 → 그 장의 코드 셀이 만드는 데모 이름들(``dk.widgets.<이름>_demo()`` 또는 ``dk.widgets.demo("이름")``)."""
+    pages = {}
+    for path in sorted((root / "chapters").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        names = re.findall(r"dk\.widgets\.(\w+)_demo\(", text)
+        names += re.findall(r"dk\.widgets\.demo\(\s*[\"'](\w+)[\"']", text)
+        if names:
+            pages[path.stem] = names
+    return pages
 
 
-@pytest.fixture(scope="module")
-def static_demos():
-    import dlkit.widgets as W
-
-    return {name: getattr(W, name)(mode="static") for name in DEMOS}
-
-
-def _walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from _walk(child)
+def moved_control(spec) -> tuple[str, object]:
+    """실시간 모드에서 움직일 조절기와 새 값: 정적 모드의 (마지막) 슬라이더와 같은 조절기를
+    지금 값과 다른, 정적 프레임에도 있는 값으로."""
+    axis = [a for a in spec.static_axes if a.kind == "slider"][-1]
+    current = spec.live_controls()[axis.param].value
+    return axis.param, next(v for v in axis.values if v != current)
 
 
-@pytest.mark.parametrize("name", DEMOS)
-def test_static_demo_structure(static_demos, name):
+def check_static_demo(box) -> None:
+    """정적 모드 위젯의 구조: 서로 다른 PNG 프레임, 한국어 대체 텍스트, 조절기마다 jslink, 정적 안내."""
     import ipywidgets as widgets
 
-    box = static_demos[name]
     state = box.dlkit_demo
     assert state.mode == "static"
-    assert "dlkit-demo" in box._dom_classes
+    assert "dlkit-demo" in box._dom_classes and f"dlkit-demo-{state.spec.name}" in box._dom_classes
     # 프레임은 모두 서로 다른 PNG이고, Stack 안의 HTML 위젯에 한국어 대체 텍스트와 함께 들어 있다
-    assert len(state.frames) >= 5
+    assert len(state.frames) >= 2
     assert all(f.startswith(b"\x89PNG") for f in state.frames)
     assert len(set(state.frames)) == len(state.frames)
     frames = [w.value for w in _walk(box) if isinstance(w, widgets.HTML) and "dlkit-frame" in w.value]
@@ -89,19 +76,102 @@ def test_static_demo_structure(static_demos, name):
     assert any("미리 그려 둔 그림" in v and "Binder" in v and "Colab" in v for v in notes)
 
 
-@pytest.mark.parametrize("page", sorted(PAGES))
+def check_live_demo(box) -> None:
+    """실시간 모드: 조절기 하나를 움직이면 같은 그림을 다시 써서 한 번 다시 그리고 PNG가 바뀐다."""
+    state = box.dlkit_demo
+    assert state.mode == "live"
+    fig = state.renderer.canvas.fig
+    before, renders = state.image.value, state.renders
+    control, value = moved_control(state.spec)
+    state.controls[control].value = value
+    assert state.renders == renders + 1
+    assert state.image.value != before
+    assert state.renderer.canvas.fig is fig  # 같은 그림을 다시 쓴다
+
+
+def check_demo_figure(name: str) -> None:
+    """demo_figure: 데모와 같은 장면을 경고(한글 글리프 누락 등) 없이 그린다."""
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # 한글 글리프 누락 경고도 실패로
+        fig = dk.widgets.demo_figure(name)
+        fig.canvas.draw()
+    assert fig.axes and fig.get_suptitle()
+    plt.close(fig)
+
+
+def rc_changes(before: dict) -> list[str]:
+    """``before``(``dict(matplotlib.rcParams)``) 뒤로 값이 바뀐 rcParams 이름들."""
+    import matplotlib
+
+    now = dict(matplotlib.rcParams)
+    return sorted(k for k in set(before) | set(now) if before.get(k) != now.get(k))
+
+
+def test_import_dlkit_stays_light():
+    code = ("import sys, dlkit, dlkit.widgets; "
+            "print([m for m in ('ipywidgets', 'matplotlib', 'torch') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def static_demos():
+    return {name: W.demo(name, mode="static") for name in NAMES}
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
+
+
+def test_registry_names_match_the_specs_and_the_named_shortcuts():
+    """DEMOS의 열쇠 = 데모 정의의 이름(CSS 클래스 dlkit-demo-<이름>); 이름 붙은 바로 가기는 모두 등록된 데모다."""
+    assert NAMES, "등록된 데모가 없습니다"
+    for name, factory in W.DEMOS.items():
+        assert factory().name == name
+    shortcuts = [n for n in W.__all__ if n.endswith("_demo")]
+    assert shortcuts
+    for fn in shortcuts:
+        assert fn.removesuffix("_demo") in W.DEMOS, f"{fn}에 해당하는 데모가 DEMOS에 없습니다"
+    # 장의 코드 셀이 부르는 데모는 모두 등록되어 있다(그 밖의 목록은 없다)
+    used = {n for names in chapter_demos().values() for n in names}
+    assert used and used <= set(W.DEMOS), sorted(used - set(W.DEMOS))
+
+
+def test_named_shortcut_builds_the_same_demo_as_the_registry():
+    box = W.epoch_demo(mode="static")
+    assert box.dlkit_demo.spec.name == "epoch"
+    assert box.dlkit_demo.frames == W.demo("epoch", mode="static").dlkit_demo.frames
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_static_demo_structure(static_demos, name):
+    check_static_demo(static_demos[name])
+    assert len(static_demos[name].dlkit_demo.frames) >= 5
+
+
+@pytest.mark.parametrize("page", sorted(chapter_demos()))
 def test_page_frame_weight(static_demos, page):
-    total = sum(len(base64.b64encode(f)) for name in PAGES[page] for f in static_demos[name].dlkit_demo.frames)
+    total = sum(len(base64.b64encode(f)) for name in chapter_demos()[page]
+                for f in static_demos[name].dlkit_demo.frames)
     assert total <= PAGE_BUDGET, f"{page}: 프레임 {total} 바이트(base64)"
 
 
 def test_ipywidgets7_fallback_switches_image(monkeypatch):
     """Stack이 없는 ipywidgets 7(Colab)에서는 observer가 Image 값을 바꿔 끼운다."""
     from dlkit.widgets import _frames
-    import dlkit.widgets as W
 
     monkeypatch.setattr(_frames, "has_stack", lambda: False)
-    box = W.epoch_demo(mode="static")
+    box = W.demo("epoch", mode="static")
     state = box.dlkit_demo
     assert state.stack is None
     ctrl = state.controls["batch"]
@@ -111,31 +181,163 @@ def test_ipywidgets7_fallback_switches_image(monkeypatch):
     assert state.image.value == state.frames[3]
 
 
-@pytest.mark.parametrize("name", DEMOS)
+@pytest.mark.parametrize("name", NAMES)
 def test_live_demo_updates_in_place(name):
-    import dlkit.widgets as W
-
-    box = getattr(W, name)(mode="live")
-    state = box.dlkit_demo
-    fig = state.renderer.canvas.fig
-    before, renders = state.image.value, state.renders
-    control, value = LIVE_CHANGES[name]
-    state.controls[control].value = value
-    assert state.renders == renders + 1
-    assert state.image.value != before
-    assert state.renderer.canvas.fig is fig  # 같은 그림을 다시 쓴다
+    check_live_demo(W.demo(name, mode="live"))
 
 
-def test_detect_mode(monkeypatch):
+@pytest.mark.parametrize("name", NAMES)
+def test_demo_figure_draws_the_demo_scene_without_warnings(name):
+    check_demo_figure(name)
+
+
+# --- 새 데모 하나 = 모듈 하나 + 등록 한 줄 ------------------------------------------
+
+def tiny_spec():
+    """새 데모의 최소 예: 직선 y = a·x의 기울기 a. 틀(DemoSpec, Axis)만 써서 만든다."""
+    import numpy as np
+
+    from dlkit.widgets._frames import Axis, DemoSpec
+
+    art = {}
+    xs = np.linspace(-1, 1, 50)
+
+    def setup(fig):
+        ax = fig.subplots()
+        (art["line"],) = ax.plot(xs, xs)
+        ax.set(ylim=(-3, 3), xlabel="x", ylabel="y")
+
+    def update(*, a):
+        art["line"].set_ydata(a * xs)
+        return f"기울기 a = {a:g}인 직선"
+
+    def live_controls():
+        import ipywidgets as widgets
+
+        return {"a": widgets.FloatSlider(value=0.5, min=-3, max=3, step=0.5, description="기울기 a")}
+
+    return DemoSpec(name="tiny", title="직선의 기울기", figsize=(3.0, 2.0), setup=setup, update=update,
+                    static_axes=[Axis("a", "기울기 a", (1.0, 2.0, 3.0))], static_what="기울기 3가지",
+                    live_controls=live_controls)
+
+
+def test_registering_a_new_demo_needs_no_other_edit(monkeypatch):
+    """DEMOS에 한 줄만 넣은 새 데모가 위의 등록부 기반 검사(정적·실시간·정적 그림·rcParams)를 그대로 통과한다."""
+    monkeypatch.setitem(W.DEMOS, "tiny", tiny_spec)
+    assert "tiny" in W.DEMOS
+    check_static_demo(W.demo("tiny", mode="static"))
+    check_live_demo(W.demo("tiny", mode="live"))
+    check_demo_figure("tiny")
+    assert W.demo_domains("tiny", tiny_spec()) == {"a": ("float", -3.0, 3.0)}
+    with pytest.raises(ValueError, match="a"):  # 범위 검사도 등록부에서 온다
+        W.demo_figure("tiny", a=10.0)
+    # 등록을 되돌리면 모르는 이름이다(다른 목록에 남은 것이 없다)
+    monkeypatch.delitem(W.DEMOS, "tiny")
+    with pytest.raises(ValueError, match="tiny"):
+        W.demo("tiny")
+
+
+# --- 모드는 밝힌 대로 ---------------------------------------------------------------
+
+@pytest.fixture
+def no_mode(monkeypatch):
+    """환경 변수와 set_mode 설정이 없는 상태에서 시작하고, 끝나면 설정을 지운다."""
+    monkeypatch.delenv("DLKIT_WIDGETS", raising=False)
+    W.set_mode(None)
+    yield monkeypatch
+    W.set_mode(None)
+
+
+def test_mode_comes_from_the_argument_the_setting_or_the_environment(no_mode):
+    assert W.get_mode() == "live"  # 아무것도 정하지 않은 독자의 커널
+    no_mode.setenv("DLKIT_WIDGETS", "static")  # 빌드가 커널에 넣는 값: import 뒤에 바꿔도 부를 때 읽는다
+    assert W.get_mode() == "static"
+    no_mode.setenv("DLKIT_WIDGETS", "live")
+    assert W.get_mode() == "live"
+    W.set_mode("static")  # 파이썬에서 밝힌 값이 환경 변수보다 앞선다
+    assert W.get_mode() == "static"
+    assert W.get_mode("live") == "live"  # 인자가 가장 앞선다
+    assert W.demo("epoch").dlkit_demo.mode == "static"
+    assert W.demo("epoch", mode="live").dlkit_demo.mode == "live"
+    W.set_mode(None)
+    assert W.get_mode() == "live"
+
+
+def test_mode_is_not_guessed_from_the_parent_process(no_mode):
+    """부모 프로세스가 jupyter-book이든 sphinx든, 밝힌 값이 없으면 실시간이다(/proc 추측 없음)."""
+    import inspect
+
     from dlkit.widgets import _frames
 
-    monkeypatch.delenv("DLKIT_WIDGETS", raising=False)
-    monkeypatch.setattr(_frames, "_parent_cmdlines", lambda: ["/x/python /x/jupyter-book build /book"])
-    assert _frames.detect_mode() == "static"
-    monkeypatch.setattr(_frames, "_parent_cmdlines", lambda: ["/usr/bin/python -m jupyter lab"])
-    assert _frames.detect_mode() == "live"
-    monkeypatch.setenv("DLKIT_WIDGETS", "static")
-    assert _frames.detect_mode() == "static"
+    assert "/proc" not in inspect.getsource(_frames)
+    code = "import dlkit.widgets as W; print(W.get_mode())"
+    env = {k: v for k, v in os.environ.items() if k != "DLKIT_WIDGETS"}
+    # 명령줄에 jupyter-book이 들어간 부모(sh -c) 밑에서 실행해도 실시간
+    out = subprocess.run(["sh", "-c", f'exec {sys.executable} -c "{code}" jupyter-book sphinx-build'],
+                         cwd=ROOT, capture_output=True, text=True, env=env, check=True).stdout
+    assert out.strip() == "live"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={**env, "DLKIT_WIDGETS": "static"}, check=True).stdout
+    assert out.strip() == "static"
+
+
+@pytest.mark.parametrize("bad", ["Static!", "", 3, "kernel"])
+def test_bad_mode_is_a_korean_error(no_mode, bad):
+    with pytest.raises(ValueError, match=r"'static'.*'live'.*받은 값"):
+        W.set_mode(bad)
+    with pytest.raises(ValueError, match=r"mode는 'static'"):
+        W.demo("epoch", mode=bad)
+
+
+def test_bad_mode_in_the_environment_is_a_korean_error(no_mode):
+    no_mode.setenv("DLKIT_WIDGETS", "statc")
+    with pytest.raises(ValueError, match=r"환경 변수 DLKIT_WIDGETS는 'static'.*'statc'"):
+        W.demo("epoch")
+
+
+# --- 데모는 독자의 matplotlib 설정을 건드리지 않는다 ----------------------------------
+
+@pytest.fixture
+def reader_rc():
+    """독자가 바꿔 둔 듯한 눈에 띄는 rcParams(테스트가 끝나면 되돌린다)."""
+    import matplotlib
+
+    with matplotlib.rc_context({"lines.linewidth": 7.25, "font.family": ["serif"], "axes.grid": False,
+                                "figure.dpi": 61.0, "axes.titlesize": 21.0}):
+        yield dict(matplotlib.rcParams)
+
+
+def _show_every_demo(names) -> None:
+    """등록된 데모마다: 정적 모드, 실시간 모드(조절기 하나를 움직여 다시 그림), 정적 그림."""
+    import matplotlib.pyplot as plt
+
+    for name in names:
+        W.demo(name, mode="static")
+        check_live_demo(W.demo(name, mode="live"))
+        plt.close(W.demo_figure(name))
+
+
+def test_demos_leave_the_readers_rcparams_alone(reader_rc, monkeypatch):
+    monkeypatch.setitem(W.DEMOS, "tiny", tiny_spec)
+    _show_every_demo(sorted(W.DEMOS))
+    assert rc_changes(reader_rc) == []
+
+
+def test_rcparams_check_catches_a_demo_that_restyles_the_session(reader_rc, monkeypatch):
+    """음성 대조: rc_context 없이 데모 스타일을 적용하면 같은 검사가 바뀐 값을 찾아낸다."""
+    from contextlib import contextmanager
+
+    from dlkit.widgets import _frames
+
+    @contextmanager
+    def leaky_style():
+        dk.use_korean_font()  # rc_context 없이: 독자의 rcParams에 그대로 남는다
+        yield
+
+    monkeypatch.setattr(_frames, "demo_style", leaky_style)
+    _show_every_demo(["epoch"])
+    changed = rc_changes(reader_rc)
+    assert "font.family" in changed and "axes.grid" in changed and "axes.titlesize" in changed, changed
 
 
 # --- 진짜 커널에서 ---------------------------------------------------------------
@@ -178,13 +380,13 @@ def _drain(kc):
         pass
 
 
-@pytest.mark.parametrize("name", DEMOS)
+@pytest.mark.parametrize("name", NAMES)
 def test_live_update_in_real_kernel(kernel, name):
     """장의 셀처럼 mode 없이 만들면 커널에서는 실시간 모드; 프런트엔드의 comm 메시지로 값을 바꾸면 다시 그린다."""
-    control, value = LIVE_CHANGES[name]
+    control, value = moved_control(W.DEMOS[name]())
     info = json.loads(_run(kernel, f"""
 import json, hashlib, dlkit as dk, dlkit.widgets
-demo = dk.widgets.{name}()
+demo = dk.widgets.demo({name!r})
 st = demo.dlkit_demo
 print(json.dumps({{"mode": st.mode, "renders": st.renders,
                   "png": hashlib.sha256(st.image.value).hexdigest(),
@@ -204,24 +406,6 @@ print(json.dumps({{"renders": st.renders, "png": hashlib.sha256(st.image.value).
     assert after["value"] == value
     assert after["renders"] == info["renders"] + 1
     assert after["png"] != info["png"]
-
-
-@pytest.mark.parametrize("name", ["bias", "activation", "linear_vs_activation", "learning_rate",
-                                  "gd_sgd", "optimizer", "epoch"])
-def test_demo_figure_draws_the_demo_scene_without_warnings(name):
-    import warnings
-
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # 한글 글리프 누락 경고도 실패로
-        fig = dk.widgets.demo_figure(name)
-        fig.canvas.draw()
-    assert fig.axes and fig.get_suptitle()
-    plt.close(fig)
 
 
 def test_bias_demo_labels_call_the_sum_with_bias_z():

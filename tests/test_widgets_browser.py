@@ -1,6 +1,6 @@
 """빌드된 책에서 데모가 커널 없이 동작하는지(헤드리스 Chromium).
 
-데모마다: 그 데모가 있는 장을 열고, 슬라이더 손잡이에 포커스를 준 뒤 오른쪽 화살표(맨 끝이면 왼쪽)를
+``dk.widgets.DEMOS``에 등록된 데모마다: 그 데모가 있는 장을 열고, 슬라이더 손잡이에 포커스를 준 뒤 오른쪽 화살표(맨 끝이면 왼쪽)를
 눌러, 보이는 그림(<img>의 바이트)이 페이지에 저장된 위젯 상태의 이웃 프레임과 같아졌는지 본다.
 사이트 밖 요청과 콘솔 오류는 없어야 한다.
 """
@@ -11,16 +11,14 @@ import re
 
 import pytest
 
-# 데모 → (CSS 클래스 이름, 키보드로 움직일 슬라이더의 설명)
-DEMOS = {
-    "bias_demo": ("bias", "편향 b (성격)"),
-    "activation_demo": ("activation", "입력 x 위치"),
-    "linear_vs_activation_demo": ("linear_vs_activation", "학습 에포크"),
-    "learning_rate_demo": ("learning_rate", "학습률 lr"),
-    "gd_sgd_demo": ("gd_sgd", "걸음 수"),
-    "optimizer_demo": ("optimizer", "걸음 수"),
-    "epoch_demo": ("epoch", "배치 크기"),
-}
+import dlkit.widgets as W
+
+
+def keyboard_slider(name: str) -> str:
+    """데모 ``name``의 정적 모드에서 키보드로 움직일 슬라이더의 설명(데모 정의의 마지막 슬라이더 축)."""
+    return [a for a in W.DEMOS[name]().static_axes if a.kind == "slider"][-1].description
+
+
 STATE_MIME = "application/vnd.jupyter.widget-state+json"
 
 VISIBLE_IMAGE_JS = """
@@ -74,9 +72,9 @@ def expected_frames(state: dict, css_name: str, slider_desc: str):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("demo", sorted(DEMOS))
-def test_demo_slider_switches_frame_without_kernel(built_book, visit, demo):
-    css_name, slider_desc = DEMOS[demo]
+@pytest.mark.parametrize("css_name", sorted(W.DEMOS))
+def test_demo_slider_switches_frame_without_kernel(built_book, visit, css_name):
+    slider_desc = keyboard_slider(css_name)  # 위젯의 CSS 클래스는 dlkit-demo-<등록 이름>
     path = find_page(built_book.html, css_name)
     v = visit(path)
     page = v.page

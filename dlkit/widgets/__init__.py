@@ -2,38 +2,63 @@
 
 데모마다 정의는 하나(:class:`~dlkit.widgets._frames.DemoSpec`)이고, 모드에 따라 두 가지로 만든다.
 자세한 구조는 :mod:`dlkit.widgets._frames`를 보라. ipywidgets와 matplotlib은 데모를 만들 때만 불러온다.
+
+데모 목록은 :data:`DEMOS` 한 곳에만 있다. 테스트와 벤치마크도 이 사전을 돈다. 데모를 새로 더하려면
+``DemoSpec``을 돌려주는 함수를 담은 모듈 하나를 쓰고 :data:`DEMOS`에 한 줄을 넣는다. 그러면
+``dk.widgets.demo("이름")``과 ``dk.widgets.demo_figure("이름")``이 곧바로 동작한다.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from dlkit.widgets import _activation, _bias, _epoch, _optim
 from dlkit.widgets._activation import activation_demo, linear_vs_activation_demo
 from dlkit.widgets._bias import bias_demo
 from dlkit.widgets._epoch import epoch_demo
-from dlkit.widgets._frames import detect_mode
+from dlkit.widgets._frames import DemoSpec, get_mode, set_mode
 from dlkit.widgets._optim import gd_sgd_demo, learning_rate_demo, optimizer_demo
 
-__all__ = ["demo_figure", "bias_demo", "activation_demo", "linear_vs_activation_demo",
-           "learning_rate_demo", "gd_sgd_demo", "optimizer_demo", "epoch_demo",
-           "detect_mode"]
-
-_SPECS = {
-    "bias": ("_bias", "spec"),
-    "activation": ("_activation", "activation_spec"),
-    "linear_vs_activation": ("_activation", "linear_vs_activation_spec"),
-    "learning_rate": ("_optim", "learning_rate_spec"),
-    "gd_sgd": ("_optim", "gd_sgd_spec"),
-    "optimizer": ("_optim", "optimizer_spec"),
-    "epoch": ("_epoch", "epoch_spec"),
+DEMOS: dict[str, Callable[[], DemoSpec]] = {
+    "bias": _bias.spec,
+    "activation": _activation.activation_spec,
+    "linear_vs_activation": _activation.linear_vs_activation_spec,
+    "learning_rate": _optim.learning_rate_spec,
+    "gd_sgd": _optim.gd_sgd_spec,
+    "optimizer": _optim.optimizer_spec,
+    "epoch": _epoch.epoch_spec,
 }
+"""데모 이름 → 데모 정의(:class:`DemoSpec`)를 새로 만드는 함수. 데모 목록은 여기 한 곳에만 쓴다."""
+
+__all__ = ["DEMOS", "demo", "demo_figure", "set_mode", "get_mode",
+           # 장(chapter)이 부르는 이름 붙은 바로 가기: dk.widgets.demo("bias")와 같다
+           "bias_demo", "activation_demo", "linear_vs_activation_demo",
+           "learning_rate_demo", "gd_sgd_demo", "optimizer_demo", "epoch_demo"]
 
 
-def _specs() -> dict:
-    """이름 → 데모 정의(테스트·벤치마크용)."""
-    import importlib
+def _spec(name: Any, caller: str) -> DemoSpec:
+    """이름을 검사하고 그 데모의 정의를 새로 만든다."""
+    from dlkit._checks import InputValueError
 
-    return {name: getattr(importlib.import_module(f"dlkit.widgets.{mod}"), fn)()
-            for name, (mod, fn) in _SPECS.items()}
+    if not isinstance(name, str) or name not in DEMOS:
+        raise InputValueError(f"{caller}의 name은 {sorted(DEMOS)} 중 하나여야 합니다. 받은 값: {name!r}")
+    return DEMOS[name]()
+
+
+def _specs() -> dict[str, DemoSpec]:
+    """이름 → 데모 정의(테스트·벤치마크용). :data:`DEMOS`를 돈다."""
+    return {name: factory() for name, factory in DEMOS.items()}
+
+
+def demo(name: str, /, mode: str | None = None) -> Any:
+    """데모 ``name``(:data:`DEMOS`의 이름)의 위젯을 만든다.
+
+    ``mode``는 ``"static"``(미리 그린 그림) 또는 ``"live"``(실시간). 주지 않으면 :func:`get_mode`가
+    정한다(:func:`set_mode`의 값, 없으면 환경 변수 ``DLKIT_WIDGETS``, 없으면 ``"live"``).
+    """
+    from dlkit.widgets._frames import build_demo
+
+    return build_demo(_spec(name, "demo"), mode)
 
 
 def _domain(ctrl: Any) -> tuple:
@@ -51,17 +76,10 @@ def _domain(ctrl: Any) -> tuple:
     return ("choice", options)
 
 
-_STATIC_ONLY = {
-    # 편향 데모의 입력 x는 실시간 조절기 세 개(rain, money, friend)를 묶은 것이다
-    "bias": ({"x": ("binary3",)}, ("rain", "money", "friend")),
-}
-
-
-def demo_domains(name: str, spec: Any) -> dict[str, tuple]:
+def demo_domains(name: str, spec: DemoSpec) -> dict[str, tuple]:
     """데모 ``name``의 조절기 이름 → 허용 범위(실시간 조절기가 낼 수 있는 값)."""
-    extra, hidden = _STATIC_ONLY.get(name, ({}, ()))
-    domains = {k: _domain(c) for k, c in spec.live_controls().items() if k not in hidden}
-    domains.update(extra)
+    domains = {k: _domain(c) for k, c in spec.live_controls().items() if k not in spec.grouped_controls}
+    domains.update(spec.extra_domains)
     return domains
 
 
@@ -72,42 +90,39 @@ def demo_figure(name: str, /, **params: Any) -> Any:
     ``params``를 주지 않은 값은 정적 데모의 처음 값(슬라이더의 초기 위치)을 쓴다. 값은 그 데모의
     실시간 조절기가 낼 수 있는 값이어야 하며(범위 밖이나 모르는 이름은 한국어 오류), ``name``은
     위치 인자라서 활성화 데모의 조절기 ``name``도 그대로 넘길 수 있다
-    (``demo_figure("activation", name="relu")``).
+    (``demo_figure("activation", name="relu")``). 데모의 글꼴·스타일은 그림 안에만 쓰이고
+    독자의 rcParams는 그대로 남는다.
 
     Parameters
     ----------
     name : str
-        데모 이름: "bias", "activation", "linear_vs_activation", "learning_rate", "gd_sgd",
-        "optimizer", "epoch".
+        데모 이름(:data:`DEMOS`의 열쇠, 예: "bias", "epoch").
     **params
         그 데모의 조절기 값(예: ``demo_figure("bias", x=(1, 0, 0), bias=4.0)``).
     """
-    import importlib
+    from dlkit._checks import check_demo_params
 
-    from dlkit._checks import InputValueError, check_demo_params, check_int
-
-    if not isinstance(name, str) or name not in _SPECS:
-        raise InputValueError(f"demo_figure의 name은 {sorted(_SPECS)} 중 하나여야 합니다. 받은 값: {name!r}")
-    module, factory = _SPECS[name]
-    spec = getattr(importlib.import_module(f"dlkit.widgets.{module}"), factory)()
+    spec = _spec(name, "demo_figure")
     check_demo_params(name, params, demo_domains(name, spec))
 
     import matplotlib.pyplot as plt
 
-    from dlkit.widgets._frames import FRAME_DPI, use_fonts
+    from dlkit.widgets._frames import FRAME_DPI, demo_style
 
     values = {axis.param: axis.values[axis.initial] for axis in spec.static_axes}
     values.update(spec.static_fixed)
     values.update(spec.live_fixed)  # 예: 걸음 수 상한을 실시간 데모와 같게(정적 값보다 큰 걸음 수도 그린다)
     values.update(params)
-    if name == "epoch":  # 배치는 데이터보다 클 수 없다(실시간 데모는 조용히 줄이지만 그림에서는 알린다)
-        check_int(values["batch"], "batch", maximum=values["n"], example=min(25, values["n"]))
-    use_fonts()
-    # 데모 프레임과 같은 그림: 같은 dpi로(데모의 작은 글자는 책 그림의 100 dpi로는 발표 화면에서 너무 작다)
-    fig = plt.figure(figsize=spec.figsize, dpi=FRAME_DPI, layout="constrained")
-    spec.setup(fig)
-    caption = spec.update(**values)
-    fig.suptitle(_plain(caption), fontsize=8, wrap=True)
+    if spec.check_figure_params is not None:
+        spec.check_figure_params(values)
+    with demo_style():
+        # 데모 프레임과 같은 그림: 같은 dpi로(데모의 작은 글자는 책 그림의 100 dpi로는 발표 화면에서 너무 작다)
+        fig = plt.figure(figsize=spec.figsize, dpi=FRAME_DPI, layout="constrained")
+        spec.setup(fig)
+        caption = spec.update(**values)
+        fig.suptitle(_plain(caption), fontsize=8, wrap=True)
+        # 눈금 글자 등은 처음 그릴 때 만들어진다: 데모 스타일 안에서 한 번 그려 둔다
+        fig.canvas.draw()
     return fig
 
 

@@ -86,37 +86,20 @@ LIVE_EPOCH_STEP = 10
 LIVE_MAX_EPOCH = 800
 
 
-def _curve_data() -> tuple[np.ndarray, np.ndarray]:
-    X = np.linspace(-3, 3, 120).reshape(-1, 1)
-    return X, np.sin(X) + 0.3 * X
-
-
 def train_snapshots(activation: str | None, hidden: int, epochs: Any, *, seed: int = 0) -> dict[int, np.ndarray]:
-    """MLP [1, hidden, hidden, 1]을 전체 배치 Adam으로 학습하며 지정한 에포크의 예측을 모은다."""
-    from dlkit.models import MLP
-    from dlkit.optim import Adam
-    from dlkit.training import train
+    """곡선 맞추기 실험(:func:`dlkit.training.curve_fit_snapshots`)을 시드 ``seed``로: 에포크 → 예측."""
+    from dlkit.training import curve_fit_snapshots
 
-    X, y = _curve_data()
-    net = MLP([1, hidden, hidden, 1], activation=activation, rng=seed)
-    opt = Adam(net.parameters(), lr=0.01)
-    out = {}
-    done = 0
-    for e in sorted(set(int(e) for e in epochs)):
-        if e > done:
-            train(net, X, y, optimizer=opt, batch_size=len(X), num_epochs=e - done, shuffle=False,
-                  progress=False)
-            done = e
-        out[e] = net.forward(X).ravel().copy()
-    return out
+    return curve_fit_snapshots(activation, hidden, epochs, rng=seed)
 
 
 def linear_vs_activation_spec() -> DemoSpec:
+    from dlkit.data import curve_data
     from dlkit.losses import squared_loss
 
     art: dict[str, Any] = {}
     cache: dict[tuple, dict[int, np.ndarray]] = {}
-    X, y = _curve_data()
+    X, y = curve_data()
 
     def snapshots(activation: str | None, hidden: int, epochs: Any) -> dict[int, np.ndarray]:
         key = (activation, hidden, tuple(epochs))

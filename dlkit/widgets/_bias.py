@@ -36,14 +36,13 @@ def _fmt(v: float) -> str:
 LIM = (-0.5, 1.5)
 GRID = np.linspace(*LIM, 120)
 CORNERS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
-GO_COLORS = ("#f4cccc", "#cfe2f3")
-"""안 간다 / 간다 영역의 색(``dk.plotting.plot_decision_boundary``와 같다)."""
 
 
 def _spec() -> DemoSpec:
     from matplotlib.colors import ListedColormap
 
     from dlkit.models import Perceptron
+    from dlkit.plotting import DECISION_COLORS
 
     art: dict[str, Any] = {}
 
@@ -61,7 +60,7 @@ def _spec() -> DemoSpec:
         art["texts"] = [ax_sum.text(0, y, "", va="center", fontsize=8) for y in ypos]
         # 오른쪽: 비·돈 평면의 결정 경계(plot_decision_boundary와 같은 모양을 제자리 갱신으로)
         art["region"] = ax_b.imshow(np.zeros((len(GRID), len(GRID))), extent=(*LIM, *LIM), origin="lower",
-                                    cmap=ListedColormap(GO_COLORS), vmin=0, vmax=1, alpha=0.8,
+                                    cmap=ListedColormap(DECISION_COLORS), vmin=0, vmax=1, alpha=0.8,
                                     aspect="auto", interpolation="nearest")
         (art["line"],) = ax_b.plot([], [], "k-", lw=2)
         (art["line0"],) = ax_b.plot([], [], "k--", lw=1.5)
@@ -78,14 +77,6 @@ def _spec() -> DemoSpec:
         art["ax_sum"], art["ax_b"] = ax_sum, ax_b
         art["ax_b"].set_title(" ", fontsize=9)
         art["ax_sum"].set_title(" ", fontsize=9)
-
-    def _boundary(line: Any, w: np.ndarray, b: float) -> None:
-        if abs(w[1]) > 1e-12:
-            line.set_data(GRID, -(w[0] * GRID + b) / w[1])
-        elif abs(w[0]) > 1e-12:
-            line.set_data([-b / w[0]] * 2, LIM)
-        else:
-            line.set_data([], [])
 
     def update(*, x: Any, bias: float, w_rain: float = WEIGHTS[0], w_money: float = WEIGHTS[1],
                w_friend: float = WEIGHTS[2]) -> str:
@@ -108,10 +99,9 @@ def _spec() -> DemoSpec:
         art["ax_sum"].set_title(f"z = {_num(z)} → {decision_text(go)}", fontsize=9)
         # 오른쪽: 친구 입력은 편향에 더해 두고 비·돈 평면에 경계를 그린다
         p2 = Perceptron(w[:2], bias + w[2] * x[2])
-        Xg, Yg = np.meshgrid(GRID, GRID)
-        art["region"].set_data(p2.predict(np.stack([Xg.ravel(), Yg.ravel()], axis=1)).reshape(Xg.shape))
-        _boundary(art["line"], w[:2], p2.b)
-        _boundary(art["line0"], w[:2], 0.0)
+        art["region"].set_data(p2.predict_grid(GRID, GRID))
+        art["line"].set_data(*p2.boundary(GRID, LIM))
+        art["line0"].set_data(*Perceptron(w[:2], 0.0).boundary(GRID, LIM))
         art["line0"].set_visible(p2.b != 0)
         preds = p2.predict(CORNERS)
         art["corners"].set_color(["tab:blue" if g else "tab:red" for g in preds])
@@ -158,6 +148,8 @@ def _spec() -> DemoSpec:
                      Axis("bias", "편향 b (성격)", BIASES, [f"{b:g}" for b in BIASES], initial=4)],
         static_what="입력 4가지 × 편향 7가지, 가중치는 비 -2, 돈 3, 친구 4",
         live_controls=live_controls, blit=lambda: art["blit"],
+        # 정적 그림(demo_figure)의 입력 x는 실시간 조절기 세 개(rain, money, friend)를 묶은 것이다
+        extra_domains={"x": ("binary3",)}, grouped_controls=("rain", "money", "friend"),
     )
 
 

@@ -40,10 +40,9 @@ def counts_text(n: int, batch: int, epochs: int) -> str:
 
 
 def epoch_spec() -> DemoSpec:
-    from dlkit.data import synthetic_data
+    from dlkit.data import batch_ids, iterations_per_epoch, synthetic_data, total_updates
     from dlkit.models import LinearRegression
     from dlkit.optim import SGD
-    from dlkit.data import iterations_per_epoch, total_updates
     from dlkit.training import train
 
     art: dict[str, Any] = {}
@@ -90,8 +89,8 @@ def epoch_spec() -> DemoSpec:
         total = total_updates(n, batch, epochs, drop_last)
         # 에포크(행)마다 예제(열)를 배치로 나눈 모습: 값 = 배치 번호(색), 버린 예제는 회색
         ncolors = len(plt_colors())
-        row = np.minimum(np.arange(n) // batch, per_epoch)
-        row = np.where(row < per_epoch, row % ncolors, ncolors)
+        ids = batch_ids(n, batch, drop_last)
+        row = np.where(ids >= 0, ids % ncolors, ncolors)
         ax = art["ax_blocks"]
         art["blocks"].set_data(np.tile(row, (epochs, 1)))
         art["blocks"].set_extent((0, n, epochs - 0.5, -0.5))
@@ -134,8 +133,15 @@ def epoch_spec() -> DemoSpec:
         static_axes=[Axis("batch", "배치 크기", BATCHES, [str(b) for b in BATCHES], initial=4)],
         static_fixed={"n": NUM_EXAMPLES, "epochs": NUM_EPOCHS},
         static_what=f"데이터 {NUM_EXAMPLES}개, {NUM_EPOCHS} 에포크, 배치 크기 {len(BATCHES)}가지",
-        live_controls=live_controls, blit=lambda: art["blit"],
+        live_controls=live_controls, blit=lambda: art["blit"], check_figure_params=_check_batch,
     )
+
+
+def _check_batch(values: dict[str, Any]) -> None:
+    """정적 그림: 배치는 데이터보다 클 수 없다(실시간 데모는 조용히 줄이지만 그림에서는 알린다)."""
+    from dlkit._checks import check_int
+
+    check_int(values["batch"], "batch", maximum=values["n"], example=min(25, values["n"]))
 
 
 def epoch_demo(mode: str | None = None) -> Any:

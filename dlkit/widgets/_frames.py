@@ -21,9 +21,13 @@ r"""데모 하나를 두 가지 방식으로 보여 주는 틀(frame machinery).
     같은 그림(Figure)과 선을 계속 다시 쓰면서 ``update``만 부르고, 그 그림을 PNG로 바꿔
     ``Image.value``에 넣는다(파이썬 observer). 슬라이더의 모든 값, 모든 조절기가 동작한다.
 
-모드는 :func:`detect_mode`가 정한다: 환경 변수 ``DLKIT_WIDGETS``(``static``/``live``)가
-있으면 그것, 없으면 커널을 띄운 부모 프로세스가 ``jupyter-book``/``sphinx``이면 정적,
-그 밖에는 실시간. 그래서 장(chapter)의 같은 셀이 책에서는 정적, Jupyter에서는 실시간이 된다.
+모드는 추측하지 않고 밝힌 대로 따른다(:func:`get_mode`): ``build_demo(..., mode=...)``의 인자가 먼저,
+그다음 :func:`set_mode`로 정한 값, 그다음 커널의 환경 변수 ``DLKIT_WIDGETS``(``static``/``live``:
+책 빌드가 커널에 ``static``을 넣는다), 아무것도 없으면 실시간(``live``). 환경 변수는 데모를 만들 때마다
+읽는다(import할 때가 아니다). 그래서 장(chapter)의 같은 셀이 책에서는 정적, Jupyter에서는 실시간이 된다.
+
+그림은 모두 :func:`demo_style` 안에서 그린다: 데모의 글꼴·스타일은 ``matplotlib.rc_context`` 안에서만
+적용되고, 데모를 보여 준 뒤에도 독자의 rcParams는 그대로다.
 
 ipywidgets 7(Colab이 싣는 7.7.x)에는 ``Stack``이 없다. 그때 정적 모드는 ``Image`` 하나의 값을
 observer로 바꿔 끼운다(커널이 있어야 동작한다. 실시간 모드는 7에서도 그대로 동작한다).
@@ -34,11 +38,14 @@ import io
 import itertools
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
+from dlkit._checks import InputValueError
 
 FRAME_DPI = 150
 """프레임 해상도. figsize (4, 2.5)인치 → 600×375 픽셀. PNG에도 이 dpi를 적는다(pHYs).
@@ -93,34 +100,77 @@ class DemoSpec:
     blit: Callable[[], tuple[list, Any]] | None = None
     """``update`` 뒤에 부르면 (바뀌는 선들, 배경 키)를 준다. 배경 키가 같으면 나머지(축, 눈금,
     등고선, 범례)는 저장해 둔 배경을 그대로 쓰고 바뀌는 선만 다시 그린다(blitting)."""
+    extra_domains: dict[str, tuple] = field(default_factory=dict)
+    """:func:`dlkit.widgets.demo_figure`가 더 받는 값과 그 범위(예: 편향 데모의 입력 ``x``)."""
+    grouped_controls: tuple[str, ...] = ()
+    """``extra_domains``의 값 하나로 묶이는 실시간 조절기들(``demo_figure``에서는 따로 받지 않는다)."""
+    check_figure_params: Callable[[dict[str, Any]], None] | None = None
+    """``demo_figure``의 값 전체를 보고 하는 추가 검사(예: 배치는 데이터 수보다 클 수 없다)."""
 
 
-def _parent_cmdlines(levels: int = 4) -> list[str]:
-    """부모 프로세스들의 명령줄(리눅스 /proc). 다른 OS면 빈 목록."""
-    out = []
-    pid = os.getppid()
-    for _ in range(levels):
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as fh:
-                out.append(fh.read().replace(b"\0", b" ").decode("utf-8", "replace"))
-            with open(f"/proc/{pid}/stat", "rb") as fh:
-                pid = int(fh.read().rsplit(b")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            break
-        if pid <= 1:
-            break
-    return out
+MODES = ("static", "live")
+"""데모 모드: 정적(미리 그린 프레임, 커널 없는 책 페이지) 또는 실시간(커널이 다시 그린다)."""
+
+MODE_ENV = "DLKIT_WIDGETS"
+"""모드를 정하는 환경 변수. 책 빌드가 커널에 ``static``을 넣는다."""
+
+_SETTINGS: dict[str, str | None] = {"mode": None}
+""":func:`set_mode`로 정한 값(없으면 None). 모듈을 import할 때는 아무것도 정하지 않는다."""
 
 
-def detect_mode() -> str:
-    """``"static"``(책 빌드) 또는 ``"live"``(커널과 사람이 함께 있을 때)."""
-    env = os.environ.get("DLKIT_WIDGETS", "").strip().lower()
-    if env in ("static", "live"):
-        return env
-    for cmd in _parent_cmdlines():
-        if any(key in cmd for key in ("jupyter-book", "jupyter_book", "sphinx-build", "sphinx.cmd")):
-            return "static"
+def _check_mode(mode: Any, source: str) -> str:
+    if not isinstance(mode, str) or mode.strip().lower() not in MODES:
+        raise InputValueError(
+            f"{source}는 'static'(미리 그린 그림, 책 빌드) 또는 'live'(실시간, Jupyter)여야 합니다. "
+            f"받은 값: {mode!r} (예: dk.widgets.set_mode(\"live\"))"
+        )
+    return mode.strip().lower()
+
+
+def set_mode(mode: str | None) -> None:
+    """이 파이썬 세션의 데모 모드를 정한다: ``"static"``, ``"live"`` 또는 ``None``(정한 것을 지움).
+
+    정한 값은 환경 변수 ``DLKIT_WIDGETS``보다 앞서고, 데모를 만들 때 준 ``mode=`` 인자보다는 뒤다.
+    """
+    _SETTINGS["mode"] = None if mode is None else _check_mode(mode, "set_mode의 mode")
+
+
+def get_mode(mode: str | None = None) -> str:
+    """지금 만들 데모의 모드: ``mode`` 인자 → :func:`set_mode`의 값 → 환경 변수 ``DLKIT_WIDGETS`` → ``"live"``."""
+    if mode is not None:
+        return _check_mode(mode, "mode")
+    if _SETTINGS["mode"] is not None:
+        return _SETTINGS["mode"]
+    env = os.environ.get(MODE_ENV, "")  # 부를 때마다 읽는다(import 때 읽지 않는다)
+    if env.strip():
+        return _check_mode(env, f"환경 변수 {MODE_ENV}")
     return "live"
+
+
+_STYLE: dict[str, Any] = {}
+"""데모 그림에 쓰는 rcParams 값(한글 글꼴과 책 스타일). 처음 데모를 그릴 때 한 번 만든다."""
+
+
+def _style_rc() -> dict[str, Any]:
+    """:func:`dlkit.plotting.korean_font_rc`의 값(글꼴 등록은 한 번만).
+
+    글꼴을 등록하면 matplotlib이 글꼴 찾기 캐시를 비우므로 프레임마다 등록하면 느려진다. 그래서 값을
+    기억해 두고 그 뒤로는 ``rc_context``로 적용만 한다.
+    """
+    if not _STYLE:
+        from dlkit.plotting import korean_font_rc
+
+        _STYLE.update(korean_font_rc())
+    return _STYLE
+
+
+@contextmanager
+def demo_style() -> Iterator[None]:
+    """데모 그림의 글꼴·스타일을 이 ``with`` 블록 안에서만 쓴다(끝나면 rcParams를 되돌린다)."""
+    import matplotlib
+
+    with matplotlib.rc_context(rc=_style_rc()):
+        yield
 
 
 def has_stack() -> bool:
@@ -194,28 +244,22 @@ class Canvas:
         return buf.getvalue()
 
 
-def use_fonts() -> None:
-    """한글 글꼴과 책의 그림 스타일(한 번만)."""
-    from dlkit.plotting import use_korean_font
-
-    use_korean_font()
-
-
 class LiveRenderer:
     """실시간 모드의 그림: ``update`` 후 PNG를 ``Image``에 넣는다. 횟수와 시간을 기록한다."""
 
     def __init__(self, spec: DemoSpec) -> None:
-        use_fonts()
         self.spec = spec
-        self.canvas = Canvas(spec.figsize)
-        spec.setup(self.canvas.fig)
+        with demo_style():
+            self.canvas = Canvas(spec.figsize)
+            spec.setup(self.canvas.fig)
         self.renders = 0
         self.last_seconds = 0.0
 
     def render(self, params: dict[str, Any]) -> tuple[bytes, str]:
         t0 = time.perf_counter()
-        caption = self.spec.update(**params)
-        png = self.canvas.png(blit=None if self.spec.blit is None else self.spec.blit())
+        with demo_style():  # 슬라이더를 움직일 때마다 그리는 것도 독자의 rcParams를 건드리지 않는다
+            caption = self.spec.update(**params)
+            png = self.canvas.png(blit=None if self.spec.blit is None else self.spec.blit())
         self.renders += 1
         self.last_seconds = time.perf_counter() - t0
         return png, caption
@@ -223,16 +267,16 @@ class LiveRenderer:
 
 def render_static_frames(spec: DemoSpec) -> tuple[list[tuple[int, ...]], list[bytes], list[str]]:
     """``static_axes``의 모든 값 조합을 그린다: (인덱스 조합, PNG, 설명) 목록."""
-    use_fonts()
-    canvas = Canvas(spec.figsize)
-    spec.setup(canvas.fig)
     combos = list(itertools.product(*(range(len(a.values)) for a in spec.static_axes)))
     pngs, captions = [], []
-    for i, combo in enumerate(combos):
-        params = dict(spec.static_fixed)
-        params.update({a.param: a.values[k] for a, k in zip(spec.static_axes, combo)})
-        captions.append(spec.update(**params))
-        pngs.append(canvas.png(palette=True, blit=None if spec.blit is None else spec.blit()))
+    with demo_style():
+        canvas = Canvas(spec.figsize)
+        spec.setup(canvas.fig)
+        for combo in combos:
+            params = dict(spec.static_fixed)
+            params.update({a.param: a.values[k] for a, k in zip(spec.static_axes, combo)})
+            captions.append(spec.update(**params))
+            pngs.append(canvas.png(palette=True, blit=None if spec.blit is None else spec.blit()))
     return combos, pngs, captions
 
 
@@ -308,12 +352,10 @@ class DemoState:
 
 
 def build_demo(spec: DemoSpec, mode: str | None = None) -> Any:
-    """정의 ``spec``으로 위젯을 만든다. ``mode``가 None이면 :func:`detect_mode`."""
+    """정의 ``spec``으로 위젯을 만든다. ``mode``가 None이면 :func:`get_mode`가 정한다."""
     import ipywidgets as widgets
 
-    from dlkit._checks import check_choice
-
-    mode = detect_mode() if mode is None else check_choice(mode, ("static", "live"), "mode")
+    mode = get_mode(mode)
     state = DemoState(spec, mode)
     title = widgets.HTML(value=f"<b>{spec.title}</b>")
     if mode == "live":

@@ -16,9 +16,15 @@ LR_STEPS = 40
 
 
 def lr_verdict(f0: float, f_end: float, diverged: bool) -> str:
-    """학습률이 너무 작은지, 적당한지, 너무 큰지 한국어로."""
-    if diverged or not np.isfinite(f_end) or f_end > f0:
+    """학습률이 너무 작은지, 적당한지, 너무 큰지 한국어로.
+
+    발산 여부는 따로 정하지 않고 :func:`dlkit.surfaces.optimize_path`의 판정(``diverged``)을 그대로 쓴다.
+    발산으로 판정되기 전이라도 손실이 처음보다 커졌으면 너무 큰 학습률이다.
+    """
+    if diverged:
         return "너무 큼: 발산"
+    if f_end > f0:
+        return "너무 큼: 손실이 커짐"
     if f_end > 0.2 * f0:
         return "너무 작음: 기어감"
     return "적당함: 빠르게 줄어듦"
@@ -71,6 +77,7 @@ def learning_rate_spec() -> DemoSpec:
         art["blit"] = ([art["path"], art["loss"], ax.title], (surface, steps))
         words = {
             "너무 큼: 발산": "학습률이 너무 커서 한 걸음이 골짜기를 건너뛰고, 손실이 오히려 커집니다(발산).",
+            "너무 큼: 손실이 커짐": "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.",
             "너무 작음: 기어감": "학습률이 너무 작아서 한 걸음이 짧습니다. 손실이 거의 줄지 않고 기어갑니다.",
             "적당함: 빠르게 줄어듦": "학습률이 적당해서 손실이 빠르게 줄어듭니다.",
         }[verdict]
@@ -112,24 +119,15 @@ NUM_EXAMPLES = 200
 
 def _linreg_surface() -> Any:
     from dlkit.data import synthetic_data
-    from dlkit.surfaces import Surface
+    from dlkit.surfaces import linreg_surface
 
     X, y = synthetic_data([TRUE_W], TRUE_B, NUM_EXAMPLES, noise=0.5, rng=0)
-    x, t = X.ravel(), y.ravel()
-    sxx, sx, sxy, sy, syy = np.mean(x * x), np.mean(x), np.mean(x * t), np.mean(t), np.mean(t * t)
-
-    def f(w, b):
-        return 0.5 * (w**2 * sxx + 2 * w * b * sx + b**2 - 2 * w * sxy - 2 * b * sy + syy)
-
-    def grad(w, b):
-        return w * sxx + b * sx - sxy, w * sx + b - sy
-
-    return X, y, Surface("linreg", "선형 회귀의 손실 (w, b)", f, grad, start=START,
-                         xlim=(-1.5, 3.5), ylim=(-2.5, 3.0))
+    return X, y, linreg_surface(X, y, start=START, xlim=(-1.5, 3.5), ylim=(-2.5, 3.0))
 
 
 def sgd_path(X: Any, y: Any, batch_size: int, steps: int, lr: float, seed: int = 1) -> np.ndarray:
     """선형 회귀를 배치 크기 ``batch_size``로 ``steps``번 갱신한 (w, b) 경로."""
+    from dlkit.data import iterations_per_epoch
     from dlkit.models import LinearRegression
     from dlkit.optim import SGD
     from dlkit.training import train
@@ -137,8 +135,7 @@ def sgd_path(X: Any, y: Any, batch_size: int, steps: int, lr: float, seed: int =
     net = LinearRegression(1, rng=0)
     net.w[:] = START[0]
     net.b[:] = START[1]
-    n = len(X)
-    per_epoch = -(-n // batch_size)
+    per_epoch = iterations_per_epoch(len(X), batch_size)
     hist = train(net, X, y, optimizer=SGD(net.parameters(), lr=lr), batch_size=batch_size,
                  num_epochs=-(-steps // per_epoch), rng=seed, record_params=True, progress=False)
     return hist.path[:steps + 1]

@@ -426,4 +426,4 @@ def test_python312_ipywidgets7_font_and_every_demo(py312_venv, dist):
     assert not proc.stderr.strip(), proc.stderr[-3000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["family"] == "NanumGothic"
-    assert sorted(result["demos"]) == sorted(__import__("dlkit.widgets", fromlist=["_specs"])._SPECS)
+    assert sorted(result["demos"]) == sorted(__import__("dlkit.widgets", fromlist=["DEMOS"]).DEMOS)

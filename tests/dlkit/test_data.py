@@ -171,3 +171,43 @@ def test_property_data(data, m, batch_size, drop_last, n):
     if err is None:
         Xs, ys = data
         assert Xs.shape == (n, np.size(w)) and ys.shape == (n, 1) and np.isfinite(ys).all()
+
+
+def test_squared_loss_and_grad():
+    y_hat = np.array([[1.0], [2.0], [4.0]])
+    y = np.array([1.0, 3.0, 2.0])  # (n,)과 (n, 1)을 섞어도 (n, n)으로 퍼지지 않는다
+    assert dk.squared_loss(y_hat, y) == pytest.approx((0 + 0.5 + 2) / 3)
+    np.testing.assert_allclose(dk.squared_loss_grad(y_hat, y), [[0.0], [-1 / 3], [2 / 3]])
+    with pytest.raises(ValueError, match="[가-힣]"):
+        dk.squared_loss(y_hat, np.zeros(4))
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 60), batch_size=st.integers(1, 70), drop_last=st.booleans())
+def test_batch_ids_match_the_minibatches(n, batch_size, drop_last):
+    """batch_ids는 minibatches(섞지 않음)가 내놓는 배치와 같은 나눔이다: k번째 배치의 예제 = 번호 k인 자리."""
+    if drop_last and n < batch_size:
+        return
+    X = np.arange(n, dtype=float).reshape(-1, 1)
+    ids = dk.data.batch_ids(n, batch_size, drop_last)
+    batches = list(dk.minibatches(X, X, batch_size, shuffle=False, drop_last=drop_last))
+    assert len(batches) == dk.iterations_per_epoch(n, batch_size, drop_last) == ids.max() + 1
+    for k, (xb, _) in enumerate(batches):
+        assert xb.ravel().astype(int).tolist() == np.flatnonzero(ids == k).tolist()
+    assert (ids == -1).sum() == (n - len(batches) * batch_size if drop_last else 0)
+
+
+def test_batch_ids_examples():
+    assert dk.data.batch_ids(5, 2).tolist() == [0, 0, 1, 1, 2]
+    assert dk.data.batch_ids(5, 2, drop_last=True).tolist() == [0, 0, 1, 1, -1]
+    with pytest.raises(ValueError, match="batch_size"):
+        dk.data.batch_ids(5, 0)
+
+
+def test_curve_data_is_the_closed_form_curve():
+    X, y = dk.data.curve_data()
+    assert X.shape == y.shape == (120, 1)
+    assert X[0, 0] == -3 and X[-1, 0] == 3
+    np.testing.assert_allclose(y, np.sin(X) + 0.3 * X)
+    with pytest.raises(ValueError, match="num_examples"):
+        dk.data.curve_data(1)

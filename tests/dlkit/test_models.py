@@ -223,3 +223,44 @@ def test_property_models(data, d, n, sizes):
         assert p.w.ndim == 1 and np.isfinite(p.b)
         # 입력 수가 맞는 x만(입력 수가 다른 x의 오류는 weighted_sum이 낸다: 보고서의 후속 작업 참고)
         assert p.predict(np.zeros(len(p.w))) in (0, 1)
+
+
+def test_optimize_path_stops_when_the_loss_explodes():
+    result = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.7), 40)
+    assert result.diverged
+    assert "발산" in result.message
+    assert np.isfinite(result.path).all()
+    calm = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.1), 40)
+    assert not calm.diverged
+
+
+@pytest.mark.parametrize("w, b", [([-2.0, 3.0], 1.5), ([1.0, 0.0], -0.5), ([0.5, -4.0], 0.0)])
+def test_perceptron_boundary_points_satisfy_z_equals_zero(w, b):
+    """결정 경계 위의 점은 닫힌 식 z = x·w + b = 0을 만족하고, 그 양쪽에서 예측이 갈린다."""
+    p = dk.Perceptron(w, b)
+    x1, x2 = p.boundary(np.linspace(-0.5, 1.5, 9), (-0.5, 1.5))
+    points = np.stack([x1, x2], axis=1)
+    np.testing.assert_allclose(p.pre_activation(points), 0.0, atol=1e-12)
+    normal = np.asarray(w) / np.linalg.norm(w)  # w 방향("간다" 쪽)으로 조금 가면 1, 반대로 가면 0
+    assert (p.predict(points + 1e-6 * normal) == 1).all() and (p.predict(points - 1e-6 * normal) == 0).all()
+    if w[1] == 0:  # 세로선: 주어진 세로 범위의 두 끝점
+        assert x2.tolist() == [-0.5, 1.5] and x1.tolist() == [-b / w[0]] * 2
+
+
+def test_perceptron_boundary_without_weights_is_empty_and_needs_two_inputs():
+    x1, x2 = dk.Perceptron([0.0, 0.0], 1.0).boundary([0.0, 1.0], (0, 1))
+    assert x1.size == 0 and x2.size == 0
+    with pytest.raises(ValueError, match="입력이 두 개"):
+        dk.Perceptron([1, 2, 3], 0).boundary([0.0], (0, 1))
+    with pytest.raises(ValueError, match="입력이 두 개"):
+        dk.Perceptron([1, 2, 3], 0).predict_grid([0.0], [0.0])
+
+
+def test_perceptron_predict_grid_is_predict_at_every_grid_point():
+    p = dk.Perceptron([-2.0, 3.0], -1.0)
+    x1, x2 = np.linspace(-0.5, 1.5, 7), np.linspace(-0.5, 1.5, 5)
+    Z = p.predict_grid(x1, x2)
+    assert Z.shape == (5, 7)
+    for i, b_ in enumerate(x2):
+        for j, a_ in enumerate(x1):
+            assert Z[i, j] == p.predict([a_, b_])

@@ -387,3 +387,17 @@ def test_property_plotting(data, n):
             assert not plt.get_fignums()
     finally:
         plt.close("all")
+
+
+def test_korean_font_rc_is_what_use_korean_font_sets_and_changes_nothing():
+    """korean_font_rc는 rcParams를 건드리지 않고, use_korean_font가 넣는 값을 그대로 돌려준다."""
+    import matplotlib as mpl
+
+    with mpl.rc_context({"font.family": ["serif"], "axes.grid": False}):
+        before = dict(mpl.rcParams)
+        rc = dk.plotting.korean_font_rc()
+        assert dict(mpl.rcParams) == before
+        assert rc["font.family"] == ["DejaVu Sans", "NanumGothic"] and rc["axes.grid"] is True
+        dk.use_korean_font()
+        assert {k: mpl.rcParams[k] for k in rc} == {k: mpl.rcParams.validate[k](v) for k, v in rc.items()}
+        assert dict(mpl.rcParams) != before  # 음성 대조: use_korean_font는 rcParams를 바꾼다

@@ -288,3 +288,53 @@ def test_property_training(data, n, batch_size, num_epochs, drop_last):
     pred, err = outcome(lambda: dk.predict(net, X))
     if err is None:
         assert pred.shape[1] == 1 and np.isfinite(pred).all()
+
+
+def test_train_batches_are_the_minibatches_generator(data):
+    """train의 미니배치는 dk.minibatches와 같은 순서로 나뉜다(같은 시드 → 같은 배치 → 같은 손실)."""
+    X, y = data
+    _, history = train_sgd(data, seed=7)
+    net = dk.LinearRegression(2, rng=0)
+    opt = dk.SGD(net.parameters(), lr=0.03)
+    rng = np.random.default_rng(7)
+    losses = []
+    for _ in range(3):
+        for X_batch, y_batch in dk.minibatches(X, y, 10, rng=rng):
+            y_hat = net.forward(X_batch)
+            losses.append(dk.squared_loss(y_hat, y_batch))  # train이 직접 계산하는 손실과 같은 값
+            opt.step(net.backward(dk.squared_loss_grad(y_hat, y_batch)))
+    np.testing.assert_allclose(history.iteration_losses, losses, rtol=1e-12)
+
+
+def test_curve_fit_snapshots_match_torch_full_batch_adam():
+    """곡선 맞추기 실험: 같은 초기 가중치의 torch MLP를 전체 배치 Adam(lr 0.01)으로 학습한 예측과 같다."""
+    snaps = training.curve_fit_snapshots("tanh", 8, [0, 5, 30], rng=3)
+    assert sorted(snaps) == [0, 5, 30]
+    X, y = dk.data.curve_data()
+    init = dk.MLP([1, 8, 8, 1], activation="tanh", rng=3)
+    np.testing.assert_allclose(snaps[0], init.forward(X).ravel())
+    params = [torch.tensor(p, requires_grad=True) for p in init.parameters()]
+    opt = torch.optim.Adam(params, lr=0.01)
+    Xt, yt = torch.tensor(X), torch.tensor(y)
+
+    def forward():
+        h = torch.tanh(Xt @ params[0] + params[1])
+        h = torch.tanh(h @ params[2] + params[3])
+        return h @ params[4] + params[5]
+
+    for epoch in range(1, 31):
+        opt.zero_grad()
+        loss = ((forward() - yt) ** 2 / 2).mean()
+        loss.backward()
+        opt.step()
+        if epoch in (5, 30):
+            np.testing.assert_allclose(snaps[epoch], forward().detach().numpy().ravel(), rtol=1e-6, atol=1e-9)
+
+
+def test_curve_fit_snapshots_bad_epochs_are_korean_errors():
+    with pytest.raises(ValueError, match="epochs"):
+        training.curve_fit_snapshots("relu", 4, 10)
+    with pytest.raises(ValueError, match="epochs"):
+        training.curve_fit_snapshots("relu", 4, [])
+    with pytest.raises(ValueError, match="epochs의 값"):
+        training.curve_fit_snapshots("relu", 4, [-1])

@@ -19,20 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from booktools.bench.budgets import BUDGETS
 from booktools.chapters import chapters_using
 from booktools.tree import copy_source_tree  # 테스트와 같은 방식으로 깨끗한 트리를 만든다
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
-BUDGETS = {
-    "cold_build_s": 120.0,
-    "noop_build_s": 10.0,
-    "noop_fraction_of_cold": 0.10,
-    "widget_step_ms": 50.0,
-    "widget_ratio_to_naive": 0.5,
-    "heaviest_page_mb": 1.5,
-}
 
 
 def timed_build(root: Path, *extra: str) -> dict:
@@ -76,20 +69,6 @@ def page_weights(html: Path) -> dict[str, int]:
                 size += target.stat().st_size
         weights[page.name] = size
     return weights
-
-
-def run_json(script: Path) -> dict | None:
-    if not script.exists():
-        return None
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
-        out = Path(tmp.name)
-    proc = subprocess.run([sys.executable, str(script), str(out)], cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        return {"error": (proc.stdout + proc.stderr)[-2000:]}
-    try:
-        return json.loads(out.read_text())
-    finally:
-        out.unlink(missing_ok=True)
 
 
 def dlkit_chapters(root: Path) -> list[str]:
@@ -144,9 +123,9 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    results["widgets"] = run_json(ROOT / "benchmarks" / "bench_widgets.py")
-    from booktools.bench import training
+    from booktools.bench import training, widgets
 
+    results["widgets"] = widgets.run()
     results["training"] = training.run()
 
     results["budgets"] = check_budgets(results)

@@ -10,7 +10,7 @@
 데이터 계산(학습, 경로)은 두 방식이 같은 캐시를 쓰므로 그림 그리기 비용만 비교한다.
 목표: live 중앙값 ≤ 50 ms, live/naive ≤ 0.5.
 
-사용법: ``python benchmarks/bench_widgets.py [결과.json]``
+``make bench``가 :func:`run`을 부른다(booktools.bench). 목표는 :data:`booktools.bench.BUDGETS`에 있다.
 """
 from __future__ import annotations
 
@@ -24,8 +24,10 @@ from pathlib import Path
 
 import dlkit.widgets as W  # 설치된(편집 가능 설치) 패키지를 쓴다: sys.path를 고치지 않는다
 
-TARGET_MS = 50.0
-TARGET_RATIO = 0.5
+from booktools.bench.budgets import BUDGETS
+
+TARGET_MS = BUDGETS["widget_step_ms"]
+TARGET_RATIO = BUDGETS["widget_ratio_to_naive"]
 SWEEP_STEPS = 20
 """데모마다 주 조절기를 움직이는 걸음 수."""
 
@@ -93,18 +95,11 @@ def bench_demo(name: str) -> dict:
             "ok": live_ms <= TARGET_MS and live_ms / naive_ms <= TARGET_RATIO}
 
 
-def main(argv: list[str]) -> int:
-    os.environ.setdefault("MPLBACKEND", "Agg")  # 창을 띄우지 않는다(import할 때가 아니라 실행할 때 정한다)
+def run() -> dict:
+    """등록된 데모마다 live/naive 한 걸음 시간(중앙값)."""
     results = [bench_demo(name) for name in sorted(W.DEMOS)]
     print(f"{'데모':<22}{'live ms':>9}{'naive ms':>10}{'비율':>7}  목표(≤{TARGET_MS:g} ms, ≤{TARGET_RATIO}×)")
     for r in results:
         print(f"{r['demo']:<22}{r['live_ms']:>9.1f}{r['naive_ms']:>10.1f}{r['ratio']:>7.2f}  "
               f"{'통과' if r['ok'] else '미달'}")
-    if len(argv) > 1:
-        Path(argv[1]).write_text(json.dumps({"target_ms": TARGET_MS, "target_ratio": TARGET_RATIO,
-                                             "results": results}, ensure_ascii=False, indent=2))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    return {"target_ms": TARGET_MS, "target_ratio": TARGET_RATIO, "results": results}

@@ -24,7 +24,7 @@ import pytest
 import dlkit as dk
 import dlkit.widgets as W
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import ROOT  # noqa: E402  (저장소 뿌리: 테스트 파일 위치에서 세지 않는다)
 NAMES = sorted(W.DEMOS)
 PAGE_BUDGET = 1_000_000
 """장(페이지) 하나에 들어가는 데모들의 정적 프레임 합(base64 바이트)의 상한."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from booktools.chapters import chapters_using
 from helpers import run_build, toc_documents
 
 pytestmark = pytest.mark.build
@@ -22,11 +23,8 @@ def append_code_cell(chapter: Path, code: str) -> None:
 
 
 def dlkit_chapters(root: Path) -> list[str]:
-    return sorted(
-        p.relative_to(root).as_posix()
-        for p in (root / "chapters").glob("*.md")
-        if re.search(r"^\s*import dlkit", p.read_text(encoding="utf-8"), re.M)
-    )
+    """dlkit을 쓰는 장(빌드와 같은 규칙: booktools.chapters; 규칙 자체는 tests/booktools/test_cells.py)."""
+    return sorted(ch.source for ch in chapters_using(root, "dlkit"))
 
 
 def test_clean_build_makes_every_toc_page(built_book):

@@ -173,15 +173,6 @@ def test_property_data(data, m, batch_size, drop_last, n):
         assert Xs.shape == (n, np.size(w)) and ys.shape == (n, 1) and np.isfinite(ys).all()
 
 
-def test_squared_loss_and_grad():
-    y_hat = np.array([[1.0], [2.0], [4.0]])
-    y = np.array([1.0, 3.0, 2.0])  # (n,)과 (n, 1)을 섞어도 (n, n)으로 퍼지지 않는다
-    assert dk.squared_loss(y_hat, y) == pytest.approx((0 + 0.5 + 2) / 3)
-    np.testing.assert_allclose(dk.squared_loss_grad(y_hat, y), [[0.0], [-1 / 3], [2 / 3]])
-    with pytest.raises(ValueError, match="[가-힣]"):
-        dk.squared_loss(y_hat, np.zeros(4))
-
-
 @settings(max_examples=60, deadline=None)
 @given(n=st.integers(1, 60), batch_size=st.integers(1, 70), drop_last=st.booleans())
 def test_batch_ids_match_the_minibatches(n, batch_size, drop_last):

@@ -225,15 +225,6 @@ def test_property_models(data, d, n, sizes):
         assert p.predict(np.zeros(len(p.w))) in (0, 1)
 
 
-def test_optimize_path_stops_when_the_loss_explodes():
-    result = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.7), 40)
-    assert result.diverged
-    assert "발산" in result.message
-    assert np.isfinite(result.path).all()
-    calm = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.1), 40)
-    assert not calm.diverged
-
-
 @pytest.mark.parametrize("w, b", [([-2.0, 3.0], 1.5), ([1.0, 0.0], -0.5), ([0.5, -4.0], 0.0)])
 def test_perceptron_boundary_points_satisfy_z_equals_zero(w, b):
     """결정 경계 위의 점은 닫힌 식 z = x·w + b = 0을 만족하고, 그 양쪽에서 예측이 갈린다."""

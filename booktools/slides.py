@@ -38,6 +38,7 @@ from pathlib import Path
 from booktools import browser, chapters as toc, vendor
 from booktools.cells import NOTES, ON_SLIDE, SLIDE_STARTS, is_claim, slide_type
 from booktools.settings import BuildSettings
+from booktools.theme import MATHJAX_HUB_SHIM_JS
 
 WIDTH, HEIGHT = 1280, 720
 THEME = Path(__file__).resolve().parent / "theme" / "slides"   # 덱 템플릿(studybook/)과 넘침 검사(overflow.js)
@@ -323,6 +324,7 @@ def export_deck(exporter, nb, title: str, urls: dict[str, str], description: str
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(
         nb, resources={"studybook": {"mathjax_url": urls["mathjax"], "widgets_paths": urls.get("widgets_paths", ""),
+                                     "mathjax_shim": MATHJAX_HUB_SHIM_JS.read_text(encoding="utf-8"),
                                      "description": description or title},
                        "metadata": {"name": title}}
     )
@@ -399,6 +401,7 @@ def deck_inputs_key(root: Path, urls: dict[str, str]) -> str:
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(Path(cells.__file__).read_bytes())
+    digest.update(MATHJAX_HUB_SHIM_JS.read_bytes())
     for path in sorted(THEME.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(THEME).as_posix().encode())

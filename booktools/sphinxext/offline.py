@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from booktools.sphinxext.workarounds import drop_page_assets
+from booktools.theme import MATHJAX_HUB_SHIM_JS
 from booktools.vendor import ASSETS, VENDOR_DIR
 
 MATHJAX = ASSETS["mathjax"]
@@ -64,35 +65,7 @@ FONTAWESOME_CONFIG = 'window.FontAwesomeConfig = {autoReplaceSvg: "nest"};'
 # 조판한다. MathJax 3에는 Hub가 없어 "Cannot read properties of undefined (reading
 # 'Queue')"가 난다. Sphinx의 `window.MathJax = {...}` 설정 뒤에 Hub.Queue 흉내를 붙이고,
 # MathJax 3가 준비되면 typesetPromise로 넘긴다(준비 전 호출은 모아 두었다가 처리).
-MATHJAX_HUB_SHIM = """\
-(function () {
-  var pending = [];
-  function run(el) {
-    var mj = window.MathJax;
-    mj.startup.promise = mj.startup.promise
-      .then(function () { return mj.typesetPromise(el ? [el] : undefined); })
-      .catch(function (err) { console.warn("MathJax typeset:", err); });
-  }
-  var hub = {
-    Queue: function () {
-      for (var i = 0; i < arguments.length; i++) {
-        var job = arguments[i];
-        var el = Array.isArray(job) && job[0] === "Typeset" ? job[2] : undefined;
-        if (window.MathJax && window.MathJax.typesetPromise) { run(el); } else { pending.push(el); }
-      }
-    }
-  };
-  var cfg = window.MathJax = window.MathJax || {};
-  cfg.Hub = hub;
-  cfg.startup = cfg.startup || {};
-  var ready = cfg.startup.ready;
-  cfg.startup.ready = function () {
-    if (ready) { ready(); } else { window.MathJax.startup.defaultReady(); }
-    window.MathJax.Hub = hub;
-    pending.splice(0).forEach(run);
-  };
-})();
-"""
+MATHJAX_HUB_SHIM = MATHJAX_HUB_SHIM_JS.read_text(encoding="utf-8")  # 덱 템플릿과 같은 파일
 
 # 브라우저가 /favicon.ico를 찾다가 404(콘솔 오류)를 내지 않게, html_favicon이 없으면
 # 파일 없는 data: 아이콘을 넣는다.

@@ -16,3 +16,5 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 LOCALE = HERE / "locale"
 SLIDES = HERE / "slides"
+# MathJax 3 위에 MathJax 2의 Hub.Queue를 흉내 내는 스크립트(페이지와 덱이 인라인으로 싣는다)
+MATHJAX_HUB_SHIM_JS = HERE / "mathjax-hub-shim.js"

@@ -15,12 +15,8 @@
 from __future__ import annotations
 
 import io
-import json
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
 import dlkit.widgets as W  # 설치된(편집 가능 설치) 패키지를 쓴다: sys.path를 고치지 않는다
 

@@ -6,7 +6,6 @@
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 PRINT_CSS = "studybook-print.css"
 

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from docutils import nodes

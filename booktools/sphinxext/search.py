@@ -17,10 +17,8 @@ Sphinx 자체 검색은 한국어를 모른다(`ko` 검색 언어가 없어 영�
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
 # 색인하지 않을 페이지(본문이 아닌 페이지)
 NOT_INDEXED = {"search", "genindex", "py-modindex"}

@@ -16,7 +16,6 @@ import queue
 import re
 import subprocess
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import pytest

@@ -6,13 +6,12 @@ axe-core는 PyPI `axe-playwright-python`에 들어 있는 axe.min.js를 페이�
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import HANGUL, content_pages, site_pages, slide_decks, toc_pages, wait_until_settled
+from helpers import HANGUL, content_pages, site_pages, slide_decks, wait_until_settled
 
 BLOCKING = {"serious", "critical"}
 

@@ -4,7 +4,8 @@ Colab/Binder 노트북(:mod:`booktools.notebooks`)이 함께 쓰는 하나뿐인
 같은 장은 두 곳에서 같게 보인다. 다른 점은 :class:`Options`의 세 값뿐이고, 각 값에 이유를 적었다.
 나머지는 늘 같다:
 
-- {term}`낱말` → **낱말** (제목 줄 안에서는 제목이 이미 굵으므로 글만), {glue}`이름` → `` `이름` ``,
+- {term}`낱말` → **낱말** (제목 줄 안에서는 제목이 이미 굵으므로 글만; CommonMark가 굵게 닫지 못하는
+  ``…)**은`` 자리는 ``<strong>``: :func:`bold`), {glue}`이름` → `` `이름` ``,
   {math} → $…$, {kbd}/{sub}/{sup}/{abbr} → 같은 이름의 HTML 태그, 코드 역할 → `` `…` ``.
 - {doc}/{ref}/{numref} → 대상의 제목(장 제목, 절 제목, "연습 문제 N"; 명시한 제목이 있으면 그것).
 - 안내 상자({note}, {tip}, {admonition} …) → 한국어 제목을 단 인용 상자, {exercise}/{solution-start}
@@ -19,6 +20,7 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,6 +154,19 @@ def _quote(lines: list[str]) -> list[str]:
     return [f"> {ln}" if ln.strip() else ">" for ln in lines]
 
 
+def _punct(ch: str) -> bool:
+    return bool(ch) and (unicodedata.category(ch).startswith(("P", "S")))
+
+
+def bold(text: str, before: str = "", after: str = "") -> str:
+    """굵은 글. CommonMark에서 ``**편향(bias)**은``은 굵게 되지 않는다: 닫는 ``**`` 앞이 문장 부호이고
+    뒤가 글자(한국어 조사)이면 닫는 구분자가 아니다(여는 쪽도 거울 규칙). 그럴 때만 ``<strong>``을 쓴다
+    (Jupyter, Colab, nbconvert 모두 그대로 보여 준다)."""
+    opens = not _punct(text[:1]) or not before or before.isspace() or _punct(before)
+    closes = not _punct(text[-1:]) or not after or after.isspace() or _punct(after)
+    return f"**{text}**" if opens and closes else f"<strong>{text}</strong>"
+
+
 class Converter:
     """한 장의 Markdown 셀 글을 보통 Markdown으로 바꾼다(셀을 장 순서대로 넣는다: 연습 문제 번호)."""
 
@@ -208,7 +223,9 @@ class Converter:
         text, target = (explicit.group(1), explicit.group(2)) if explicit else (content, content)
         if name == "term":
             line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
-            return text if HEADING_START_RE.match(line) else f"**{text}**"
+            if HEADING_START_RE.match(line):
+                return text
+            return bold(text, m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1])
         if name == "doc":
             doc = Path(target).name
             doc = doc[:-3] if doc.endswith(".md") else doc
@@ -246,7 +263,7 @@ class Converter:
         if name == "emphasis":
             return f"*{content}*"
         if name == "strong":
-            return f"**{content}**"
+            return bold(content, m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1])
         if name == "download":
             return f"[{text}]({self.rel_target(target)})"
         if name in TEXT_ROLES:

@@ -5,7 +5,7 @@ Colab/Binder 노트북(:mod:`booktools.notebooks`)이 함께 쓰는 하나뿐인
 나머지는 늘 같다:
 
 - {term}`낱말` → **낱말** (제목 줄 안에서는 제목이 이미 굵으므로 글만; CommonMark가 굵게 닫지 못하는
-  ``…)**은`` 자리는 ``<strong>``: :func:`bold`), {glue}`이름` → `` `이름` ``,
+  ``…)**은`` 자리는 문장 부호를 ``**`` 밖으로: :func:`bold`), {glue}`이름` → `` `이름` ``,
   {math} → $…$, {kbd}/{sub}/{sup}/{abbr} → 같은 이름의 HTML 태그, 코드 역할 → `` `…` ``.
 - {doc}/{ref}/{numref} → 대상의 제목(장 제목, 절 제목, "연습 문제 N"; 명시한 제목이 있으면 그것).
 - 안내 상자({note}, {tip}, {admonition} …) → 한국어 제목을 단 인용 상자, {exercise}/{solution-start}
@@ -159,12 +159,18 @@ def _punct(ch: str) -> bool:
 
 
 def bold(text: str, before: str = "", after: str = "") -> str:
-    """굵은 글. CommonMark에서 ``**편향(bias)**은``은 굵게 되지 않는다: 닫는 ``**`` 앞이 문장 부호이고
-    뒤가 글자(한국어 조사)이면 닫는 구분자가 아니다(여는 쪽도 거울 규칙). 그럴 때만 ``<strong>``을 쓴다
-    (Jupyter, Colab, nbconvert 모두 그대로 보여 준다)."""
-    opens = not _punct(text[:1]) or not before or before.isspace() or _punct(before)
-    closes = not _punct(text[-1:]) or not after or after.isspace() or _punct(after)
-    return f"**{text}**" if opens and closes else f"<strong>{text}</strong>"
+    """굵은 글. CommonMark에서 ``**편향(bias)**은``은 굵게 되지 않는다: 닫는 ``**`` 앞이 문장 부호이고 뒤가
+    글자(한국어 조사)이면 닫는 구분자가 아니다(여는 쪽도 거울 규칙). 그럴 때는 끝(앞)의 문장 부호를 ``**`` 밖으로
+    낸다: ``**편향(bias**)은``. ``<strong>``은 쓰지 않는다: 덱의 nbconvert 7.17(embed_images)은 인라인 HTML 태그를
+    하나씩 BeautifulSoup으로 다시 읽어 ``<strong></strong>편향``으로 부순다."""
+    core, lead, tail = text, "", ""
+    if before and not before.isspace() and not _punct(before):
+        while core and _punct(core[0]):
+            lead, core = lead + core[0], core[1:]
+    if after and not after.isspace() and not _punct(after):
+        while core and _punct(core[-1]):
+            core, tail = core[:-1], core[-1] + tail
+    return f"{lead}**{core}**{tail}" if core.strip() else text
 
 
 class Converter:

@@ -10,8 +10,9 @@
    셀만 슬라이드에, notes는 발표자 노트(s 키)로, 표시 없는 셀은 책 전용이라 버린다.
    remove-input/hide-input 태그는 코드 입력을, remove-output은 출력을 뺀다. 슬라이드에서만
    빼려면 slide-remove-input / slide-remove-output 태그(책에는 영향 없음).
-   슬라이드 셀에 섞여 들어온 MyST 문법은 평범한 글로 바꾸고({term}`편향` → 편향, 안내 상자 →
-   인용 상자), 바꿀 수 없는 것은 장과 셀(소스 줄)을 짚어 실패한다.
+   슬라이드 셀의 MyST 문법은 노트북과 같은 변환(:mod:`booktools.markdown`, 설정 SLIDES)으로 바꾸고
+   ({term}`편향` → **편향**, 안내 상자 → 인용 상자, 다른 장 참조 → 제목 글), 바꿀 수 없는 것은
+   장과 셀(소스 줄)을 짚어 실패한다.
 3. nbconvert SlidesExporter + `booktools/theme/slides/studybook` 템플릿으로 `_build/html/slides/<장>.html`.
    reveal.js 4.6.1, jquery, require.js, MathJax 3, (위젯이 있으면) html-manager는 사이트의
    `_static/`에 함께 올린 것(`_vendor/`, 표는 :mod:`booktools.vendor`)을 상대 주소로 쓴다. 인터넷에서 받지 않는다.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import hashlib
 import json
 import re
@@ -35,7 +37,7 @@ import sys
 import time
 from pathlib import Path
 
-from booktools import browser, chapters as toc, vendor
+from booktools import browser, chapters as toc, markdown, vendor
 from booktools.cells import NOTES, ON_SLIDE, SLIDE_STARTS, is_claim, slide_type
 from booktools.settings import BuildSettings
 from booktools.theme import MATHJAX_HUB_SHIM_JS
@@ -90,103 +92,26 @@ def executed_notebook(root: Path, source: Path):
 # ---------------------------------------------------------------------------
 # 2. 슬라이드용으로 다듬기
 
-ROLE = re.compile(r"\{(?P<name>[A-Za-z][\w:-]*)\}`(?P<body>[^`]*)`")
-TITLED = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>\s*$", re.S)
-FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,}|:{3,})\{(?P<name>[^}\s]+)\}\s*(?P<arg>.*)$")
-LABEL_LINE = re.compile(r"^\s*\([\w\-.:]+\)=\s*$")
-COMMENT_LINE = re.compile(r"^\s*%")
-TEXT_ROLES = {"term", "index", "kbd", "guilabel", "menuselection", "file", "samp", "command",
-              "program", "dfn", "emphasis", "strong", "literal"}
-TITLE_ONLY_ROLES = {"ref", "numref", "doc", "download", "eq", "any", "external", "prf:ref", "numref"}
-ADMONITIONS = {
-    "note": "참고", "tip": "팁", "hint": "힌트", "important": "중요", "warning": "주의",
-    "caution": "주의", "attention": "주의", "danger": "위험", "error": "오류", "seealso": "함께 보기",
-    "admonition": "", "exercise": "연습 문제", "solution": "풀이",
-}
-
-
 def _where(chapter: str, index: int, line: int | None) -> str:
     return f"{chapter}, 셀 #{index}" + (f" (소스 {line}번째 줄)" if line else "")
 
 
-def render_role(match: re.Match, where: str) -> str:
-    name, body = match.group("name"), match.group("body")
-    titled = TITLED.match(body)
-    if name in TEXT_ROLES:
-        return titled.group("title") if titled else body
-    if name == "abbr":
-        return re.sub(r"\s*\([^)]*\)\s*$", "", body)
-    if name in {"sub", "sup"}:
-        return f"<{name}>{body}</{name}>"
-    if name == "math":
-        return f"${body}$"
-    if name in TITLE_ONLY_ROLES and titled and titled.group("title"):
-        return titled.group("title")
-    raise SlideError(
-        f"{where}: 슬라이드 셀에 바꿀 수 없는 MyST 역할 {{{name}}}`{body}`가 있습니다. "
-        "슬라이드 셀에는 평범한 Markdown만 씁니다(팀 규칙): 이 문장을 책 전용 셀로 옮기거나 평문으로 쓰세요."
-    )
+SLIDE_RULE = "슬라이드 셀에는 평범한 Markdown, $수식$, 코드만 씁니다(팀 규칙): 이 문장을 책 전용 셀로 옮기거나 평문으로 쓰세요."
 
 
-def render_myst(source: str, where: str) -> str:
-    """슬라이드 셀의 MyST를 평범한 Markdown으로. 못 바꾸면 SlideError."""
-    out: list[str] = []
-    lines = source.splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if LABEL_LINE.match(line) or COMMENT_LINE.match(line):
-            i += 1
-            continue
-        opened = FENCE_OPEN.match(line)
-        if not opened:
-            out.append(line)
-            i += 1
-            continue
-        fence, name, arg = opened.group("fence"), opened.group("name"), opened.group("arg").strip()
-        body: list[str] = []
-        i += 1
-        while i < len(lines):
-            stripped = lines[i].strip()
-            if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
-                break
-            body.append(lines[i])
-            i += 1
-        else:
-            raise SlideError(f"{where}: {{{name}}} 지시어가 닫히지 않았습니다.")
-        i += 1  # 닫는 울타리
-        body = _strip_directive_options(body)
-        if name in ADMONITIONS:
-            title = arg or ADMONITIONS[name]
-            inner = render_myst("\n".join(body), where).splitlines()
-            block = ([f"**{title}**", ""] if title else []) + inner
-            out.extend("> " + b if b.strip() else ">" for b in block)
-        elif name == "math":
-            out.extend(["$$", *body, "$$"])
-        elif name in {"code", "code-block", "sourcecode"}:
-            out.extend([f"```{arg}", *body, "```"])
-        else:
-            raise SlideError(
-                f"{where}: 슬라이드 셀에 바꿀 수 없는 MyST 지시어 {{{name}}}가 있습니다. "
-                "슬라이드 셀에는 평범한 Markdown, $수식$, 코드만 씁니다(팀 규칙)."
-            )
-    text = "\n".join(out)
-    return ROLE.sub(lambda m: render_role(m, where), text)
+def slide_converter(root: Path, source: Path, index: markdown.BookIndex | None = None) -> markdown.Converter:
+    """덱의 MyST 변환: 노트북과 같은 변환(:mod:`booktools.markdown`)에 :data:`~booktools.markdown.SLIDES` 설정."""
+    return markdown.Converter(source, root, index if index is not None else markdown.build_index(root),
+                              markdown.SLIDES)
 
 
-def _strip_directive_options(body: list[str]) -> list[str]:
-    if body and body[0].strip() == "---":
-        for j in range(1, len(body)):
-            if body[j].strip() == "---":
-                return body[j + 1:]
-    while body and re.match(r"^\s*:[\w-]+:", body[0]):
-        body = body[1:]
-    return body
+def slide_notebook(nb, chapter: str, converter: markdown.Converter | None = None):
+    """슬라이드에 올릴 셀만 남긴 노트북과 셀 정보(셀 id → 소스 위치).
 
-
-def slide_notebook(nb, chapter: str):
-    """슬라이드에 올릴 셀만 남긴 노트북과 셀 정보(셀 id → 소스 위치)."""
+    ``converter``가 없으면 참조 색인 없이 바꾼다(명시한 제목이 없는 참조는 실패)."""
     nb = copy.deepcopy(nb)
+    if converter is None:
+        converter = markdown.Converter(Path(chapter), Path("."), markdown.BookIndex(), markdown.SLIDES)
     source_map = nb.metadata.get("source_map", [])
     kept, cells_info, pending_notes = [], {}, []
     seen_visible = False
@@ -195,6 +120,8 @@ def slide_notebook(nb, chapter: str):
         if is_claim(cell):
             continue  # 빌드 때만 도는 주장 검사 셀
         if kind not in ON_SLIDE and kind != NOTES:
+            if cell.cell_type == "markdown":
+                converter.skip(cell.source)  # 연습 문제 번호는 책 전용 셀까지 센다
             continue  # 표시 없음/skip: 책 전용
         # source_map: 셀 내용 첫 줄의 0부터 센 번호 = 셀을 여는 줄(+++ 또는 ```{code-cell})의 1부터 센 번호
         line = source_map[index] if index < len(source_map) else None
@@ -202,7 +129,10 @@ def slide_notebook(nb, chapter: str):
         cell.id = f"c{index}"
         tags = set(cell.metadata.get("tags", []))
         if cell.cell_type == "markdown":
-            cell.source = render_myst(cell.source, where)
+            try:
+                cell.source = converter.convert(cell.source, where)
+            except markdown.ConversionError as exc:
+                raise SlideError(f"{exc} {SLIDE_RULE}") from None
             cell.pop("attachments", None) if not cell.get("attachments") else None
         elif cell.cell_type == "code":
             if tags & {"remove-input", "hide-input", "slide-remove-input"}:
@@ -259,8 +189,7 @@ def chapter_title(nb, fallback: str) -> str:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("# "):
-                    return ROLE.sub(lambda m: TITLED.match(m.group("body")).group("title")
-                                    if TITLED.match(m.group("body")) else m.group("body"), line[2:]).strip()
+                    return markdown.strip_inline(line[2:])
     return fallback
 
 
@@ -395,18 +324,22 @@ def relative_url(path: Path, html_dir: Path) -> str:
     return "../" + path.relative_to(html_dir).as_posix()
 
 
-def deck_inputs_key(root: Path, urls: dict[str, str]) -> str:
-    """모든 덱이 공유하는 입력(이 모듈, 셀 규칙, 템플릿, 자산 주소)의 해시."""
+def deck_inputs_key(root: Path, urls: dict[str, str], index: markdown.BookIndex | None = None) -> str:
+    """모든 덱이 공유하는 입력(이 모듈, 셀 규칙, MyST 변환과 참조 색인, 템플릿, 자산 주소)의 해시."""
     from booktools import cells
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(Path(cells.__file__).read_bytes())
     digest.update(MATHJAX_HUB_SHIM_JS.read_bytes())
+    digest.update(Path(markdown.__file__).read_bytes())
     for path in sorted(THEME.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(THEME).as_posix().encode())
             digest.update(path.read_bytes())
     digest.update(json.dumps(urls, sort_keys=True).encode())
+    if index is not None:
+        digest.update(json.dumps(dataclasses.asdict(index), sort_keys=True, default=sorted,
+                                 ensure_ascii=False).encode())
     return digest.hexdigest()
 
 
@@ -466,7 +399,8 @@ def build(root: Path, chapters: list[str] | None, *, settings: BuildSettings, ch
     manifest = previous if chapters else {"decks": {}}
     manifest.setdefault("decks", {})
     manifest.update({"reveal": version, "width": WIDTH, "height": HEIGHT})
-    shared_key = deck_inputs_key(root, urls)
+    index = markdown.build_index(root)  # 참조의 제목은 다른 장에서 온다: 그 색인도 덱의 입력
+    shared_key = deck_inputs_key(root, urls, index)
     failed = False
     unchanged: set[str] = set()
     for source in sources:
@@ -482,7 +416,7 @@ def build(root: Path, chapters: list[str] | None, *, settings: BuildSettings, ch
                 manifest["decks"][name] = old
                 unchanged.add(name)
                 continue
-            deck_nb, cells = slide_notebook(nb, chapter)
+            deck_nb, cells = slide_notebook(nb, chapter, slide_converter(root, source, index))
             if "widgets" in deck_nb.metadata and assets["html_manager"] is None:
                 raise SlideError(f"{chapter}: 위젯 상태가 있는데 _static/에 html-manager(embed-amd.js)가 없습니다.")
             title = chapter_title(nb, name)

@@ -189,7 +189,7 @@ def test_converter_on_sample(tmp_path):
     assert "dlkit @ git+https://github.com/acme/study.git@dev" in "".join(cells[0]["source"])
     assert cells[1]["metadata"]["slideshow"] == {"slide_type": "slide"}
     assert "# 2. 시험 장" in "".join(cells[1]["source"])
-    assert "**편향(bias)**은 [다른 장](01_other.ipynb)과 [다른 장](01_other.ipynb), 용어집에 있다." in text
+    assert "**편향(bias**)은 [다른 장](01_other.ipynb)과 [다른 장](01_other.ipynb), 용어집에 있다." in text
     assert "값은 `loss`이다. 코드 `{term}` 그대로." in text
     assert "![그림](../chapters/images/fig.png)" in text
     assert "DEMO" not in text and "(ch-x)=" not in text

@@ -1,0 +1,473 @@
+"""장 소스(MyST)의 Markdown 셀 글 → 보통 Markdown. 발표 덱(:mod:`booktools.slides`)과
+Colab/Binder 노트북(:mod:`booktools.notebooks`)이 함께 쓰는 하나뿐인 변환.
+
+같은 장은 두 곳에서 같게 보인다. 다른 점은 :class:`Options`의 세 값뿐이고, 각 값에 이유를 적었다.
+나머지는 늘 같다:
+
+- {term}`낱말` → **낱말** (제목 줄 안에서는 제목이 이미 굵으므로 글만; CommonMark가 굵게 닫지 못하는
+  ``…)**은`` 자리는 문장 부호를 ``**`` 밖으로: :func:`bold`), {glue}`이름` → `` `이름` ``,
+  {math} → $…$, {kbd}/{sub}/{sup}/{abbr} → 같은 이름의 HTML 태그, 코드 역할 → `` `…` ``.
+- {doc}/{ref}/{numref} → 대상의 제목(장 제목, 절 제목, "연습 문제 N"; 명시한 제목이 있으면 그것).
+- 안내 상자({note}, {tip}, {admonition} …) → 한국어 제목을 단 인용 상자, {exercise}/{solution-start}
+  → "연습 문제 N"/"풀이" 제목, {figure}/{image} → 그림, {math} → $$ 블록, {literalinclude} → 소스 코드 블록,
+  {dropdown} → <details>, 목차·색인류(:data:`DROP_DIRECTIVES`) → 지운다.
+- `(label)=` 줄과 `% 주석` 줄 → 지운다.
+
+import만으로는 아무 일도 일어나지 않는다(부작용 없음).
+"""
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from booktools import chapters as toc
+
+
+class ConversionError(ValueError):
+    """엄격한 변환(:attr:`Options.strict`)에서 바꿀 수 없는 MyST: 메시지는 ``where``(장, 셀, 소스 줄)로 시작한다."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """두 출력이 정말로 다른 점. 그 밖의 렌더링은 모두 같다."""
+
+    # 다른 장을 가리키는 {doc}/{ref}/{numref}: True면 그 장의 노트북으로 가는 링크([제목](NN_x.ipynb)),
+    # False면 제목 글만. 노트북은 notebooks/에 서로 나란히 있어 링크가 열리지만, 발표 덱에서 링크를
+    # 누르면 발표가 끊기고 덱 옆(slides/)에는 노트북이 없다.
+    link_chapters: bool
+    # 상대 경로 그림·링크를 notebooks/ 기준(../chapters/…)으로 고친다. 노트북 파일은 장과 다른 폴더에
+    # 있기 때문이다. 덱은 사이트의 slides/에 있고 그곳엔 chapters/ 원본이 없으므로 어느 쪽으로 고쳐도
+    # 맞지 않는다: 쓴 그대로 둔다(지금 슬라이드 셀에는 상대 경로가 하나도 없다).
+    relocate_paths: bool
+    # 모르는 역할·지시문, 찾을 수 없는 참조, 닫히지 않은 지시문, 없는 literalinclude 파일:
+    # True면 ConversionError(덱: 팀 규칙상 슬라이드 셀은 평범한 Markdown이어야 하고, 청중 앞에
+    # label 이름이 그대로 나오면 안 되므로 빌드가 멈춰 장 소스를 고치게 한다), False면 글만 남기거나
+    # 한 줄 안내로 바꾼다(노트북: 장 전체를 옮기므로 Sphinx가 아는 새 역할 하나 때문에 `make notebooks`가
+    # 멈추면 안 되고, 참조가 맞는지는 -W로 도는 책 빌드가 이미 검사한다).
+    strict: bool
+
+
+NOTEBOOK = Options(link_chapters=True, relocate_paths=True, strict=False)
+SLIDES = Options(link_chapters=False, relocate_paths=False, strict=True)
+
+
+# --------------------------------------------------------------------------------------
+# 장 사이 참조: 문서 제목과 label → 제목
+
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+LABEL_RE = re.compile(r"^\s*\(([^()\s]+)\)=\s*$")
+EXERCISE_RE = re.compile(r"^\s*(`{3,}|:{3,})\{exercise(-start)?\}")
+OPTION_LABEL_RE = re.compile(r"^\s*:label:\s*(\S+)")
+
+
+@dataclass
+class Target:
+    title: str
+    doc: str  # chapters/ 안의 파일 이름(확장자 없이)
+
+
+@dataclass
+class BookIndex:
+    doc_titles: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, Target] = field(default_factory=dict)
+    notebooks: set[str] = field(default_factory=set)
+
+
+def strip_inline(text: str) -> str:
+    """제목 글: 역할은 글(또는 명시한 제목)만, 굵게 표시는 뺀다."""
+    text = re.sub(r"\{[\w:.-]+\}`([^`]*?)(?:\s*<[^`>]*>)?`", r"\1", text)
+    return text.replace("**", "").strip()
+
+
+def build_index(root: Path) -> BookIndex:
+    """chapters/*.md의 문서 제목, label → 제목, 노트북이 있는 장(목차의 장: :mod:`booktools.chapters`)."""
+    index = BookIndex(notebooks={ch.path(root).stem for ch in toc.chapters(root)})
+    for md in sorted((root / "chapters").glob("*.md")):
+        lines = md.read_text(encoding="utf-8").splitlines()
+        pending: list[str] = []
+        exercise_no = 0
+        for i, line in enumerate(lines):
+            m = LABEL_RE.match(line)
+            if m:
+                pending.append(m.group(1))
+                continue
+            h = HEADING_RE.match(line)
+            if h:
+                title = strip_inline(h.group(2))
+                if h.group(1) == "#" and md.stem not in index.doc_titles:
+                    index.doc_titles[md.stem] = title
+                for label in pending:
+                    index.labels[label] = Target(title, md.stem)
+                pending = []
+                continue
+            if EXERCISE_RE.match(line):
+                exercise_no += 1
+                for opt in lines[i + 1:i + 8]:
+                    lm = OPTION_LABEL_RE.match(opt)
+                    if lm:
+                        index.labels[lm.group(1)] = Target(f"연습 문제 {exercise_no}", md.stem)
+                        break
+            if line.strip() and not line.startswith(("+++", "---")):
+                # 제목이 아닌 줄에 붙은 label(그림·표 등)은 문서 제목으로 대신한다
+                for label in pending:
+                    index.labels.setdefault(label, Target("", md.stem))
+                pending = []
+    for target in index.labels.values():
+        if not target.title:
+            target.title = index.doc_titles.get(target.doc, target.doc)
+    return index
+
+
+# --------------------------------------------------------------------------------------
+# MyST → Markdown
+
+ADMONITION_TITLES = {
+    "note": "참고", "tip": "팁", "hint": "힌트", "important": "중요", "warning": "주의",
+    "caution": "주의", "attention": "주의", "danger": "위험", "error": "오류", "seealso": "함께 보기",
+    "margin": "곁들여 읽기", "sidebar": "곁들여 읽기", "topic": "", "epigraph": "", "admonition": "",
+}
+TITLED_BY_ARGUMENT = {"admonition", "topic", "margin", "sidebar"}  # 인자가 제목(나머지는 인자가 본문 첫 줄)
+DROP_DIRECTIVES = {"toctree", "tableofcontents", "bibliography", "solution-end", "exercise-end",
+                   "glue:figure", "glue:math", "index", "only"}
+CONTENT_ONLY_DIRECTIVES = {"glossary", "tab-set", "tab-item", "card", "grid", "grid-item", "grid-item-card",
+                           "container", "div", "rubric"}  # 틀 없이 (굵은 인자와) 내용만
+CODE_ROLES = {"code", "literal", "file", "samp", "command", "envvar", "py:func", "func", "py:class", "class",
+              "py:mod", "mod", "py:meth", "meth", "py:obj", "obj", "py:attr", "attr"}
+TEXT_ROLES = {"index", "guilabel", "menuselection", "dfn", "program"}
+HTML_ROLES = {"kbd", "sub", "sup"}
+FENCE_OPEN_RE = re.compile(r"^(\s*)(`{3,}|:{3,})\{([\w:.-]+)\}[ \t]*(.*)$")
+PLAIN_FENCE_RE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
+ROLE_OR_CODE_RE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`|(`+)(?:.+?)\3", re.S)
+EXPLICIT_RE = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
+HEADING_START_RE = re.compile(r"^ {0,3}#{1,6}\s")
+MD_LINK_RE = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
+HTML_SRC_RE = re.compile(r"""(<img\b[^>]*?\bsrc=)(["'])([^"']+)\2""")
+
+
+def _quote(lines: list[str]) -> list[str]:
+    return [f"> {ln}" if ln.strip() else ">" for ln in lines]
+
+
+def _punct(ch: str) -> bool:
+    return bool(ch) and (unicodedata.category(ch).startswith(("P", "S")))
+
+
+def bold(text: str, before: str = "", after: str = "") -> str:
+    """굵은 글. CommonMark에서 ``**편향(bias)**은``은 굵게 되지 않는다: 닫는 ``**`` 앞이 문장 부호이고 뒤가
+    글자(한국어 조사)이면 닫는 구분자가 아니다(여는 쪽도 거울 규칙). 그럴 때는 끝(앞)의 문장 부호를 ``**`` 밖으로
+    낸다: ``**편향(bias**)은``. ``<strong>``은 쓰지 않는다: 덱의 nbconvert 7.17(embed_images)은 인라인 HTML 태그를
+    하나씩 BeautifulSoup으로 다시 읽어 ``<strong></strong>편향``으로 부순다."""
+    core, lead, tail = text, "", ""
+    if before and not before.isspace() and not _punct(before):
+        while core and _punct(core[0]):
+            lead, core = lead + core[0], core[1:]
+    if after and not after.isspace() and not _punct(after):
+        while core and _punct(core[-1]):
+            core, tail = core[:-1], core[-1] + tail
+    return f"{lead}**{core}**{tail}" if core.strip() else text
+
+
+class Converter:
+    """한 장의 Markdown 셀 글을 보통 Markdown으로 바꾼다(셀을 장 순서대로 넣는다: 연습 문제 번호)."""
+
+    def __init__(self, source: Path, root: Path, index: BookIndex, options: Options):
+        self.source = source
+        self.root = root
+        self.index = index
+        self.options = options
+        self.exercise_no = 0
+        self.exercise_by_label: dict[str, int] = {}
+        self.where = ""
+
+    def fail(self, message: str, fallback):
+        """엄격하면 ConversionError, 아니면 ``fallback``을 돌려준다."""
+        if self.options.strict:
+            raise ConversionError(f"{self.where}: {message}" if self.where else message)
+        return fallback
+
+    # ---- 경로
+
+    def rel_target(self, target: str) -> str:
+        """chapters/ 기준 상대 경로 → notebooks/ 기준 상대 경로(장 .md는 그 장의 노트북)."""
+        if not self.options.relocate_paths or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", target, re.I):
+            return target
+        path, _, anchor = target.partition("#")
+        resolved = (self.source.parent / path).resolve()
+        if resolved.suffix == ".md" and resolved.parent == (self.root / "chapters").resolve() \
+                and resolved.stem in self.index.notebooks:
+            new = f"{resolved.stem}.ipynb"
+        else:
+            try:
+                new = Path("..", resolved.relative_to(self.root.resolve())).as_posix()
+            except ValueError:
+                return target
+        return f"{new}#{anchor}" if anchor else new
+
+    def fix_links(self, text: str) -> str:
+        if not self.options.relocate_paths:
+            return text
+        text = MD_LINK_RE.sub(lambda m: m.group(1) + self.rel_target(m.group(2)) + m.group(3), text)
+        return HTML_SRC_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{self.rel_target(m.group(3))}{m.group(2)}",
+                               text)
+
+    # ---- 역할(role)
+
+    def _doc_link(self, title: str, doc: str) -> str:
+        if self.options.link_chapters and doc in self.index.notebooks and doc != self.source.stem:
+            return f"[{title}]({doc}.ipynb)"
+        return title
+
+    def role(self, m: re.Match) -> str:
+        name, content = m.group(1), m.group(2)
+        explicit = EXPLICIT_RE.match(content)
+        text, target = (explicit.group(1), explicit.group(2)) if explicit else (content, content)
+        if name == "term":
+            line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+            if HEADING_START_RE.match(line):
+                return text
+            return bold(text, m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1])
+        if name == "doc":
+            doc = Path(target).name
+            doc = doc[:-3] if doc.endswith(".md") else doc
+            if not explicit and doc not in self.index.doc_titles:
+                return self.fail(f"찾을 수 없는 문서를 가리키는 {{doc}}`{content}`가 있습니다.", doc)
+            return self._doc_link(text if explicit else self.index.doc_titles[doc], doc)
+        if name in {"ref", "numref", "any"}:
+            hit = self.index.labels.get(target)
+            if hit is None:
+                if explicit:
+                    return text
+                return self.fail(f"바꿀 수 없는 MyST 역할 {{{name}}}`{content}`가 있습니다"
+                                 "(찾을 수 없는 label: 제목을 <label> 앞에 적거나 평문으로 쓰세요).", text)
+            title = text if explicit else hit.title
+            if hit.doc == self.source.stem:
+                return title
+            if hit.title.startswith("연습 문제") and not explicit:
+                title = f"{self.index.doc_titles.get(hit.doc, hit.doc)}의 {hit.title}"
+            return self._doc_link(title, hit.doc)
+        if name == "eq":
+            return f"({target})"
+        if name == "math":
+            return f"${content}$"
+        if name.startswith("glue"):
+            return f"`{target.split(':')[0]}`"
+        if name.startswith("cite"):
+            return f"[{content}]"
+        if name in HTML_ROLES:
+            return f"<{name}>{content}</{name}>"
+        if name == "abbr":
+            short, _, expansion = content.partition("(")
+            return f'<abbr title="{expansion.rstrip(") ")}">{short.strip()}</abbr>' if expansion else content
+        if name in CODE_ROLES:
+            return f"`{text.lstrip('~')}`"
+        if name == "emphasis":
+            return f"*{content}*"
+        if name == "strong":
+            return bold(content, m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1])
+        if name == "download":
+            return f"[{text}]({self.rel_target(target)})"
+        if name in TEXT_ROLES:
+            return text
+        return self.fail(f"바꿀 수 없는 MyST 역할 {{{name}}}`{content}`가 있습니다.", text)
+
+    def inline(self, text: str) -> str:
+        """역할을 바꾸되 코드 스팬(`…`) 안은 그대로 둔다(왼쪽부터 먼저 맞는 쪽이 이긴다)."""
+        text = self.fix_links(text)  # 먼저: 역할이 만든 링크(NN_x.ipynb)는 이미 notebooks/ 기준이다
+        return ROLE_OR_CODE_RE.sub(lambda m: self.role(m) if m.group(1) else m.group(0), text)
+
+    # ---- 지시문(directive)
+
+    @staticmethod
+    def split_options(body: list[str]) -> tuple[dict[str, str], list[str]]:
+        options: dict[str, str] = {}
+        i = 0
+        if body and body[0].strip() == "---":
+            end = next((j for j in range(1, len(body)) if body[j].strip() == "---"), None)
+            if end is not None:
+                loaded = yaml.safe_load("\n".join(body[1:end])) or {}
+                options = {str(k): str(v) for k, v in loaded.items()}
+                i = end + 1
+        else:
+            while i < len(body):
+                m = re.match(r"^\s*:([\w-]+):\s*(.*)$", body[i])
+                if not m:
+                    break
+                options[m.group(1)] = m.group(2).strip()
+                i += 1
+        while i < len(body) and not body[i].strip():
+            i += 1
+        return options, body[i:]
+
+    def literalinclude(self, arg: str, options: dict[str, str]) -> list[str]:
+        path = (self.source.parent / arg.strip()).resolve()
+        try:
+            rel = path.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = arg.strip()
+        if not path.is_file():
+            return self.fail(f"{{literalinclude}}의 소스 파일 {rel}이 없습니다.",
+                             [f"*(소스 파일 `{rel}`을 찾을 수 없습니다.)*"])
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        what = f"`{rel}`"
+        if "pyobject" in options:
+            obj = options["pyobject"]
+            node = _find_pyobject(ast.parse(text), obj.split("."))
+            if node is None:
+                return self.fail(f"{{literalinclude}}: {rel}에 {obj}가 없습니다.",
+                                 [f"*(`{rel}`에서 `{obj}`을 찾을 수 없습니다.)*"])
+            start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+            lines = lines[start - 1:node.end_lineno]
+            what = f"`{rel}`의 `{obj}`"
+        if "start-after" in options:
+            idx = next((i for i, ln in enumerate(lines) if options["start-after"] in ln), None)
+            lines = lines[idx + 1:] if idx is not None else lines
+        if "end-before" in options:
+            idx = next((i for i, ln in enumerate(lines) if options["end-before"] in ln), None)
+            lines = lines[:idx] if idx is not None else lines
+        if "lines" in options:
+            keep: list[str] = []
+            for part in options["lines"].split(","):
+                a, dash, b = part.strip().partition("-")
+                lo = int(a) if a else 1
+                hi = int(b) if b else (lo if not dash else len(lines))
+                keep.extend(lines[lo - 1:hi])
+            lines = keep
+        if "dedent" in options:
+            n = options["dedent"]
+            if n.strip().isdigit():
+                lines = [ln[int(n):] for ln in lines]
+            else:
+                lines = textwrap.dedent("\n".join(lines)).splitlines()
+        lang = options.get("language", "python" if path.suffix == ".py" else "")
+        caption = options.get("caption", "")
+        head = f"**{caption}** " if caption else ""
+        return [f"{head}(dlkit 소스 {what})" if rel.startswith("dlkit/") else f"{head}({what})", "",
+                f"```{lang}", *lines, "```"]
+
+    def directive(self, name: str, arg: str, body: list[str]) -> list[str]:
+        if name in DROP_DIRECTIVES:
+            return []
+        options, content = self.split_options(body)
+        arg = arg.strip()
+        if name == "literalinclude":
+            return self.literalinclude(arg, options)
+        if name == "math":
+            return ["$$", *content, "$$"]
+        if name in {"code-block", "code", "sourcecode"}:
+            return [f"```{arg}", *content, "```"]
+        if name == "mermaid":
+            return ["```", *content, "```"]
+        if name == "raw":
+            return content if arg == "html" else []
+        inner = self.convert_lines(content)
+        arg = self.inline(arg)
+        if name in {"exercise", "exercise-start"}:
+            self.exercise_no += 1
+            if "label" in options:
+                self.exercise_by_label[options["label"]] = self.exercise_no
+            title = f"연습 문제 {self.exercise_no}" + (f": {arg}" if arg else "")
+            return [f"### {title}", "", *inner]
+        if name in {"solution-start", "solution"}:
+            no = self.exercise_by_label.get(arg.strip())
+            title = f"풀이 (연습 문제 {no})" if no else "풀이"
+            return [f"#### {title}", "", *inner]
+        if name in ADMONITION_TITLES:
+            if name in TITLED_BY_ARGUMENT:
+                title = arg or ADMONITION_TITLES[name]
+            else:  # {note} 등의 인자는 docutils에서 제목이 아니라 본문 첫 문단이다
+                title = ADMONITION_TITLES[name]
+                inner = [arg, "", *inner] if arg else inner
+            return _quote(([f"**{title}**", ""] if title else []) + inner)
+        if name == "dropdown":
+            return ["<details>", f"<summary>{arg or '펼쳐 보기'}</summary>", "", *inner, "", "</details>"]
+        if name in {"figure", "image"}:
+            alt = options.get("alt", "") or (" ".join(content).strip() if name == "figure" else "")
+            alt = re.sub(r"[\[\]]", "", self.inline(alt))
+            out = [f"![{alt}]({self.rel_target(arg)})"]
+            if name == "figure" and inner:
+                out += ["", *[f"*{ln}*" if ln.strip() else ln for ln in inner]]
+            return out
+        if name not in CONTENT_ONLY_DIRECTIVES:
+            self.fail(f"바꿀 수 없는 MyST 지시어 {{{name}}}가 있습니다.", None)
+        return ([f"**{arg}**", ""] if arg else []) + inner
+
+    # ---- 본문
+
+    def convert_lines(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        para: list[str] = []
+
+        def flush():
+            if para:
+                out.extend(self.inline("\n".join(para)).split("\n"))
+                para.clear()
+
+        def closing(fence: str, start: int) -> int:
+            close = re.compile(rf"^\s*{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+            j = start
+            while j < len(lines) and not close.match(lines[j]):
+                j += 1
+            return j
+
+        i = 0
+        in_math = False
+        while i < len(lines):
+            line = lines[i]
+            m = FENCE_OPEN_RE.match(line)
+            if m and not in_math:
+                flush()
+                j = closing(m.group(2), i + 1)
+                if j == len(lines):
+                    self.fail(f"{{{m.group(3)}}} 지시어가 닫히지 않았습니다.", None)
+                out.extend(self.directive(m.group(3), m.group(4), lines[i + 1:j]))
+                i = j + 1
+                continue
+            p = PLAIN_FENCE_RE.match(line)
+            if p and not in_math:
+                flush()
+                j = closing(p.group(2), i + 1)
+                out.extend(lines[i:j + 1])
+                i = j + 1
+                continue
+            if LABEL_RE.match(line) or (line.startswith("%") and not in_math):
+                i += 1  # MyST의 label 대상과 주석(% DEMO …)은 독자에게 필요 없다
+                continue
+            if line.strip().startswith("$$"):
+                # $$ … $$ (label) 의 label을 지운다
+                line = re.sub(r"(\$\$)\s*\([^()]+\)\s*$", r"\1", line)
+                if line.strip().count("$$") == 1:
+                    in_math = not in_math
+            para.append(line)
+            i += 1
+        flush()
+        return out
+
+    def convert(self, text: str, where: str = "") -> str:
+        """셀 글 하나를 바꾼다. ``where``(장, 셀, 소스 줄)는 엄격한 변환의 오류 메시지 앞머리."""
+        self.where = where
+        lines = self.convert_lines(text.split("\n"))
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")  # 빈 줄이 셋 이상 이어지지 않게
+
+    def skip(self, text: str) -> None:
+        """내보내지 않는 셀(덱의 책 전용 셀)도 장 순서대로 넣어 연습 문제 번호를 맞춘다(글은 바꾸지 않는다)."""
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if EXERCISE_RE.match(line):
+                self.exercise_no += 1
+                label = next((lm.group(1) for opt in lines[i + 1:i + 8] if (lm := OPTION_LABEL_RE.match(opt))), None)
+                if label:
+                    self.exercise_by_label[label] = self.exercise_no
+
+
+def _find_pyobject(tree: ast.AST, parts: list[str]):
+    for node in getattr(tree, "body", []):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == parts[0]:
+            return node if len(parts) == 1 else _find_pyobject(node, parts[1:])
+    return None

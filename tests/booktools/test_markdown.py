@@ -1,0 +1,181 @@
+"""하나뿐인 MyST → Markdown 변환(booktools.markdown): 같은 MyST를 덱 설정(SLIDES)과 노트북 설정(NOTEBOOK)에
+넣어, 같아야 할 곳은 같고 다른 곳은 :class:`~booktools.markdown.Options`에 적힌 차이만큼만 다른지 본다."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from booktools import markdown, slides
+from booktools.cells import NOTES, ON_SLIDE, is_claim, slide_type
+from booktools.chapters import chapters, read_notebook
+from helpers import ROOT
+
+FRONT = ("---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\n"
+         "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n\n")
+CODE = "```{code-cell} ipython3\nprint(1)\n```\n"
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("book")
+    (root / "chapters").mkdir()
+    (root / "dlkit").mkdir()
+    (root / "dlkit" / "losses.py").write_text(
+        "def helper():\n    return 1\n\n\ndef squared_loss(y_hat, y):\n    return 0.5\n", encoding="utf-8")
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: chapters/01_other\nchapters:\n  - file: chapters/02_x\n", encoding="utf-8")
+    (root / "chapters" / "01_other.md").write_text(
+        FRONT + "# 다른 장\n\n(sec-other)=\n## 다른 절\n\n```{exercise} 남의 문제\n:label: ex-other\n\n풀기\n```\n\n"
+        + CODE, encoding="utf-8")
+    (root / "chapters" / "02_x.md").write_text(FRONT + "# 이 장\n\n(sec-here)=\n## 여기 절\n\n" + CODE,
+                                                encoding="utf-8")
+    return root
+
+
+def convert(book: Path, options: markdown.Options, text: str) -> str:
+    converter = markdown.Converter(book / "chapters" / "02_x.md", book, markdown.build_index(book), options)
+    return converter.convert(text, "02_x.md, 셀 #3 (소스 12번째 줄)")
+
+
+# (이름, MyST, 두 설정 모두의 결과)
+SAME = [
+    ("term", "{term}`편향 <bias>`을 더한다", "**편향**을 더한다"),
+    # CommonMark: `)**` 뒤에 한국어 조사가 오면 **가 닫히지 않는다(글자 그대로 ** 가 보인다) → 괄호를 밖으로
+    ("term_parenthesis_then_particle", "{term}`편향(bias) <편향>`을 더한다", "**편향(bias**)을 더한다"),
+    ("term_parenthesis_then_space", "{term}`편향(bias) <편향>` 더하기", "**편향(bias)** 더하기"),
+    ("term_in_heading", "## {term}`편향` 알아보기", "## 편향 알아보기"),
+    ("code_span_untouched", "코드 `{term}`x`` 그대로", "코드 `{term}`x`` 그대로"),
+    ("note", ":::{note}\n조심 {term}`가중치`\n:::", "> **참고**\n>\n> 조심 **가중치**"),
+    ("note_argument_is_body", "```{tip} 첫 문단\n둘째\n```", "> **팁**\n>\n> 첫 문단\n>\n> 둘째"),
+    ("titled_admonition", "```{admonition} 잠깐\n:class: tip\n내용\n```", "> **잠깐**\n>\n> 내용"),
+    ("dropped", "앞\n\n```{toctree}\n:hidden:\nchapters/a\n```\n\n뒤", "앞\n\n뒤"),
+    ("math_block", "```{math}\n:label: eq-z\nz = wx + b\n```", "$$\nz = wx + b\n$$"),
+    ("dollar_math_label", "$$\nz = wx\n$$ (eq-z)", "$$\nz = wx\n$$"),
+    ("math_role", "식 {math}`w^2`", "식 $w^2$"),
+    ("glue", "값은 {glue:text}`loss:.3f`", "값은 `loss`"),
+    ("labels_and_comments", "(sec-y)=\n% DEMO: 여기\n본문", "본문"),
+    ("literalinclude", "```{literalinclude} ../dlkit/losses.py\n:pyobject: squared_loss\n```",
+     "(dlkit 소스 `dlkit/losses.py`의 `squared_loss`)\n\n```python\ndef squared_loss(y_hat, y):\n"
+     "    return 0.5\n```"),
+    ("exercise", "```{exercise} 첫 문제\n:label: ex-1\n풀어 보세요.\n```\n\n```{solution-start} ex-1\n```\n\n"
+     "답\n\n```{solution-end}\n```", "### 연습 문제 1: 첫 문제\n\n풀어 보세요.\n\n#### 풀이 (연습 문제 1)\n\n답"),
+    ("ref_same_chapter", "{ref}`sec-here`을 보세요", "여기 절을 보세요"),
+    ("explicit_ref_unresolved", "{ref}`저기 <sec-nowhere>`", "저기"),
+    ("kbd", "{kbd}`Space` 키", "<kbd>Space</kbd> 키"),
+    ("plain_code_block", "```python\n{term}`x`\n```", "```python\n{term}`x`\n```"),
+]
+
+# (이름, MyST, 노트북 결과, 덱 결과): 차이는 Options의 link_chapters / relocate_paths 때문
+DIFFERENT = [
+    ("doc_other_chapter", "{doc}`01_other` 장을 보세요", "[다른 장](01_other.ipynb) 장을 보세요", "다른 장 장을 보세요"),
+    ("numref_other", "{numref}`sec-other`에서", "[다른 절](01_other.ipynb)에서", "다른 절에서"),
+    ("ref_other_exercise", "{ref}`ex-other` 참고", "[다른 장의 연습 문제 1](01_other.ipynb) 참고",
+     "다른 장의 연습 문제 1 참고"),
+    ("figure_path", "```{figure} images/fig.png\n:alt: 그림\n설명\n```",
+     "![그림](../chapters/images/fig.png)\n\n*설명*", "![그림](images/fig.png)\n\n*설명*"),
+    ("md_link_path", "[장](01_other.md)과 ![x](images/a.png)", "[장](01_other.ipynb)과 ![x](../chapters/images/a.png)",
+     "[장](01_other.md)과 ![x](images/a.png)"),
+]
+
+# (이름, MyST, 노트북 결과, 덱 오류 메시지 정규식): Options.strict 때문
+UNCONVERTIBLE = [
+    ("unknown_role", "{foo}`바`라는 역할", "바라는 역할", r"\{foo\}`바`"),
+    ("unresolved_ref", "{ref}`sec-nowhere` 참고", "sec-nowhere 참고", r"\{ref\}`sec-nowhere`"),
+    ("unresolved_doc", "{doc}`99_none`", "99_none", r"\{doc\}`99_none`"),
+    ("unknown_directive", "```{tab-item-x} 탭\n내용\n```", "**탭**\n\n내용", r"\{tab-item-x\}"),
+    ("unclosed", "```{note}\n닫지 않음", "> **참고**\n>\n> 닫지 않음", r"닫히지 않았습니다"),
+    ("missing_include", "```{literalinclude} ../dlkit/none.py\n```", "*(소스 파일 `dlkit/none.py`을 찾을 수 없습니다.)*",
+     r"dlkit/none\.py"),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", SAME, ids=[c[0] for c in SAME])
+def test_same_in_both(book, name, text, expected):
+    assert convert(book, markdown.NOTEBOOK, text) == expected
+    assert convert(book, markdown.SLIDES, text) == expected
+
+
+@pytest.mark.parametrize("name,text,notebook,deck", DIFFERENT, ids=[c[0] for c in DIFFERENT])
+def test_documented_differences(book, name, text, notebook, deck):
+    assert convert(book, markdown.NOTEBOOK, text) == notebook
+    assert convert(book, markdown.SLIDES, text) == deck
+
+
+@pytest.mark.parametrize("name,text,notebook,error", UNCONVERTIBLE, ids=[c[0] for c in UNCONVERTIBLE])
+def test_unconvertible_raises_only_when_strict(book, name, text, notebook, error):
+    assert convert(book, markdown.NOTEBOOK, text) == notebook
+    with pytest.raises(markdown.ConversionError, match=r"^02_x\.md, 셀 #3 \(소스 12번째 줄\): .*" + error):
+        convert(book, markdown.SLIDES, text)
+
+
+def test_each_difference_comes_from_its_option(book):
+    """음성 대조: 옵션 하나만 바꾸면 그 차이만 생긴다(설정 이름이 아니라 옵션 값이 결과를 정한다)."""
+    links_only = markdown.Options(link_chapters=True, relocate_paths=False, strict=True)
+    assert convert(book, links_only, "{doc}`01_other`") == "[다른 장](01_other.ipynb)"
+    assert convert(book, links_only, "![x](images/a.png)") == "![x](images/a.png)"
+    lenient_deck = markdown.Options(link_chapters=False, relocate_paths=False, strict=False)
+    assert convert(book, lenient_deck, "{foo}`바`") == "바"
+    # 변환이 아무것도 하지 않는 가짜라면 이 표가 잡는다: 같아야 할 칸이 입력 그대로가 아니다
+    changed = [name for name, text, expected in SAME if expected != text]
+    assert len(changed) >= len(SAME) - 2
+
+
+@pytest.mark.parametrize("before,text,after,bold_part", [
+    ("", "편향(bias)", "을 더한다", "편향(bias"), ("", "편향(bias)", " 더하기", "편향(bias)"),
+    ("", "편향", "은", "편향"), ("값", "(x)", "보기", "x"), ("값 ", "(x)", " 보기", "(x)")])
+def test_bold_really_renders_bold(before, text, after, bold_part):
+    """:func:`~booktools.markdown.bold`가 만든 글을 덱의 렌더러(nbconvert의 mistune)로 그려 본다: 글은 모두
+    그대로 보이고 ** 는 남지 않는다."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    html = markdown2html_mistune(before + markdown.bold(text, before[-1:], after[:1]) + after)
+    assert f"<strong>{bold_part}</strong>" in html and "**" not in html
+    assert re.sub(r"</?(p|strong)>|\n", "", html) == before + text + after
+    if bold_part != text:
+        # 음성 대조: 이 자리에 그냥 **를 쓰면 렌더러가 굵게 하지 않고 ** 를 글자로 남긴다
+        naive = markdown2html_mistune(f"{before}**{text}**{after}")
+        assert "**" in naive and "<strong>" not in naive
+
+
+def test_deck_numbers_exercises_across_book_only_cells(book, tmp_path):
+    """덱은 슬라이드 셀만 바꾸지만 연습 문제 번호는 책 전용 셀까지 센다(노트북과 같은 번호)."""
+    source = tmp_path / "t.md"
+    source.write_text(
+        FRONT + "# 제목\n\n```{exercise} 책에만\n:label: ex-a\n문제\n```\n\n"
+        '+++ {"slideshow": {"slide_type": "slide"}}\n\n```{exercise} 발표에도\n:label: ex-b\n문제\n```\n\n'
+        "```{solution-start} ex-b\n```\n\n풀이\n\n```{solution-end}\n```\n", encoding="utf-8")
+    nb = slides.read_source_notebook(source)
+    deck, _ = slides.slide_notebook(nb, "t.md", slides.slide_converter(book, source))
+    assert deck.cells[0].source.startswith("### 연습 문제 2: 발표에도")
+    assert "#### 풀이 (연습 문제 2)" in deck.cells[0].source
+
+
+def test_deck_error_names_chapter_cell_line_and_rule(tmp_path):
+    source = tmp_path / "t.md"
+    source.write_text(FRONT + '+++ {"slideshow": {"slide_type": "slide"}}\n\n# 제목\n\n{foo}`바`\n', encoding="utf-8")
+    nb = slides.read_source_notebook(source)
+    with pytest.raises(slides.SlideError, match=r"^t\.md, 셀 #0 \(소스 \d+번째 줄\): .*\{foo\}.*팀 규칙"):
+        slides.slide_notebook(nb, "t.md")
+
+
+@pytest.mark.parametrize("chapter", chapters(ROOT), ids=lambda ch: ch.name)
+def test_real_slide_cells_render_as_in_the_notebook(chapter):
+    """실제 장의 슬라이드 셀: 덱의 글 = 노트북의 글에서 장 노트북 링크를 제목 글로 바꾼 것."""
+    source = chapter.path(ROOT)
+    index = markdown.build_index(ROOT)
+    deck = markdown.Converter(source, ROOT, index, markdown.SLIDES)
+    notebook = markdown.Converter(source, ROOT, index, markdown.NOTEBOOK)
+    checked = 0
+    for number, cell in enumerate(read_notebook(source).cells):
+        if cell.cell_type != "markdown" or is_claim(cell):
+            continue
+        nb_text = notebook.convert(cell.source)
+        if slide_type(cell) not in ON_SLIDE and slide_type(cell) != NOTES:
+            deck.skip(cell.source)
+            continue
+        deck_text = deck.convert(cell.source, f"{chapter.source}, 셀 #{number}")
+        assert deck_text == re.sub(r"\[([^\]]*)\]\([\w.-]+\.ipynb(?:#[^)]*)?\)", r"\1", nb_text)
+        checked += 1
+    assert checked, f"{chapter.name}: 슬라이드 셀이 없습니다"

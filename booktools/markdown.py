@@ -325,12 +325,21 @@ class Converter:
             start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
             lines = lines[start - 1:node.end_lineno]
             what = f"`{rel}`의 `{obj}`"
-        if "start-after" in options:
-            idx = next((i for i, ln in enumerate(lines) if options["start-after"] in ln), None)
-            lines = lines[idx + 1:] if idx is not None else lines
-        if "end-before" in options:
-            idx = next((i for i, ln in enumerate(lines) if options["end-before"] in ln), None)
-            lines = lines[:idx] if idx is not None else lines
+        # Sphinx의 literalinclude와 같은 뜻: start-at/end-at은 그 줄을 넣고, start-after/end-before는 뺀다
+        for key, keep_line in (("start-at", True), ("start-after", False)):
+            if key in options:
+                idx = next((i for i, ln in enumerate(lines) if options[key] in ln), None)
+                if idx is None:
+                    return self.fail(f"{{literalinclude}}: {rel}에 {key} 줄 {options[key]!r}가 없습니다.",
+                                     [f"*(`{rel}`에서 `{options[key]}` 줄을 찾을 수 없습니다.)*"])
+                lines = lines[idx if keep_line else idx + 1:]
+        for key, keep_line in (("end-at", True), ("end-before", False)):
+            if key in options:
+                idx = next((i for i, ln in enumerate(lines) if options[key] in ln), None)
+                if idx is None:
+                    return self.fail(f"{{literalinclude}}: {rel}에 {key} 줄 {options[key]!r}가 없습니다.",
+                                     [f"*(`{rel}`에서 `{options[key]}` 줄을 찾을 수 없습니다.)*"])
+                lines = lines[:idx + 1 if keep_line else idx]
         if "lines" in options:
             keep: list[str] = []
             for part in options["lines"].split(","):

@@ -179,3 +179,25 @@ def test_real_slide_cells_render_as_in_the_notebook(chapter):
         assert deck_text == re.sub(r"\[([^\]]*)\]\([\w.-]+\.ipynb(?:#[^)]*)?\)", r"\1", nb_text)
         checked += 1
     assert checked, f"{chapter.name}: 슬라이드 셀이 없습니다"
+
+
+@pytest.mark.parametrize("options, expected", [
+    ("start-at: def squared_loss", "def squared_loss(y_hat, y):\n    return 0.5"),
+    ("start-after: def squared_loss", "    return 0.5"),
+    ("end-at: return 1", "def helper():\n    return 1"),
+    ("end-before: return 1", "def helper():"),
+])
+def test_literalinclude_ranges_mean_what_sphinx_means(book, options, expected):
+    """start-at/end-at은 그 줄을 넣고 start-after/end-before는 뺀다(Sphinx literalinclude와 같다).
+    예전에는 start-at을 몰라서 노트북의 train 반복문이 함수 머리부터, 글자가 잘린 채 들어갔다."""
+    text = f"```{{literalinclude}} ../dlkit/losses.py\n:{options}\n```"
+    for preset in (markdown.NOTEBOOK, markdown.SLIDES):
+        out = convert(book, preset, text)
+        body = out.split("```python\n", 1)[1].rsplit("\n```", 1)[0]
+        assert body == expected, (options, out)
+
+
+def test_a_missing_range_line_is_reported_not_ignored(book):
+    text = "```{literalinclude} ../dlkit/losses.py\n:start-at: 없는 줄\n```"
+    with pytest.raises(markdown.ConversionError, match="start-at"):
+        convert(book, markdown.SLIDES, text)

@@ -135,11 +135,23 @@ def _parsed(path: Path):
     return _read_cached(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+NOTEBOOK_HEADER = ("---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\n"
+                   "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---")
+
+
+def is_notebook(path: Path) -> bool:
+    """myst-nb가 이 파일을 노트북으로 읽는가(앞머리의 jupytext 형식 또는 file_format: mystnb; myst-nb와 같은 검사)."""
+    from myst_nb.core.read import is_myst_markdown_notebook
+
+    return is_myst_markdown_notebook(path.read_text(encoding="utf-8"))
+
+
 def chapters(root: Path) -> list[Chapter]:
-    """책의 장: 목차 순서의 `.md` 문서 가운데 코드 셀이 있는 것."""
+    """책의 장: 목차 순서의 `.md` 문서 가운데 myst-nb가 노트북으로 읽고(앞머리) 코드 셀이 있는 것."""
     out = []
     for rel in toc_source_files(root):
-        if rel.endswith(".md") and cell_rules.has_code(_parsed(root / rel).cells):
+        path = root / rel
+        if rel.endswith(".md") and is_notebook(path) and cell_rules.has_code(_parsed(path).cells):
             out.append(Chapter(doc=rel[:-3], source=rel))
     return out
 
@@ -204,6 +216,11 @@ def toc_problems(root: Path) -> list[str]:
         bad = encoding_problem(root, found[0])
         if bad:
             problems.append(bad)
+        elif found[0].endswith(".md") and "```{code-cell}" in (root / found[0]).read_text(encoding="utf-8") \
+                and not is_notebook(root / found[0]):
+            problems.append(
+                f"{found[0]}: 코드 셀({{code-cell}})이 있는데 파일 맨 앞에 노트북 머리말이 없어 실행되지 않습니다. "
+                f"파일 맨 앞에 다음을 붙이세요(다른 장과 같은 머리말):\n{NOTEBOOK_HEADER}")
     for path in sorted((root / "chapters").glob(NUMBERED_CHAPTER_GLOB)):
         rel = path.relative_to(root).as_posix()
         if rel not in listed:

@@ -176,6 +176,10 @@ def test_a_cell_that_never_ends_times_out_once_with_the_config_timeout(book_copy
 
 
 NEW_CHAPTER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
 kernelspec:
   display_name: Python 3
   language: python
@@ -221,3 +225,15 @@ def test_adding_a_chapter_is_one_file_and_one_toc_line(book_copy):
     index = (html / "chapters" / "index.html").read_text(encoding="utf-8")
     row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*new_topic\.html(?:(?!</tr>).)*</tr>", index, re.S)
     assert row and "7" in row.group(0) and "목차에 한 줄" in row.group(0), "첫 페이지 장 안내 표에 7장 줄이 없다"
+
+
+def test_a_chapter_without_the_notebook_header_gets_one_korean_message(book_copy):
+    """코드 셀이 있는데 jupytext 머리말이 없으면 myst-nb가 영어 경고만 내고 셀을 실행하지 않는다: 빌드가 먼저 멈춘다."""
+    (book_copy / "chapters" / "new_topic.md").write_text(
+        "# 머리말 없는 장\n" + slide_cell("print(1)"), encoding="utf-8")
+    toc = book_copy / "_toc.yml"
+    toc.write_text(toc.read_text(encoding="utf-8").replace(
+        "      - file: chapters/06_epoch_batch\n", "      - file: chapters/06_epoch_batch\n      - file: chapters/new_topic\n"),
+        encoding="utf-8")
+    result = run_build(book_copy, "--no-post")
+    assert_stopped_before_executing(result, "chapters/new_topic.md", "노트북 머리말", "format_name: myst")

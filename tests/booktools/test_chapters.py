@@ -16,7 +16,7 @@ def write_book(root: Path, toc_files: list[str], sources: dict[str, str]) -> Pat
     return root
 
 
-CODE = "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n"
+CODE = chapters.NOTEBOOK_HEADER + "\n"
 
 
 def test_a_chapter_is_a_toc_document_with_code_whatever_its_name(tmp_path):
@@ -24,13 +24,15 @@ def test_a_chapter_is_a_toc_document_with_code_whatever_its_name(tmp_path):
         "chapters/index.md": "# 표지\n",
         "chapters/zeta.md": CODE + "# 제타\n\n```{code-cell} ipython3\nimport dlkit\n```\n",
         "chapters/01_a.md": CODE + "# 가\n\n```{code-cell} ipython3\nprint(1)\n```\n",
-        "chapters/notes.md": "# 글만 있는 부록\n",
+        "chapters/notes.md": "# 글만 있는 부록\n\n```{code-cell} ipython3\nprint('머리말 없음: 장이 아니다')\n```\n",
         "chapters/99_stray.md": CODE + "```{code-cell} ipython3\nimport dlkit\n```\n",  # 목차 밖: 장이 아니다
     })
     assert [c.name for c in chapters.chapters(root)] == ["zeta", "01_a"]  # 목차 순서, 이름 규칙 없음
     assert [c.source for c in chapters.chapters_using(root, "dlkit")] == ["chapters/zeta.md"]
     problems = chapters.toc_problems(root)
-    assert len(problems) == 1 and "99_stray.md" in problems[0]  # 번호 붙은 파일이 목차에 없으면 알린다
+    assert len(problems) == 2, problems
+    assert "notes.md" in problems[0] and "노트북 머리말" in problems[0]  # 머리말 없는 코드 셀
+    assert "99_stray.md" in problems[1]  # 번호 붙은 파일이 목차에 없으면 알린다
 
 
 def test_the_books_own_chapters_are_its_numbered_toc_entries():

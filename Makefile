@@ -3,9 +3,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# --no-compile: pip이 설치하는 모든 .py를 미리 바이트코드로 바꾸지 않는다(새 기계 설치 CPU 시간의 절반 이상).
-# 파이썬이 처음 import할 때 쓰는 모듈만 __pycache__에 만든다.
-PIP := $(PY) -m pip install --quiet --disable-pip-version-check --no-compile
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 # 설치 표시(stamp)는 묶음마다 하나: 책(requirements.txt, make book)과 테스트(requirements-test.txt = 책 + 테스트
 # 도구, make test·bench·CI). make book은 테스트 도구를 설치하지 않는다.
 BOOK_STAMP := $(VENV)/.installed-book

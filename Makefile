@@ -3,31 +3,41 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+# 설치 표시(stamp)는 묶음마다 하나: 책(requirements.txt, make book)과 테스트(requirements-test.txt = 책 + 테스트
+# 도구, make test·bench·CI). make book은 테스트 도구를 설치하지 않는다.
+BOOK_STAMP := $(VENV)/.installed-book
+TEST_STAMP := $(VENV)/.installed-test
+STAMP := $(TEST_STAMP)
 
 .PHONY: book test bench serve clean notebooks venv
 
-$(STAMP): requirements.txt pyproject.toml
+$(BOOK_STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $(STAMP)
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation -e .
+	touch $@
 
-venv: $(STAMP)
+$(TEST_STAMP): $(BOOK_STAMP) requirements-test.txt
+	$(PIP) -r requirements-test.txt
+	touch $@
+
+# 책과 테스트 묶음 전부(.ci/install이 부른다)
+venv: $(TEST_STAMP)
 
 # 발행: make book BOOK_ARGS="--publish --repository-url https://github.com/ORG/REPO --branch main"
 BOOK_ARGS ?=
-book: $(STAMP)
+book: $(BOOK_STAMP)
 	$(PY) -m booktools build $(BOOK_ARGS)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)
 	$(PY) -m booktools bench
 
 # 저장소를 바꿀 때: make notebooks REPOSITORY_URL=https://github.com/ORG/REPO BRANCH=main
-notebooks: $(STAMP)
+notebooks: $(BOOK_STAMP)
 	$(PY) -m booktools notebooks $(if $(REPOSITORY_URL),--repository-url $(REPOSITORY_URL)) $(if $(BRANCH),--branch $(BRANCH))
 
 serve: book

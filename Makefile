@@ -33,7 +33,7 @@ book: $(BOOK_STAMP)
 test: $(TEST_STAMP)
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(BOOK_STAMP)
 	$(PY) -m booktools bench
 
 # 저장소를 바꿀 때: make notebooks REPOSITORY_URL=https://github.com/ORG/REPO BRANCH=main

@@ -125,7 +125,6 @@ def build(root: Path, settings: BuildSettings) -> int:
     removed = exec_cache.invalidate_stale(root, cache)
     if removed:
         print(f"[build] dlkit/설정이 바뀌어 캐시를 지운 장: {', '.join(removed)}")
-    before = exec_cache.cache_records(cache)
     blocker = settings.print_blocker()
     if blocker:
         print(f"[build] 인쇄용 PDF를 만들지 않습니다: {blocker}. 슬라이드 목록 페이지에 그렇게 적습니다.")
@@ -139,9 +138,8 @@ def build(root: Path, settings: BuildSettings) -> int:
     sources = code_chapters(root)
     if failures:
         # 실패한 장을 Sphinx가 또 실행하지 않게 여기서 멈춘다(끝나지 않는 셀이 제한 시간을 두 번 쓰지 않게).
-        after = exec_cache.cache_records(cache)
         failed = sorted(f.chapter for f in failures)
-        executed = sorted({exec_cache.as_chapter(uri, sources) for pk, uri in after.items() if pk not in before})
+        executed = sorted(ok)
         cached = [rel for rel in sources if rel not in executed and rel not in failed]
         write_report(build_dir, 1, executed, cached, removed, failed, started)
         failed_marker.parent.mkdir(parents=True, exist_ok=True)
@@ -160,8 +158,9 @@ def build(root: Path, settings: BuildSettings) -> int:
     print(f"[build] Sphinx(jupyter-book){' — 모든 페이지를 다시 읽는다' if force_all else ''}", flush=True)
     returncode = run_sphinx(root, settings, force_all=force_all)
 
-    after = exec_cache.cache_records(cache)
-    executed = sorted({exec_cache.as_chapter(uri, sources) for pk, uri in after.items() if pk not in before})
+    # 이번에 실행한 장 = 실행 단계가 성공시킨 장(Sphinx는 캐시에서 읽기만 한다). 캐시 기록 번호로 세지 않는다:
+    # jupyter-cache는 지운 기록의 번호를 다시 쓰므로 새로 실행한 장이 "캐시에서 가져온 장"으로 보였다.
+    executed = sorted(ok)
     # 빌드 뒤에도 캐시에 맞는 기록이 없는 장은 실행하다 실패한 장이다("캐시에서 가져온 장"이 아니다).
     failed = unexecuted_chapters(root, cache, sources)
     cached = [rel for rel in sources if rel not in executed and rel not in failed]

@@ -1,7 +1,7 @@
 """빌드된 책(_build/html)에 한국어 검색 색인을 만든다: `python -m booktools search [책 뿌리]`.
 
 덤으로 사이트 밖으로 나가는 링크 목록을 `_build/external-links.txt`에 적는다(접속해 보지는 않는다;
-내부 링크와 앵커는 tests/test_links.py가 확인한다).
+내부 링크와 앵커는 tests/site/test_links.py가 확인한다).
 
 빌드(:mod:`booktools.build`)가 덱 다음 단계로 부른다. 색인 도구는 Pagefind(PyPI `pagefind[bin]`,
 실행 파일이 휠에 들어 있어 인터넷이 필요 없다)이다.

@@ -29,7 +29,7 @@ BOOK_DPI = 100
 
 BOOK_MIN_FONT_PT = 11
 """책 그림 글자의 하한(pt). 100 dpi에서 11 pt = 15.3 px: 1280×720 슬라이드(reveal 축소 0.96)에
-제 크기로 보이면 14.7 px로, 발표 화면 그림 글자의 하한 14 px를 넘는다(tests/test_deck_presenting.py)."""
+제 크기로 보이면 14.7 px로, 발표 화면 그림 글자의 하한 14 px를 넘는다(tests/site/test_deck_presenting.py)."""
 
 
 def _new_ax(ax: Any, figsize: tuple[float, float] = FIGSIZE) -> Any:

@@ -4,7 +4,7 @@ markdown-it(myst-parser)은 링크 주소를 퍼센트 인코딩하므로(`image
 이름의 파일을 찾지 못해 "image file not readable"로 빌드가 실패한다. `{figure}` 지시문은 주소를
 그대로 두어 문제가 없다. 그래서 Sphinx가 그림 파일을 모으기 전에(doctree-read의 ImageCollector보다
 먼저) 로컬 그림 주소를 되돌린다: 되돌린 이름의 파일이 실제로 있을 때만 바꾼다(`%20`이 든 진짜 파일
-이름은 그대로). 검사: tests/test_build_files.py.
+이름은 그대로). 검사: tests/booktools/test_build_files.py.
 """
 from __future__ import annotations
 

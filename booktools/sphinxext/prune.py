@@ -9,7 +9,7 @@ Sphinx는 원본이 사라진 문서의 페이지를 지우지 않는다. 그래
   페이지(genindex, search, jupyter-book의 index 넘김 페이지) 밖의 `.html`과 `_sources/` 파일을 지운다.
   자산 폴더(_static, _images, slides, pagefind, notebooks 등)는 건드리지 않는다(덱은
   booktools/slides.py가 같은 원칙으로 정리한다).
-검사: tests/test_build_files.py.
+검사: tests/booktools/test_build_files.py.
 """
 from __future__ import annotations
 

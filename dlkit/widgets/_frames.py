@@ -55,7 +55,7 @@ FRAME_DPI = 150
 8 pt가 16 px이 되게 한다. 책 본문에서는 프레임이 본문 폭(``max-width: 100%``)에 맞춰 줄어든다."""
 
 FRAME_MIN_FONT_PT = 8
-"""데모 프레임 글자의 하한(pt). tests/test_deck_presenting.py가 dlkit/widgets/의 fontsize·labelsize와 견준다."""
+"""데모 프레임 글자의 하한(pt). tests/site/test_deck_presenting.py가 dlkit/widgets/의 fontsize·labelsize와 견준다."""
 
 PALETTE_COLORS = 64
 """정적 프레임 PNG의 팔레트 색 수(페이지 무게를 줄이려고)."""

@@ -1,5 +1,5 @@
 // 덱의 모든 슬라이드를 한 장씩 띄워 내용이 슬라이드 영역을 넘치는지 잰다.
-// page.evaluate(이 파일의 글)로 부른다(booktools/slides.py --check, tests/test_slides.py).
+// page.evaluate(이 파일의 글)로 부른다(booktools/slides.py --check, tests/site/test_slides.py).
 // reveal의 <section> 크기가 아니라 그 안 요소들의 실제 상자(getBoundingClientRect)를
 // reveal이 축소해 그린 슬라이드 영역(.reveal .slides)과 창(viewport)에 견준다.
 // 스크롤/잘림 상자(pre 등)는 scrollWidth/scrollHeight로 잘린 내용을 찾는다.

@@ -86,9 +86,11 @@ def strip_inline(text: str) -> str:
 
 
 def build_index(root: Path) -> BookIndex:
-    """chapters/*.md의 문서 제목, label → 제목, 노트북이 있는 장(목차의 장: :mod:`booktools.chapters`)."""
+    """목차 문서(.md)의 제목, label → 제목, 노트북이 있는 장(목차의 장: :mod:`booktools.chapters`).
+
+    목차 밖 파일은 읽지 않는다(윈도 메모장의 CP949 메모가 chapters/에 있어도 빌드가 멈추지 않게)."""
     index = BookIndex(notebooks={ch.path(root).stem for ch in toc.chapters(root)})
-    for md in sorted((root / "chapters").glob("*.md")):
+    for md in [root / rel for rel in toc.toc_source_files(root) if rel.endswith(".md")]:
         lines = md.read_text(encoding="utf-8").splitlines()
         pending: list[str] = []
         exercise_no = 0

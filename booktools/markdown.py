@@ -74,6 +74,7 @@ class Target:
     title: str
     doc: str  # chapters/ 안의 파일 이름(확장자 없이)
     number: str = ""  # {numref}의 번호("4.3", 번호 없는 장은 "1"), 번호 붙는 요소가 아니면 ""
+    caption: str = ""  # 번호 붙는 요소의 캡션(그림 설명, 코드 :caption:, 연습 제목): {numref} 틀의 {name}
     kind: str = ""  # 번호 붙는 요소의 종류(booktools.sphinxext.korean_labels.NUMFIG_FORMAT의 열쇠: figure, table, code-block, exercise)
 
 
@@ -130,12 +131,12 @@ def build_index(root: Path) -> BookIndex:
             target.title = index.doc_titles.get(target.doc, target.doc)
     chapter_no = toc.toc_numbers(root)
     for doc, elements in numbered_elements(root).items():
-        for kind, label, number in elements:
+        for kind, label, number, caption in elements:
             if kind == "exercise" and f"chapters/{doc}" in chapter_no:
                 index.exercise_numbers.setdefault(doc, []).append(number)
             if label:
                 target = index.labels.setdefault(label, Target(index.doc_titles.get(doc, doc), doc))
-                target.kind, target.number = kind, number
+                target.kind, target.number, target.caption = kind, number, caption
     return index
 
 
@@ -145,7 +146,7 @@ NUMBERED_DIRECTIVES = {"figure": "figure", "table": "table", "list-table": "tabl
 
 
 def _numbered_elements(lines: list[str]):
-    """한 장에서 Sphinx가 번호를 붙이는 요소를 나오는 순서대로: (종류, label 또는 None).
+    """한 장에서 Sphinx가 번호를 붙이는 요소를 나오는 순서대로: (종류, label 또는 None, 캡션).
 
     그림: ``mystnb: figure:`` 메타데이터가 있는 코드 셀과 {figure}(이름이 없어도 번호가 붙는다),
     표: 제목(인자)이 있는 {table}/{list-table}, 코드: :caption:이 있는 {code-block}/{literalinclude},
@@ -169,10 +170,10 @@ def _numbered_elements(lines: list[str]):
             options, _ = Converter.split_options_raw(body)
             figure = (options.get("mystnb") or {}).get("figure") if isinstance(options.get("mystnb"), dict) else None
             if isinstance(figure, dict):
-                yield "figure", figure.get("name")
+                yield "figure", figure.get("name"), str(figure.get("caption") or "")
         elif name in NUMBERED_DIRECTIVES:
             kind = NUMBERED_DIRECTIVES[name]
-            options, _ = Converter.split_options_raw(body)
+            options, content = Converter.split_options_raw(body)
             label = options.get("name") or options.get("label")
             label = str(label) if label else None
             if kind == "code-block" and not options.get("caption"):
@@ -182,7 +183,14 @@ def _numbered_elements(lines: list[str]):
             elif kind == "exercise" and "nonumber" in options:
                 pass
             else:
-                yield kind, label
+                if kind == "figure":  # 그림의 캡션은 내용의 첫 문단
+                    caption = " ".join(content[:next((k for k, ln in enumerate(content) if not ln.strip()),
+                                                     len(content))]).strip()
+                elif kind == "code-block":
+                    caption = str(options.get("caption", ""))
+                else:
+                    caption = m.group(4).strip()
+                yield kind, label, caption
             if name not in {"code-block", "code", "sourcecode", "literalinclude"}:
                 # 안에 든 지시문(그림을 담은 연습 문제 등)도 센다
                 yield from _numbered_elements(body)
@@ -194,28 +202,28 @@ def _numbered_elements(lines: list[str]):
 def number_targets(root: Path) -> dict[str, tuple[str, str, str]]:
     """label → (문서, 종류, 번호): :func:`numbered_elements` 가운데 label이 있는 것."""
     return {label: (doc, kind, number) for doc, elements in numbered_elements(root).items()
-            for kind, label, number in elements if label}
+            for kind, label, number, _ in elements if label}
 
 
-def numbered_elements(root: Path) -> dict[str, list[tuple[str, str | None, str]]]:
-    """문서(파일 이름 줄기) → [(종류, label 또는 None, 번호), …] 장 안의 순서대로.
+def numbered_elements(root: Path) -> dict[str, list[tuple[str, str | None, str, str]]]:
+    """문서(파일 이름 줄기) → [(종류, label 또는 None, 번호, 캡션), …] 장 안의 순서대로.
     Sphinx(numfig, ``numfig_secnum_depth: 1``)와 같은 규칙:
     목차 순서로 문서를 돌며, 번호 붙은 장은 종류마다 "장.순서", 번호 없는 문서들은 종류마다 책 전체에서
     이어지는 카운터 하나를 나눠 쓴다(안내서의 그림 1, 그림 2). 이름 없는 요소도 번호를 차지한다."""
     chapter_no = toc.toc_numbers(root)
     counters: dict[tuple[str, str], int] = {}
-    out: dict[str, list[tuple[str, str | None, str]]] = {}
+    out: dict[str, list[tuple[str, str | None, str, str]]] = {}
     for rel in toc.toc_source_files(root):
         if not rel.endswith(".md"):
             continue
         doc = rel[:-3]
         secnum = chapter_no.get(doc, "")
         lines = (root / rel).read_text(encoding="utf-8").splitlines()
-        for kind, label in _numbered_elements(lines):
+        for kind, label, caption in _numbered_elements(lines):
             key = (kind, secnum)
             counters[key] = counters.get(key, 0) + 1
             number = f"{secnum}.{counters[key]}" if secnum else str(counters[key])
-            out.setdefault(Path(rel).stem, []).append((kind, label, number))
+            out.setdefault(Path(rel).stem, []).append((kind, label, number, caption))
     return out
 
 
@@ -588,14 +596,14 @@ class Converter:
 
 
 def numref_title(template: str, target: Target) -> str:
-    """Sphinx의 {numref} 글: 틀(명시한 제목, 없으면 NUMFIG_FORMAT)의 %s 또는 {number}에 번호, {name}에 제목."""
+    """Sphinx의 {numref} 글: 틀(명시한 제목, 없으면 NUMFIG_FORMAT)의 %s 또는 {number}에 번호, {name}에 캡션."""
     # 사이트가 쓰는 틀 그대로(책의 Sphinx 확장). 함수 안에서 import: booktools.sphinxext를 읽으면
     # booktools.notebooks도 읽히므로(노트북 실행 버튼), 모듈 첫머리에서 읽으면 순환 import가 된다.
     from booktools.sphinxext.korean_labels import NUMFIG_FORMAT
 
     template = template or NUMFIG_FORMAT.get(target.kind, "%s")
     if "{number}" in template or "{name}" in template:
-        return template.replace("{number}", target.number).replace("{name}", target.title)
+        return template.replace("{number}", target.number).replace("{name}", strip_inline(target.caption))
     return template.replace("%s", target.number)
 
 

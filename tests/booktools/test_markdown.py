@@ -248,6 +248,7 @@ def test_numbers_follow_sphinx_numfig(numbered_book):
     ("{numref}`fig-b-two`의 오른쪽", "그림 1.2의 오른쪽", "그림 1.2의 오른쪽"),
     ("({numref}`Fig. %s <fig-b-one>`)", "(Fig. 1.1)", "(Fig. 1.1)"),
     ("{numref}`{number}번 그림 <fig-b-one>`", "1.1번 그림", "1.1번 그림"),
+    ("{numref}`{number}: {name} <fig-b-two>`", "1.2: 두 번째", "1.2: 두 번째"),
     ("{numref}`code-b`와 {numref}`ex-b`", "코드 1.1와 연습 1.1", "코드 1.1와 연습 1.1"),
     ("{numref}`fig-c` 보기", "[그림 2.2](02_c.ipynb) 보기", "그림 2.2 보기"),
     ("{numref}`fig-z` 보기", "[그림 2](00_z.ipynb) 보기", "그림 2 보기"),

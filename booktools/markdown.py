@@ -7,7 +7,10 @@ Colab/Binder 노트북(:mod:`booktools.notebooks`)이 함께 쓰는 하나뿐인
 - {term}`낱말` → **낱말** (제목 줄 안에서는 제목이 이미 굵으므로 글만; CommonMark가 굵게 닫지 못하는
   ``…)**은`` 자리는 문장 부호를 ``**`` 밖으로: :func:`bold`), {glue}`이름` → `` `이름` ``,
   {math} → $…$, {kbd}/{sub}/{sup}/{abbr} → 같은 이름의 HTML 태그, 코드 역할 → `` `…` ``.
-- {doc}/{ref}/{numref} → 대상의 제목(장 제목, 절 제목, "연습 문제 N"; 명시한 제목이 있으면 그것).
+- {doc}/{ref} → 대상의 제목(장 제목, 절 제목, "연습 문제 N"; 명시한 제목이 있으면 그것).
+- {numref} → 사이트와 같은 번호("그림 4.3", "연습 1.2", "코드 5.1"; {numref}`그림 %s <fig-x>`처럼 명시한
+  틀이 있으면 그 틀에 번호를 넣는다). 번호는 Sphinx와 같은 곳에서 센다: 번호 붙은 목차의 장 번호
+  (:func:`booktools.chapters.toc_numbers`)와 그 장 안에서 번호 붙는 요소의 순서(:func:`number_targets`).
 - 안내 상자({note}, {tip}, {admonition} …) → 한국어 제목을 단 인용 상자, {exercise}/{solution-start}
   → "연습 문제 N"/"풀이" 제목, {figure}/{image} → 그림, {math} → $$ 블록, {literalinclude} → 소스 코드 블록,
   {dropdown} → <details>, 목차·색인류(:data:`DROP_DIRECTIVES`) → 지운다.
@@ -70,6 +73,9 @@ OPTION_LABEL_RE = re.compile(r"^\s*:label:\s*(\S+)")
 class Target:
     title: str
     doc: str  # chapters/ 안의 파일 이름(확장자 없이)
+    number: str = ""  # {numref}의 번호("4.3", 번호 없는 장은 "1"), 번호 붙는 요소가 아니면 ""
+    caption: str = ""  # 번호 붙는 요소의 캡션(그림 설명, 코드 :caption:, 연습 제목): {numref} 틀의 {name}
+    kind: str = ""  # 번호 붙는 요소의 종류(booktools.sphinxext.korean_labels.NUMFIG_FORMAT의 열쇠: figure, table, code-block, exercise)
 
 
 @dataclass
@@ -77,6 +83,8 @@ class BookIndex:
     doc_titles: dict[str, str] = field(default_factory=dict)
     labels: dict[str, Target] = field(default_factory=dict)
     notebooks: set[str] = field(default_factory=set)
+    # 번호 붙은 장의 연습 문제 번호(사이트의 "연습 1.2"), 장 안의 순서대로: 문서 → ["1.1", "1.2", …]
+    exercise_numbers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def strip_inline(text: str) -> str:
@@ -123,7 +131,102 @@ def build_index(root: Path) -> BookIndex:
     for target in index.labels.values():
         if not target.title:
             target.title = index.doc_titles.get(target.doc, target.doc)
+    chapter_no = toc.toc_numbers(root)
+    for doc, elements in numbered_elements(root).items():
+        for kind, label, number, caption in elements:
+            if kind == "exercise" and f"chapters/{doc}" in chapter_no:
+                index.exercise_numbers.setdefault(doc, []).append(number)
+            if label:
+                target = index.labels.setdefault(label, Target(index.doc_titles.get(doc, doc), doc))
+                target.kind, target.number, target.caption = kind, number, caption
     return index
+
+
+NUMBERED_DIRECTIVES = {"figure": "figure", "table": "table", "list-table": "table", "csv-table": "table",
+                       "code-block": "code-block", "code": "code-block", "sourcecode": "code-block",
+                       "literalinclude": "code-block", "exercise": "exercise", "exercise-start": "exercise"}
+
+
+def _numbered_elements(lines: list[str]):
+    """한 장에서 Sphinx가 번호를 붙이는 요소를 나오는 순서대로: (종류, label 또는 None, 캡션).
+
+    그림: ``mystnb: figure:`` 메타데이터가 있는 코드 셀과 {figure}(이름이 없어도 번호가 붙는다),
+    표: 제목(인자)이 있는 {table}/{list-table}, 코드: :caption:이 있는 {code-block}/{literalinclude},
+    연습: :nonumber:가 없는 {exercise}/{exercise-start}. 코드 셀 안과 일반 코드 울타리 안은 보지 않는다."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = FENCE_OPEN_RE.match(line)
+        plain = PLAIN_FENCE_RE.match(line)
+        if not m and not plain:
+            i += 1
+            continue
+        fence = (m or plain).group(2)
+        close = re.compile(rf"^\s*{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+        j = i + 1
+        while j < len(lines) and not close.match(lines[j]):
+            j += 1
+        name = m.group(3) if m else ""
+        body = lines[i + 1:j]
+        if name == "code-cell":
+            options, _ = Converter.split_options_raw(body)
+            figure = (options.get("mystnb") or {}).get("figure") if isinstance(options.get("mystnb"), dict) else None
+            if isinstance(figure, dict):
+                yield "figure", figure.get("name"), str(figure.get("caption") or "")
+        elif name in NUMBERED_DIRECTIVES:
+            kind = NUMBERED_DIRECTIVES[name]
+            options, content = Converter.split_options_raw(body)
+            label = options.get("name") or options.get("label")
+            label = str(label) if label else None
+            if kind == "code-block" and not options.get("caption"):
+                pass
+            elif kind == "table" and not m.group(4).strip():
+                pass
+            elif kind == "exercise" and "nonumber" in options:
+                pass
+            else:
+                if kind == "figure":  # 그림의 캡션은 내용의 첫 문단
+                    caption = " ".join(content[:next((k for k, ln in enumerate(content) if not ln.strip()),
+                                                     len(content))]).strip()
+                elif kind == "code-block":
+                    caption = str(options.get("caption", ""))
+                else:
+                    caption = m.group(4).strip()
+                yield kind, label, caption
+            if name not in {"code-block", "code", "sourcecode", "literalinclude"}:
+                # 안에 든 지시문(그림을 담은 연습 문제 등)도 센다
+                yield from _numbered_elements(body)
+        elif m and name not in {"code-cell"}:
+            yield from _numbered_elements(body)
+        i = j + 1
+
+
+def number_targets(root: Path) -> dict[str, tuple[str, str, str]]:
+    """label → (문서, 종류, 번호): :func:`numbered_elements` 가운데 label이 있는 것."""
+    return {label: (doc, kind, number) for doc, elements in numbered_elements(root).items()
+            for kind, label, number, _ in elements if label}
+
+
+def numbered_elements(root: Path) -> dict[str, list[tuple[str, str | None, str, str]]]:
+    """문서(파일 이름 줄기) → [(종류, label 또는 None, 번호, 캡션), …] 장 안의 순서대로.
+    Sphinx(numfig, ``numfig_secnum_depth: 1``)와 같은 규칙:
+    목차 순서로 문서를 돌며, 번호 붙은 장은 종류마다 "장.순서", 번호 없는 문서들은 종류마다 책 전체에서
+    이어지는 카운터 하나를 나눠 쓴다(안내서의 그림 1, 그림 2). 이름 없는 요소도 번호를 차지한다."""
+    chapter_no = toc.toc_numbers(root)
+    counters: dict[tuple[str, str], int] = {}
+    out: dict[str, list[tuple[str, str | None, str, str]]] = {}
+    for rel in toc.toc_source_files(root):
+        if not rel.endswith(".md"):
+            continue
+        doc = rel[:-3]
+        secnum = chapter_no.get(doc, "")
+        lines = (root / rel).read_text(encoding="utf-8").splitlines()
+        for kind, label, caption in _numbered_elements(lines):
+            key = (kind, secnum)
+            counters[key] = counters.get(key, 0) + 1
+            number = f"{secnum}.{counters[key]}" if secnum else str(counters[key])
+            out.setdefault(Path(rel).stem, []).append((kind, label, number, caption))
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -184,8 +287,21 @@ class Converter:
         self.index = index
         self.options = options
         self.exercise_no = 0
-        self.exercise_by_label: dict[str, int] = {}
+        self.exercise_by_label: dict[str, str] = {}
         self.where = ""
+
+    def next_exercise(self, label: str | None) -> str:
+        """다음 연습 문제의 이름: 번호 붙은 장이면 사이트와 같은 "연습 1.2"(본문의 {numref}와 같은 글),
+        아니면 장 안의 순서 "연습 문제 2"."""
+        self.exercise_no += 1
+        numbers = self.index.exercise_numbers.get(self.source.stem, [])
+        if len(numbers) >= self.exercise_no:
+            title = f"연습 {numbers[self.exercise_no - 1]}"
+        else:
+            title = f"연습 문제 {self.exercise_no}"
+        if label:
+            self.exercise_by_label[label] = title
+        return title
 
     def fail(self, message: str, fallback):
         """엄격하면 ConversionError, 아니면 ``fallback``을 돌려준다."""
@@ -248,9 +364,11 @@ class Converter:
                 return self.fail(f"바꿀 수 없는 MyST 역할 {{{name}}}`{content}`가 있습니다"
                                  "(찾을 수 없는 label: 제목을 <label> 앞에 적거나 평문으로 쓰세요).", text)
             title = text if explicit else hit.title
+            if name == "numref" and hit.number:
+                title = numref_title(text if explicit else "", hit)
             if hit.doc == self.source.stem:
                 return title
-            if hit.title.startswith("연습 문제") and not explicit:
+            if hit.title.startswith("연습 문제") and not explicit and name != "numref":
                 title = f"{self.index.doc_titles.get(hit.doc, hit.doc)}의 {hit.title}"
             return self._doc_link(title, hit.doc)
         if name == "eq":
@@ -287,13 +405,19 @@ class Converter:
 
     @staticmethod
     def split_options(body: list[str]) -> tuple[dict[str, str], list[str]]:
-        options: dict[str, str] = {}
+        options, content = Converter.split_options_raw(body)
+        return {str(k): str(v) for k, v in options.items()}, content
+
+    @staticmethod
+    def split_options_raw(body: list[str]) -> tuple[dict, list[str]]:
+        """지시문의 옵션(YAML 머리 또는 :key: 줄)과 내용. YAML 값은 읽은 구조 그대로(코드 셀의 mystnb: …)."""
+        options: dict = {}
         i = 0
         if body and body[0].strip() == "---":
             end = next((j for j in range(1, len(body)) if body[j].strip() == "---"), None)
             if end is not None:
                 loaded = yaml.safe_load("\n".join(body[1:end])) or {}
-                options = {str(k): str(v) for k, v in loaded.items()}
+                options = {str(k): v for k, v in loaded.items()} if isinstance(loaded, dict) else {}
                 i = end + 1
         else:
             while i < len(body):
@@ -380,14 +504,12 @@ class Converter:
         inner = self.convert_lines(content)
         arg = self.inline(arg)
         if name in {"exercise", "exercise-start"}:
-            self.exercise_no += 1
-            if "label" in options:
-                self.exercise_by_label[options["label"]] = self.exercise_no
-            title = f"연습 문제 {self.exercise_no}" + (f": {arg}" if arg else "")
+            name_ = self.next_exercise(options.get("label"))
+            title = name_ + (f": {arg}" if arg else "")
             return [f"### {title}", "", *inner]
         if name in {"solution-start", "solution"}:
             no = self.exercise_by_label.get(arg.strip())
-            title = f"풀이 (연습 문제 {no})" if no else "풀이"
+            title = f"풀이 ({no})" if no else "풀이"
             return [f"#### {title}", "", *inner]
         if name in ADMONITION_TITLES:
             if name in TITLED_BY_ARGUMENT:
@@ -471,10 +593,20 @@ class Converter:
         lines = text.split("\n")
         for i, line in enumerate(lines):
             if EXERCISE_RE.match(line):
-                self.exercise_no += 1
-                label = next((lm.group(1) for opt in lines[i + 1:i + 8] if (lm := OPTION_LABEL_RE.match(opt))), None)
-                if label:
-                    self.exercise_by_label[label] = self.exercise_no
+                self.next_exercise(next((lm.group(1) for opt in lines[i + 1:i + 8]
+                                         if (lm := OPTION_LABEL_RE.match(opt))), None))
+
+
+def numref_title(template: str, target: Target) -> str:
+    """Sphinx의 {numref} 글: 틀(명시한 제목, 없으면 NUMFIG_FORMAT)의 %s 또는 {number}에 번호, {name}에 캡션."""
+    # 사이트가 쓰는 틀 그대로(책의 Sphinx 확장). 함수 안에서 import: booktools.sphinxext를 읽으면
+    # booktools.notebooks도 읽히므로(노트북 실행 버튼), 모듈 첫머리에서 읽으면 순환 import가 된다.
+    from booktools.sphinxext.korean_labels import NUMFIG_FORMAT
+
+    template = template or NUMFIG_FORMAT.get(target.kind, "%s")
+    if "{number}" in template or "{name}" in template:
+        return template.replace("{number}", target.number).replace("{name}", strip_inline(target.caption))
+    return template.replace("%s", target.number)
 
 
 def _find_pyobject(tree: ast.AST, parts: list[str]):

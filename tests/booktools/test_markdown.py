@@ -201,3 +201,92 @@ def test_a_missing_range_line_is_reported_not_ignored(book):
     text = "```{literalinclude} ../dlkit/losses.py\n:start-at: 없는 줄\n```"
     with pytest.raises(markdown.ConversionError, match="start-at"):
         convert(book, markdown.SLIDES, text)
+
+
+# ---- {numref}: 사이트와 같은 번호
+
+def _figure_cell(name: str) -> str:
+    return ("```{code-cell} ipython3\n---\nmystnb:\n  figure:\n    caption: 설명\n"
+            f"    name: {name}\n---\nprint(1)\n```\n")
+
+
+@pytest.fixture(scope="module")
+def numbered_book(tmp_path_factory) -> Path:
+    """번호 없는 안내 장(a) 하나와 번호 붙은 장 둘(b = 1장, c = 2장): Sphinx numfig의 규칙을 작게 재현."""
+    root = tmp_path_factory.mktemp("numbered")
+    (root / "chapters").mkdir()
+    (root / "dlkit").mkdir()
+    (root / "dlkit" / "m.py").write_text("x = 1\n", encoding="utf-8")
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: chapters/00_a\nparts:\n  - caption: 시작\n    chapters:\n      - file: chapters/00_z\n"
+        "  - caption: 본문\n    numbered: true\n    chapters:\n      - file: chapters/01_b\n      - file: chapters/02_c\n",
+        encoding="utf-8")
+    (root / "chapters" / "00_a.md").write_text(
+        FRONT + "# 안내\n\n```{figure} x.png\n이름 없는 그림\n```\n\n" + CODE, encoding="utf-8")
+    (root / "chapters" / "00_z.md").write_text(
+        FRONT + "# 덧붙임\n\n```{figure} y.png\n:name: fig-z\n이름 있는 그림\n```\n\n" + CODE, encoding="utf-8")
+    (root / "chapters" / "01_b.md").write_text(
+        FRONT + "# 첫 장\n\n" + _figure_cell("fig-b-one")
+        + "\n```python\n```{figure} 코드 울타리 안은 세지 않는다\n```\n\n"
+        + "```{literalinclude} ../dlkit/m.py\n```\n\n"  # 캡션 없는 코드: 번호 없음
+        + "```{literalinclude} ../dlkit/m.py\n:caption: m.py\n:name: code-b\n```\n\n"
+        + "```{figure} z.png\n:name: fig-b-two\n두 번째\n```\n\n"
+        + "```{exercise} 문제\n:label: ex-b\n풀기\n```\n", encoding="utf-8")
+    (root / "chapters" / "02_c.md").write_text(
+        FRONT + "# 둘째 장\n\n```{figure} w.png\n앞\n```\n\n" + _figure_cell("fig-c") + "\n" + CODE, encoding="utf-8")
+    return root
+
+
+def test_numbers_follow_sphinx_numfig(numbered_book):
+    """장마다 종류별로 새로 센다(이름 없는 요소도 번호를 차지한다), 번호 없는 문서들은 카운터 하나를 나눠 쓴다."""
+    numbers = {label: (kind, number) for label, (_, kind, number) in markdown.number_targets(numbered_book).items()}
+    assert numbers == {"fig-z": ("figure", "2"), "fig-b-one": ("figure", "1.1"), "code-b": ("code-block", "1.1"),
+                       "fig-b-two": ("figure", "1.2"), "ex-b": ("exercise", "1.1"), "fig-c": ("figure", "2.2")}
+
+
+@pytest.mark.parametrize("text,notebook,deck", [
+    ("{numref}`fig-b-two`의 오른쪽", "그림 1.2의 오른쪽", "그림 1.2의 오른쪽"),
+    ("({numref}`Fig. %s <fig-b-one>`)", "(Fig. 1.1)", "(Fig. 1.1)"),
+    ("{numref}`{number}번 그림 <fig-b-one>`", "1.1번 그림", "1.1번 그림"),
+    ("{numref}`{number}: {name} <fig-b-two>`", "1.2: 두 번째", "1.2: 두 번째"),
+    ("{numref}`code-b`와 {numref}`ex-b`", "코드 1.1와 연습 1.1", "코드 1.1와 연습 1.1"),
+    ("{numref}`fig-c` 보기", "[그림 2.2](02_c.ipynb) 보기", "그림 2.2 보기"),
+    ("{numref}`fig-z` 보기", "[그림 2](00_z.ipynb) 보기", "그림 2 보기"),
+])
+def test_numref_renders_the_site_number(numbered_book, text, notebook, deck):
+    index = markdown.build_index(numbered_book)
+    source = numbered_book / "chapters" / "01_b.md"
+    assert markdown.Converter(source, numbered_book, index, markdown.NOTEBOOK).convert(text) == notebook
+    assert markdown.Converter(source, numbered_book, index, markdown.SLIDES).convert(text) == deck
+
+
+def test_real_book_numrefs_all_resolve_to_numbers():
+    """실제 장의 {numref}는 모두 번호 붙는 요소를 가리킨다: 노트북에 label 이름이 남지 않는다."""
+    index = markdown.build_index(ROOT)
+    refs = set()
+    for chapter in chapters(ROOT):
+        refs |= set(re.findall(r"\{numref\}`(?:[^`<]*<)?([\w-]+)>?`", chapter.path(ROOT).read_text(encoding="utf-8")))
+    assert refs, "책에 {numref}가 하나도 없습니다"
+    missing = sorted(r for r in refs if not (r in index.labels and index.labels[r].number))
+    assert not missing, f"번호를 찾지 못한 {{numref}} 대상: {missing}"
+    for notebook in (ROOT / "notebooks").glob("*.ipynb"):
+        text = "".join("".join(c["source"]) for c in __import__("json").loads(notebook.read_text(encoding="utf-8"))["cells"]
+                       if c["cell_type"] == "markdown")
+        assert not re.search(r"\{numref\}|\((?:fig|ex)-[\w-]+\)|\b(?:fig|ex)-[\w-]+의", text), notebook.name
+
+
+@pytest.mark.build
+def test_numbers_match_the_built_site(built_book):
+    """번호 붙는 요소 모두(label이 있는 것): 변환기의 번호 = 빌드한 사이트가 그 요소의 캡션에 쓴 번호
+    (<span class="caption-number">그림 4.3 </span>, label은 그 요소의 id)."""
+    index = markdown.build_index(built_book.root)
+    expected = {label: markdown.numref_title("", t) for label, t in index.labels.items() if t.number}
+    assert any(label.startswith("fig-") for label in expected)
+    found = {}
+    for page in (built_book.html / "chapters").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'id="([\w-]+)"', html):
+            if m.group(1) in expected and index.labels[m.group(1)].doc == page.stem:
+                caption = re.search(r'<span class="caption-number">([^<]*?)\s*</span>', html[m.end():])
+                found[m.group(1)] = caption.group(1).strip() if caption else None
+    assert found == expected

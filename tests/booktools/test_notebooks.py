@@ -21,6 +21,7 @@ import pytest
 from helpers import ROOT
 
 from booktools import notebooks as make_notebooks
+from booktools.chapters import NOTEBOOK_HEADER
 from booktools.sphinxext import launch as feature_launch
 
 CHAPTERS = make_notebooks.chapter_sources(ROOT)
@@ -111,7 +112,8 @@ def _mini_book(tmp_path: Path, chapter: str, url: str = "https://github.com/acme
     (root / "_toc.yml").write_text("format: jb-book\nroot: chapters/glossary\nchapters:\n"
                                    "  - file: chapters/01_other\n  - file: chapters/02_x\n", encoding="utf-8")
     (root / "chapters" / "01_other.md").write_text(
-        "(sec-other)=\n# 다른 장\n\n본문\n\n```{code-cell} ipython3\nprint(1)\n```\n", encoding="utf-8")
+        NOTEBOOK_HEADER + "\n\n(sec-other)=\n# 다른 장\n\n본문\n\n```{code-cell} ipython3\nprint(1)\n```\n",
+        encoding="utf-8")
     (root / "chapters" / "glossary.md").write_text("# 용어집\n", encoding="utf-8")
     (root / "chapters" / "02_x.md").write_text(chapter, encoding="utf-8")
     return root

@@ -258,5 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return build(root, settings)
         except KeyboardInterrupt:
+            import signal
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # 이미 멈추는 중: 두 번째 Ctrl-C는 무시한다
             print("\n[build] 중단했습니다(Ctrl-C). 다음 빌드가 멈춘 곳부터 다시 맞춥니다.", file=sys.stderr)
             return 130

@@ -128,6 +128,9 @@ def execute_pending(cache_dir: Path, chapters: list[Path], *, timeout: int, env:
             )
             status[path_str] = "ok"
     except KeyboardInterrupt:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # 두 번째 Ctrl-C가 정리하는 도중에 프로세스를 죽이지 않게
         stop_workers(pool)
         raise
     pool.shutdown(wait=True)

@@ -18,6 +18,55 @@ def _korean(name: str) -> str:
     return get_activation(name).korean_name
 
 
+SATURATING = ("sigmoid", "tanh", "gelu")
+"""양 끝(꼬리)에서 도함수가 0으로 다가가는(포화하는) 함수들."""
+SATURATION_SHARE = 0.1
+"""포화로 부르는 기준: 도함수의 크기가 그 함수의 최대 기울기의 10 % 미만."""
+
+
+def percent_of(share: float) -> str:
+    """비율을 '22 %'처럼(1 % 아래는 '1 % 미만')."""
+    return f"{share * 100:.0f} %" if share >= 0.01 else "1 % 미만"
+
+
+def percent_to(share: float) -> str:
+    """비율 뒤에 조사 '로/으로'를 붙여: '22 %로', '1 % 미만으로'."""
+    text = percent_of(share)
+    return text + ("으로" if text.endswith("미만") else "로")
+
+
+def peak_slope(name: str) -> float:
+    """활성화 함수 ``name``의 도함수 크기의 최댓값(그림 구간 XGRID에서)."""
+    from dlkit.activations import get_activation
+
+    return float(np.max(np.abs(get_activation(name).grad(XGRID))))
+
+
+def slope_note(name: str, g0: float) -> str:
+    """입력 위치의 도함수 ``g0``가 학습 신호에 대해 뜻하는 것을 한국어 한 문장으로.
+
+    하나의 문턱값이 아니라 함수와 실제 도함수 값으로 정한다: 정확히 0이면 신호 없음(ReLU는 죽은 ReLU),
+    Leaky ReLU의 음수 쪽 α는 작지만 0이 아니라 신호가 흐름, 시그모이드·tanh·GELU는 도함수가 그 함수의
+    최대 기울기의 ``SATURATION_SHARE`` 미만일 때만 포화(기울기 소실)라고 부른다.
+    """
+    if g0 == 0.0:
+        if name == "step":
+            return ("도함수가 정확히 0입니다: 계단 함수는 x = 0을 빼면 어디서나 기울기가 0이라 "
+                    "학습 신호가 전혀 흐르지 않습니다.")
+        if name == "relu":
+            return ("도함수가 정확히 0입니다: 입력이 0 이하인 ReLU 뉴런에는 학습 신호가 전혀 흐르지 않습니다"
+                    "(늘 이렇다면 죽은 ReLU).")
+        return "도함수가 정확히 0입니다: 이 점에서는 학습 신호가 흐르지 않습니다."
+    if name == "leaky_relu" and abs(g0) < 1.0:
+        return (f"도함수가 α = {g0:.3g}로 작지만 0이 아니라 학습 신호가 조금 흐릅니다"
+                "(그래서 죽은 ReLU가 생기지 않습니다).")
+    share = abs(g0) / peak_slope(name)
+    if name in SATURATING and share < SATURATION_SHARE:
+        return (f"도함수가 최대 기울기의 {percent_to(share)} 거의 0입니다: 꼬리 쪽 포화 구간이라 "
+                "학습 신호가 거의 사라집니다(기울기 소실).")
+    return "도함수가 0이 아니라서 역전파로 학습 신호가 전달됩니다."
+
+
 def activation_spec() -> DemoSpec:
     from dlkit.activations import get_activation
     from dlkit.plotting import plot_activation
@@ -51,10 +100,7 @@ def activation_spec() -> DemoSpec:
             ax.legend(loc="upper left", fontsize=8)
             art["name"] = name
         art["blit"] = ([art["fn"], art["grad"], art["tangent"], art["point"], ax.title], name)
-        if abs(g0) < 0.05:
-            note = "기울기가 거의 0입니다: 이 근처에서는 학습 신호가 사라집니다(포화, 기울기 소실)."
-        else:
-            note = "기울기가 0이 아니라서 역전파로 학습 신호가 전달됩니다."
+        note = slope_note(name, g0)
         return (f"{act.korean_name}({name}) · 빨간 점: x = {x0:g}, 출력 {y0:.3g}, "
                 f"도함수(접선의 기울기) {g0:.3g}. {note}")
 
@@ -93,6 +139,25 @@ def train_snapshots(activation: str | None, hidden: int, epochs: Any, *, seed: i
     return curve_fit_snapshots(activation, hidden, epochs, rng=seed)
 
 
+FOLLOW_SHARE = 0.5
+"""활성화 망이 '곡선을 따라간다'고 부르는 기준: 손실이 선형 망 손실의 절반 미만."""
+
+
+def fit_note(name: str, l_lin: float, l_act: float) -> str:
+    """활성화 망(손실 ``l_act``)이 곡선을 따라가는지, 선형 망(손실 ``l_lin``)과 견주어 한 문장으로.
+
+    규칙 하나: ``l_act < FOLLOW_SHARE * l_lin``이면 곡선을 따라가고, 아니면 아직 직선과 비슷하다
+    (선형보다 손실이 크면 그렇다고 덧붙인다).
+    """
+    share = l_act / l_lin
+    if share < FOLLOW_SHARE:
+        return (f"층 사이에 {name}를 넣은 망은 곡선을 따라갑니다"
+                f"(손실 {l_act:.3g}, 선형의 {percent_of(share)}).")
+    worse = ", 오히려 선형보다 큼" if share > 1 else ""
+    return (f"층 사이에 {name}를 넣은 망도 아직 직선과 비슷합니다"
+            f"(손실 {l_act:.3g}, 선형의 {percent_of(share)}{worse}). 더 학습해 보세요.")
+
+
 def linear_vs_activation_spec() -> DemoSpec:
     from dlkit.data import curve_data
     from dlkit.losses import squared_loss
@@ -126,10 +191,11 @@ def linear_vs_activation_spec() -> DemoSpec:
         name = _korean(activation)
         art["legend"].get_texts()[2].set_text(f"{name} 사용")
         l_lin, l_act = squared_loss(lin.reshape(-1, 1), y), squared_loss(act.reshape(-1, 1), y)
-        art["ax"].set_title(f"에포크 {epoch}: 손실 선형만 {l_lin:.3f}, {name} {l_act:.3f}", fontsize=10)
+        art["ax"].set_title(f"에포크 {epoch}: 손실(½·MSE) 선형만 {l_lin:.3f}, {name} {l_act:.3f}", fontsize=10)
         art["blit"] = ([art["lin"], art["act"], art["ax"].title], (activation, hidden))
-        return (f"은닉 {hidden}개짜리 층 두 개, 에포크 {epoch}. 선형 층만 쌓은 망은 아무리 학습해도 직선"
-                f"(손실 {l_lin:.3f})이고, 층 사이에 {name}를 넣은 망은 곡선을 따라갑니다(손실 {l_act:.3f}).")
+        return (f"은닉 {hidden}개짜리 층 두 개, 에포크 {epoch}, 손실은 ½·MSE(평균 제곱 오차의 절반). "
+                f"선형 층만 쌓은 망은 학습해도 직선밖에 못 그립니다(손실 {l_lin:.3f}). "
+                + fit_note(name, l_lin, l_act))
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets

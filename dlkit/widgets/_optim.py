@@ -15,19 +15,44 @@ LRS = tuple(float(f"{v:.3g}") for v in np.geomspace(0.003, 0.6, 12))
 LR_STEPS = 40
 
 
-def lr_verdict(f0: float, f_end: float, diverged: bool) -> str:
-    """학습률이 너무 작은지, 적당한지, 너무 큰지 한국어로.
+SLOW_SHARE = 0.2
+"""손실이 처음의 20 % 넘게 남으면 '느리다'(학습률이 작다)고 부른다."""
+BOUNCE_KEEP = 0.9
+"""마지막 걸음이 앞 걸음과 방향이 반대이고 첫 걸음 길이의 90 % 넘게 남아 있으면 '벽 사이를 오감'."""
+
+
+def lr_verdict(losses: Any, path: Any, diverged: bool) -> tuple[str, str]:
+    """SGD 경로 하나의 판정: (그림 제목용 짧은 판정, 캡션 문장).
 
     발산 여부는 따로 정하지 않고 :func:`dlkit.surfaces.optimize_path`의 판정(``diverged``)을 그대로 쓴다.
-    발산으로 판정되기 전이라도 손실이 처음보다 커졌으면 너무 큰 학습률이다.
+    발산하지 않았으면 차례로: 손실이 처음보다 커졌나, 걸음이 줄지 않고 방향만 바꾸나(수렴 경계, 본문의
+    η = 2/a), 손실이 처음의 몇 %로 줄었나(``SLOW_SHARE``). 문장에는 그 비율을 그대로 적어,
+    이웃한 프레임의 말이 숫자와 어긋나지 않게 한다.
     """
+    losses = np.asarray(losses, dtype=float)
+    path = np.asarray(path, dtype=float)
     if diverged:
-        return "너무 큼: 발산"
+        return "너무 큼: 발산", "학습률이 너무 커서 한 걸음이 골짜기를 건너뛰고, 손실이 오히려 커집니다(발산)."
+    f0, f_end = float(losses[0]), float(losses[-1])
     if f_end > f0:
-        return "너무 큼: 손실이 커짐"
-    if f_end > 0.2 * f0:
-        return "너무 작음: 기어감"
-    return "적당함: 빠르게 줄어듦"
+        return ("너무 큼: 손실이 커짐",
+                "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
+    steps = np.diff(path, axis=0)
+    if len(steps) >= 2:
+        first, prev, last = (float(np.linalg.norm(v)) for v in (steps[0], steps[-2], steps[-1]))
+        if float(steps[-1] @ steps[-2]) < 0 and last > BOUNCE_KEEP * first:
+            return ("경계: 수렴도 발산도 않음",
+                    f"걸음마다 방향이 뒤집히는데 마지막 걸음이 첫 걸음의 {last / first * 100:.0f} %로 줄지 않습니다: "
+                    "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
+                    f"(손실은 처음의 {f_end / f0 * 100:.0f} %).")
+    share = f_end / f0
+    from dlkit.widgets._activation import percent_to
+
+    if share >= 0.5:
+        return "작음: 기어감", f"학습률이 작아서 한 걸음이 짧습니다. 손실이 처음의 {percent_to(share)}, 조금밖에 줄지 않았습니다."
+    if share > SLOW_SHARE:
+        return "작음: 느림", f"학습률이 작아서 한 걸음이 짧습니다. 손실이 처음의 {percent_to(share)} 줄었지만 느립니다."
+    return "적당함: 잘 줄어듦", f"학습률이 적당해서 손실이 처음의 {percent_to(share)} 잘 줄었습니다."
 
 
 def learning_rate_spec() -> DemoSpec:
@@ -65,23 +90,22 @@ def learning_rate_spec() -> DemoSpec:
         art["path"].set_data(path[:, 0], path[:, 1])
         losses = np.asarray(s.f(path[:, 0], path[:, 1]), dtype=float)
         f0, f_end = float(losses[0]), float(losses[-1])
-        verdict = lr_verdict(f0, f_end, res.diverged)
+        verdict, words = lr_verdict(losses, path, res.diverged)
         ax = art["ax_loss"]
         art["loss"].set_data(np.arange(len(losses)), np.maximum(losses, 1e-6))
         ax.set_xlim(0, steps)
         ax.set_ylim(1e-4, 1e6)
         ax.set_title(f"lr = {lr:.3g}: {verdict}", fontsize=9)
-        color = {"너무 큼": "tab:red", "너무 작": "tab:orange"}.get(verdict[:4], "tab:green")
+        color = {"너무 큼": "tab:red", "작음: ": "tab:orange", "경계: ": "tab:purple"}.get(verdict[:4], "tab:green")
         art["loss"].set_color(color)
         art["path"].set_color(color)
         art["blit"] = ([art["path"], art["loss"], ax.title], (surface, steps))
-        words = {
-            "너무 큼: 발산": "학습률이 너무 커서 한 걸음이 골짜기를 건너뛰고, 손실이 오히려 커집니다(발산).",
-            "너무 큼: 손실이 커짐": "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.",
-            "너무 작음: 기어감": "학습률이 너무 작아서 한 걸음이 짧습니다. 손실이 거의 줄지 않고 기어갑니다.",
-            "적당함: 빠르게 줄어듦": "학습률이 적당해서 손실이 빠르게 줄어듭니다.",
-        }[verdict]
-        return (f"학습률 {lr:.3g}, SGD {steps}걸음: 손실 {f0:.3g} → {f_end:.3g}. {words}")
+        done = len(path) - 1  # 발산하면 steps보다 적게 갔다
+        if res.diverged:
+            ran = f"SGD {done}걸음 뒤 {done + 1}번째 갱신에서 발산으로 보고 멈춤"  # optimize_path의 메시지와 같은 번호
+        else:
+            ran = f"SGD {done}걸음"
+        return f"학습률 {lr:.3g}, {ran}: 손실 {f0:.3g} → {f_end:.3g}. {words}"
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets
@@ -163,7 +187,7 @@ def gd_sgd_spec() -> DemoSpec:
         plot_surface_paths(surface, {"GD": init, "미니배치 SGD": init, "SGD": init}, ax=ax,
                            levels=CONTOUR_LEVELS)
         art["lines"] = ax.lines[:3]
-        ax.plot(TRUE_W, TRUE_B, "X", color="k", ms=8, label="정답 (w, b)")
+        ax.plot(TRUE_W, TRUE_B, "X", color="k", ms=8, label="참값 (w, b)")
         ax.set(xlabel="가중치 w", ylabel="편향 b")
         ax.tick_params(labelsize=8)
         art["ax"] = ax
@@ -185,7 +209,7 @@ def gd_sgd_spec() -> DemoSpec:
         art["blit"] = ([*art["lines"], art["ax"].title], batch)
         return (f"{steps}걸음: GD는 예제 {NUM_EXAMPLES * steps}개, 미니배치 SGD는 {batch * steps}개, "
                 f"SGD는 {steps}개를 계산했습니다. GD는 걸음마다 전체를 보고 곧게 가지만 한 걸음이 비싸고, "
-                "SGD는 싸게 많이 걸으며 조금 헤맵니다.")
+                "SGD는 예제 하나만 보고 걸어 같은 걸음 수에 계산은 가장 적지만 길이 흔들립니다.")
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets

@@ -428,3 +428,183 @@ def test_bias_demo_labels_call_the_sum_with_bias_z():
 def test_demo_figure_rejects_unknown_names_in_korean():
     with pytest.raises(ValueError, match=r"name은 .*받은 값"):
         dk.widgets.demo_figure("없는데모")
+
+
+# --- 캡션이 자기 프레임의 숫자와 맞는지 ------------------------------------------
+# 캡션의 말(곡선을 따라감, 포화, 느림 …)은 그 프레임이 적은 숫자에서 나와야 한다. 검사기는 캡션의 숫자를
+# 직접 읽어 판정하고(데모의 판정 함수를 부르지 않는다), 옛 고정 문턱값 캡션으로 만든 대조군을 잡아내는지도 본다.
+
+def static_captions(box) -> list[str]:
+    """정적 데모의 프레임마다 붙은 캡션(HTML을 벗긴 글)."""
+    import html
+
+    import ipywidgets as widgets
+
+    values = [w.value for w in _walk(box) if isinstance(w, widgets.HTML) and "dlkit-frame" in w.value]
+    return [html.unescape(re.search(r'<div class="dlkit-caption">(.*?)</div>', v, re.S).group(1)) for v in values]
+
+
+def _num(pattern: str, text: str) -> float:
+    match = re.search(pattern, text)
+    assert match, f"캡션에서 {pattern!r}를 찾지 못했습니다: {text}"
+    return float(match.group(1))
+
+
+def _percent(text: str, after: str) -> float | None:
+    """``after`` 뒤에 적힌 'N %'(또는 '1 % 미만' → 0.0), 없으면 None."""
+    match = re.search(re.escape(after) + r"(\d+) %( 미만)?", text)
+    if not match:
+        return None
+    return 0.0 if match.group(2) else float(match.group(1))
+
+
+def curve_problems(captions: list[str]) -> list[str]:
+    from dlkit.widgets._activation import FOLLOW_SHARE
+
+    bad = []
+    for cap in captions:
+        l_lin = _num(r"직선밖에 못 그립니다\(손실 ([\d.e+-]+)\)", cap)
+        l_act = _num(r"넣은 망[은도] [^(]*\(손실 ([\d.e+-]+)", cap)
+        follows = "곡선을 따라갑니다" in cap
+        if follows != (l_act < FOLLOW_SHARE * l_lin):
+            bad.append(f"손실 {l_act} / 선형 {l_lin}인데 '곡선을 따라갑니다'={follows}: {cap}")
+        if not follows and "아직 직선과 비슷" not in cap:
+            bad.append(f"곡선을 못 따라가는데 그렇게 말하지 않음: {cap}")
+        share = _percent(cap, "선형의 ")
+        if share is None or abs(share - 100 * l_act / l_lin) > 1.5 and not (share == 0.0 and l_act < 0.01 * l_lin):
+            bad.append(f"적은 비율 {share} %가 {100 * l_act / l_lin:.1f} %와 다름: {cap}")
+        if "아무리 학습해도" in cap and "에포크 0," in cap:
+            bad.append(f"에포크 0에 '아무리 학습해도': {cap}")
+    return bad
+
+
+def test_curve_fit_captions_agree_with_their_losses(static_demos):
+    caps = static_captions(static_demos["linear_vs_activation"])
+    assert len(caps) >= 8
+    assert curve_problems(caps) == []
+    assert any("아직 직선과 비슷" in c for c in caps) and any("곡선을 따라갑니다" in c for c in caps)
+
+
+def test_curve_fit_check_catches_a_fixed_caption(static_demos):
+    # 대조군: 같은 숫자에 옛 캡션처럼 늘 "곡선을 따라갑니다"라고 적으면 검사가 잡아야 한다
+    fixed = [re.sub(r"망도 아직 직선과 비슷합니다", "망은 곡선을 따라갑니다", c)
+             for c in static_captions(static_demos["linear_vs_activation"])]
+    assert any("에포크 0," in p for p in curve_problems(fixed))
+
+
+def slope_problems(captions: list[str]) -> list[str]:
+    import numpy as np
+
+    from dlkit.widgets._activation import SATURATION_SHARE, XGRID
+
+    bad = []
+    for cap in captions:
+        name = re.search(r"\((\w+)\) · 빨간 점", cap).group(1)
+        g0 = _num(r"도함수\(접선의 기울기\) ([\d.e+-]+)\.", cap)
+        peak = float(np.max(np.abs(dk.get_activation(name).grad(XGRID))))
+        saturated = name in ("sigmoid", "tanh", "gelu") and abs(g0) / peak < SATURATION_SHARE
+        if ("포화" in cap) != saturated:
+            bad.append(f"{name}, 도함수 {g0}(최대 {peak:.3g})인데 '포화'={'포화' in cap}: {cap}")
+        if g0 == 0 and "정확히 0" not in cap:
+            bad.append(f"도함수 0인데 '정확히 0'이라 하지 않음: {cap}")
+        if g0 != 0 and ("사라집니다" in cap or "흐르지 않" in cap) and not saturated:
+            bad.append(f"도함수 {g0} ≠ 0인데 신호가 없다고 함: {cap}")
+        if name == "leaky_relu" and 0 < g0 < 1 and "조금 흐릅니다" not in cap:
+            bad.append(f"Leaky ReLU 음수 쪽(α)인데 신호가 조금 흐른다고 하지 않음: {cap}")
+    return bad
+
+
+def test_activation_captions_agree_with_the_function_and_its_derivative(static_demos):
+    caps = static_captions(static_demos["activation"])
+    assert len(caps) == 6 * 7
+    assert slope_problems(caps) == []
+    assert any("죽은 ReLU" in c and "(relu)" in c for c in caps)
+
+
+def test_activation_check_catches_a_fixed_threshold_caption(static_demos):
+    # 대조군: 옛 규칙 abs(도함수) < 0.05 → "포화"를 같은 숫자에 적용한 캡션
+    fixed = []
+    for cap in static_captions(static_demos["activation"]):
+        g0 = _num(r"도함수\(접선의 기울기\) ([\d.e+-]+)\.", cap)
+        head = cap.split("). ", 1)[0] + "). "
+        fixed.append(head + ("기울기가 거의 0입니다: 학습 신호가 사라집니다(포화, 기울기 소실)." if abs(g0) < 0.05
+                             else "기울기가 0이 아니라서 역전파로 학습 신호가 전달됩니다."))
+    assert any("(leaky_relu)" in p for p in slope_problems(fixed))
+
+
+def lr_problems(captions: list[str]) -> list[str]:
+    from dlkit.widgets._optim import SLOW_SHARE
+
+    bad, slow, fast = [], [], []
+    for cap in captions:
+        f0 = _num(r"손실 ([\d.e+-]+) →", cap)
+        f_end = _num(r"→ ([\d.e+-]+)\.", cap)
+        if "발산" in cap.split(". ", 1)[-1] or "너무 커서" in cap or "경계" in cap:
+            continue
+        if "거의 줄지 않" in cap and f_end < 0.9 * f0:
+            bad.append(f"{100 * f_end / f0:.0f} %로 줄었는데 '거의 줄지 않음': {cap}")
+        share = _percent(cap, "처음의 ")
+        if share is None:
+            bad.append(f"손실 비율을 적지 않음: {cap}")
+            continue
+        if abs(share - 100 * f_end / f0) > 1.5 and not (share == 0.0 and f_end < 0.01 * f0):
+            bad.append(f"적은 비율 {share} %가 {100 * f_end / f0:.1f} %와 다름: {cap}")
+        is_slow = "느립니다" in cap or "조금밖에" in cap or "기어갑니다" in cap
+        if is_slow != (f_end > SLOW_SHARE * f0):
+            bad.append(f"{100 * f_end / f0:.0f} %인데 느리다={is_slow}: {cap}")
+        (slow if is_slow else fast).append(f_end / f0)
+    if slow and fast and min(slow) <= max(fast):
+        bad.append(f"느리다고 한 프레임(최소 {min(slow):.2f})이 잘 줄었다는 프레임(최대 {max(fast):.2f})보다 덜 남음")
+    return bad
+
+
+def test_learning_rate_captions_agree_with_their_losses(static_demos):
+    from dlkit.widgets._optim import LR_STEPS, LRS
+
+    caps = static_captions(static_demos["learning_rate"])
+    assert len(caps) == len(LRS)
+    assert lr_problems(caps) == []
+    # 발산한 프레임은 실제로 간 걸음 수를 적는다(optimize_path와 같은 갱신 번호)
+    for lr, cap in zip(LRS, caps):
+        res = dk.optimize_path("ravine", lambda p, lr=lr: dk.SGD(p, lr=lr), LR_STEPS)
+        done = len(res.path) - 1
+        if res.diverged:
+            assert f"SGD {done}걸음 뒤 {done + 1}번째 갱신에서" in cap and res.message.startswith(f"{done + 1}번째"), cap
+        else:
+            assert f"SGD {LR_STEPS}걸음:" in cap, cap
+    assert any(dk.optimize_path("ravine", lambda p, lr=lr: dk.SGD(p, lr=lr), LR_STEPS).diverged for lr in LRS)
+
+
+def test_learning_rate_check_catches_the_old_fixed_caption(static_demos):
+    # 대조군: 옛 캡션은 손실이 처음의 20 % 넘게 남으면 모두 "거의 줄지 않고 기어갑니다"라고 적었다
+    fixed = [re.sub(r"손실이 처음의 .*", "손실이 거의 줄지 않고 기어갑니다.", c) if "작아서" in c else c
+             for c in static_captions(static_demos["learning_rate"])]
+    assert any("거의 줄지 않음" in p for p in lr_problems(fixed))
+
+
+def test_learning_rate_half_is_the_boundary_not_too_small():
+    # 본문: 좁은 골짜기(a = 4)에서 η = 2/a = 0.5는 수렴도 발산도 하지 않는다
+    import numpy as np
+
+    from dlkit.widgets._optim import LR_STEPS, lr_verdict
+
+    s = dk.get_surface("ravine")
+    for lr, expected in [(0.5, "경계"), (0.45, "적당함"), (0.01, "작음")]:
+        res = dk.optimize_path(s, lambda p, lr=lr: dk.SGD(p, lr=lr), LR_STEPS)
+        losses = np.asarray(s.f(res.path[:, 0], res.path[:, 1]))
+        verdict, words = lr_verdict(losses, res.path, res.diverged)
+        assert verdict.startswith(expected), (lr, verdict, words)
+
+
+def test_gd_sgd_demo_uses_the_books_terms_and_equal_steps(static_demos):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig = dk.widgets.demo_figure("gd_sgd", steps=5)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "참값 (w, b)" in labels and not any("정답" in t for t in labels)
+    plt.close(fig)
+    for cap in static_captions(static_demos["gd_sgd"]):
+        assert "많이 걸으며" not in cap and "같은 걸음 수" in cap, cap

@@ -270,6 +270,9 @@ def test_finished_quiz_shows_as_done_and_can_be_reset(built_book, visit):
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_every_quiz_page_loads_clean(built_book, visit, name):
     record = visit(f"chapters/{name}.html")
+    # 채점 스크립트가 준비 표시를 붙일 때까지 기다린다(바쁜 기계에서는 networkidle 뒤에도 늦을 수 있다);
+    # 퀴즈가 정말 없거나 준비되지 않으면 여기서 실패한다.
+    record.page.wait_for_selector(".sb-quiz[data-sbq-ready='1']", state="attached", timeout=20000)
     quiz = record.page.locator(".sb-quiz")
     assert quiz.count() == 1 and quiz.get_attribute("data-sbq-ready") == "1"
     assert not record.page.locator(".sbq-nojs").is_visible()

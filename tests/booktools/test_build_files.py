@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from booktools.chapters import NOTEBOOK_HEADER
 from helpers import run_build
 
 pytestmark = pytest.mark.build
@@ -175,16 +176,7 @@ def test_a_cell_that_never_ends_times_out_once_with_the_config_timeout(book_copy
     assert "07_hang" not in cached_line
 
 
-NEW_CHAPTER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
-studybook:
+NEW_CHAPTER = NOTEBOOK_HEADER.removesuffix("---") + """studybook:
   covers: 새 장을 더하는 길
   analogy: 목차에 한 줄
 ---

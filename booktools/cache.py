@@ -33,15 +33,6 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_records(cache: Path) -> dict[int, str]:
-    """jupyter-cache에 저장된 기록: pk → 노트북 경로."""
-    if not cache.exists():
-        return {}
-    from jupyter_cache import get_cache
-
-    return {rec.pk: rec.uri for rec in get_cache(cache).list_cache_records()}
-
-
 def as_chapter(uri: str, sources: list[str]) -> str:
     """캐시 기록의 절대 경로를 장의 상대 경로로 바꾼다(책 폴더를 복사해도 맞도록 끝부분으로 비교)."""
     posix = Path(uri).as_posix()

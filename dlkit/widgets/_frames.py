@@ -57,8 +57,11 @@ FRAME_DPI = 150
 FRAME_MIN_FONT_PT = 8
 """데모 프레임 글자의 하한(pt). tests/site/test_deck_presenting.py가 dlkit/widgets/의 fontsize·labelsize와 견준다."""
 
-PALETTE_COLORS = 64
-"""정적 프레임 PNG의 팔레트 색 수(페이지 무게를 줄이려고)."""
+PALETTE_COLORS = 128
+"""정적 프레임 PNG의 팔레트 색 수(파일을 줄이려고).
+
+64색 median cut은 비슷한 두 선 색(모멘텀과 Adam)을 한 색으로 합친 적이 있고 프레임마다 27 ms가 걸렸다.
+128색 fast octree는 3 ms이고 파일은 10 % 남짓 크다. 선 색이 살아남는지는 tests/dlkit/test_widgets.py가 본다."""
 
 STATIC_NOTE = ("정적 페이지: 미리 그려 둔 그림 {n}장({what}) 중에서 고릅니다. "
                "Binder나 Colab에서 실행하면 모든 값을 바꿔 볼 수 있는 실시간 데모가 됩니다.")
@@ -81,6 +84,38 @@ class Axis:
 
     def label_list(self) -> list[str]:
         return [str(v) for v in self.values] if self.labels is None else list(self.labels)
+
+
+@dataclass(frozen=True)
+class Preset:
+    """미리 정해 둔 상태 하나로 가는 단추(정적·실시간 둘 다).
+
+    ``values``는 ``update`` 인자 이름 → 값. 이름은 정적 축(:class:`Axis`)의 ``param``이고 값은 그 축의
+    ``values`` 중 하나여야 한다(실시간 조절기도 같은 이름이다). 적지 않은 조절기는 지금 값 그대로 둔다.
+    """
+
+    label: str
+    values: dict[str, Any]
+    explain: str = ""
+    """단추를 누른 뒤 그림 위에 보일 한 줄 설명(HTML, 없으면 빈 문자열)."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """먼저 예측하게 하고, 독자가 조절기를 움직여 답에 닿으면 드러나는 질문(커널 없이도 동작).
+
+    ``reached(**params) -> bool``: 조절기 값 전체(``update``가 받는 값)가 답에 닿았는가. 정적 페이지는
+    프레임마다 미리 계산해 두고, 실시간 데모는 값이 바뀔 때마다 부른다. 처음 상태에서는 닿지 않아야 한다
+    (그래야 독자가 움직이기 전에 답이 보이지 않는다).
+    """
+
+    prompt: str
+    reached: Callable[..., bool]
+    answer: str
+
+
+FRAME_LIMIT = 300
+"""정적 데모 하나가 미리 그릴 수 있는 프레임 수의 상한(모든 축 값의 곱). 넘으면 정의 오류다."""
 
 
 @dataclass
@@ -106,6 +141,10 @@ class DemoSpec:
     """``extra_domains``의 값 하나로 묶이는 실시간 조절기들(``demo_figure``에서는 따로 받지 않는다)."""
     check_figure_params: Callable[[dict[str, Any]], None] | None = None
     """``demo_figure``의 값 전체를 보고 하는 추가 검사(예: 배치는 데이터 수보다 클 수 없다)."""
+    presets: Sequence[Preset] = ()
+    """미리 정해 둔 상태로 가는 단추 2~4개(장이 이야기하는 상태)."""
+    questions: Sequence[Question] = ()
+    """먼저 예측하고 조절기로 답을 찾는 질문(데모마다 하나 이상)."""
 
 
 MODES = ("static", "live")
@@ -236,9 +275,9 @@ class Canvas:
         img = Image.fromarray(np.ascontiguousarray(rgb))
         buf = io.BytesIO()
         if palette:
-            img = img.quantize(colors=PALETTE_COLORS, method=Image.Quantize.MEDIANCUT,
+            img = img.quantize(colors=PALETTE_COLORS, method=Image.Quantize.FASTOCTREE,
                                dither=Image.Dither.NONE)
-            img.save(buf, format="png", optimize=True, dpi=(self.fig.dpi, self.fig.dpi))
+            img.save(buf, format="png", compress_level=9, dpi=(self.fig.dpi, self.fig.dpi))
         else:
             img.save(buf, format="png", compress_level=1, dpi=(self.fig.dpi, self.fig.dpi))
         return buf.getvalue()

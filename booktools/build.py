@@ -19,7 +19,7 @@ import yaml
 
 from booktools import cache as exec_cache
 from booktools import chapters as toc
-from booktools import notebooks, search, slides
+from booktools import demo_frames, notebooks, search, slides
 from booktools.execute import Failure, execute_pending, pending_chapters
 from booktools.settings import BuildSettings
 from booktools.sphinx_stage import run_sphinx
@@ -191,6 +191,7 @@ def build(root: Path, settings: BuildSettings) -> int:
                   f"{', '.join(hits[:10])}", file=sys.stderr)
             return 2
         print("[build] 발행 검사 통과: 페이지·슬라이드·노트북에 자리표시자가 없습니다")
+    demo_frames.prune(build_dir / "html")  # 어떤 페이지·덱도 가리키지 않는 데모 프레임 파일
     print(f"[build] 완료: {time.perf_counter() - started:.1f}초, 결과는 _build/html/")
     return 0
 

@@ -37,7 +37,7 @@ import sys
 import time
 from pathlib import Path
 
-from booktools import browser, chapters as toc, markdown, vendor
+from booktools import browser, chapters as toc, demo_frames, markdown, vendor
 from booktools.cells import NOTES, ON_SLIDE, SLIDE_STARTS, is_claim, slide_type
 from booktools.settings import BuildSettings
 from booktools.theme import MATHJAX_HUB_SHIM_JS
@@ -422,6 +422,7 @@ def build(root: Path, chapters: list[str] | None, *, settings: BuildSettings, ch
             title = chapter_title(nb, name)
             exporter = exporter or make_exporter(root, urls)
             html = export_deck(exporter, deck_nb, title, urls, deck_description(nb, title, count_slides(deck_nb)))
+            html, _ = demo_frames.externalize(html, html_dir, "../")  # 덱은 slides/에 있다: 프레임은 ../_demo/
         except SlideError as exc:
             print(f"[slides] 실패: {exc}", file=sys.stderr)
             failed = True

@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from booktools.sphinxext import (chapter_table, images, korean_labels, korean_ui, launch, look, meta, offline, phone, printing,
+from booktools.sphinxext import (chapter_table, demos, images, korean_labels, korean_ui, launch, look, meta, offline, phone, printing,
                                  prune, quiz, search, slides, status, toc)
 
 # 읽는 순서: 무엇을 읽는가 → 어떤 모습인가 → 페이지에 무엇을 더하는가 → 발행 폴더 정리
@@ -17,6 +17,7 @@ FEATURES = (
     korean_ui,        # 테마 문구의 한국어 카탈로그
     korean_labels,    # 그림·표·연습의 한국어 이름
     images,           # 한글 이름 그림의 Markdown 문법
+    demos,            # 정적 데모의 프레임을 페이지 대신 _demo/ 그림 파일로
     meta,             # 파비콘, og:/description 메타데이터, 그림 대체 텍스트
     launch,           # Binder·Colab·내려받기 버튼이 생성된 노트북을 가리키게
     slides,           # 장 페이지의 덱 링크와 {slide-decks} 목록

@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 # Sphinx·jupyter-book이 문서 없이 만드는 페이지(확장자 없이)
 GENERATED_PAGES = {"genindex", "search", "index", "py-modindex"}
 # 페이지가 아닌 산출물 폴더: 여기 든 .html은 이 규칙으로 지우지 않는다
-ASSET_DIRS = {"_static", "_images", "_downloads", "slides", "pagefind", "notebooks", "reports"}
+ASSET_DIRS = {"_static", "_images", "_demo", "_downloads", "slides", "pagefind", "notebooks", "reports"}
 
 
 def clear_reports(app: Sphinx) -> None:

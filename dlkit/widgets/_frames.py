@@ -5,21 +5,20 @@ r"""데모 하나를 두 가지 방식으로 보여 주는 틀(frame machinery).
 - ``setup(fig)``: 그림의 축과 선(artist)을 **한 번** 만든다(대개 ``dk.plotting`` 함수로).
 - ``update(**params) -> str``: 만든 선들의 데이터만 바꾸고(``set_data`` 등) 그림 아래에 붙일
   한국어 설명(HTML)을 돌려준다.
-- ``static_axes``: 정적 페이지에서 고를 수 있게 미리 그려 둘 값들(한두 개의 축).
+- ``static_axes``: 정적 페이지에서 고를 수 있게 미리 그려 둘 값들(조절기마다 축 하나, 모든 조합을 그린다).
 - ``live_controls()``: 커널이 있을 때 보여 줄 전체 조절기(슬라이더 등).
 
 이 정의 하나로 두 가지 위젯을 만든다(:func:`build_demo`).
 
 정적 모드(static, 책 빌드)
-    ``static_axes``의 모든 값 조합을 Agg로 그려 PNG(팔레트로 줄임)로 만들고,
-    ipywidgets 8 ``Stack``의 ``Image`` 자식으로 넣은 뒤 조절기의 ``index``를
-    ``widgets.jslink``로 ``Stack.selected_index``에 잇는다. 위젯 상태가 페이지에 저장되므로
-    커널 없이 브라우저만으로 그림이 바뀐다. 축이 두 개면 ``Stack`` 안에 ``Stack``을 넣어
-    첫 조절기는 바깥 ``Stack``에, 둘째 조절기는 안쪽 ``Stack``들 모두에 jslink한다.
+    ``static_axes``의 모든 값 조합을 Agg로 그려 PNG(팔레트로 줄임)로 만들고, 브라우저 기본 조절기와
+    작은 스크립트로 된 스스로 완결된 HTML로 싣는다(:mod:`dlkit.widgets._static`). ipywidgets도 커널도
+    필요 없다. 미리 정한 상태 단추(:class:`Preset`)와 먼저 예측하는 질문(:class:`Question`)도 함께 싣는다.
 
 실시간 모드(live, Jupyter·Binder·Colab)
     같은 그림(Figure)과 선을 계속 다시 쓰면서 ``update``만 부르고, 그 그림을 PNG로 바꿔
-    ``Image.value``에 넣는다(파이썬 observer). 슬라이더의 모든 값, 모든 조절기가 동작한다.
+    ``Image.value``에 넣는다(파이썬 observer). 슬라이더의 모든 값, 모든 조절기가 동작한다. 단추는 값을
+    한꺼번에 바꾼 뒤 한 번만 다시 그리고, 질문의 답은 값이 답에 닿을 때 드러난다.
 
 모드는 추측하지 않고 밝힌 대로 따른다(:func:`get_mode`): ``build_demo(..., mode=...)``의 인자가 먼저,
 그다음 :func:`set_mode`로 정한 값, 그다음 커널의 환경 변수 ``DLKIT_WIDGETS``(``static``/``live``:
@@ -29,8 +28,7 @@ r"""데모 하나를 두 가지 방식으로 보여 주는 틀(frame machinery).
 그림은 모두 :func:`demo_style` 안에서 그린다: 데모의 글꼴·스타일은 ``matplotlib.rc_context`` 안에서만
 적용되고, 데모를 보여 준 뒤에도 독자의 rcParams는 그대로다.
 
-ipywidgets 7(Colab이 싣는 7.7.x)에는 ``Stack``이 없다. 그때 정적 모드는 ``Image`` 하나의 값을
-observer로 바꿔 끼운다(커널이 있어야 동작한다. 실시간 모드는 7에서도 그대로 동작한다).
+실시간 모드는 ipywidgets 7(Colab이 싣는 7.7.x)에서도 8에서도 동작한다. 정적 모드는 ipywidgets를 쓰지 않는다.
 """
 from __future__ import annotations
 
@@ -97,7 +95,7 @@ class Preset:
     label: str
     values: dict[str, Any]
     explain: str = ""
-    """단추를 누른 뒤 그림 위에 보일 한 줄 설명(HTML, 없으면 빈 문자열)."""
+    """단추를 누른 뒤 그림 위에 보일 한 줄 설명(글자만, 없으면 빈 문자열)."""
 
 
 @dataclass(frozen=True)
@@ -212,13 +210,6 @@ def demo_style() -> Iterator[None]:
         yield
 
 
-def has_stack() -> bool:
-    """ipywidgets 8 이상(``Stack``이 있는가)."""
-    import ipywidgets
-
-    return hasattr(ipywidgets, "Stack")
-
-
 class Canvas:
     """한 번 만들어 계속 다시 쓰는 Agg 그림(pyplot 없이: 노트북에 저절로 뜨지 않는다)."""
 
@@ -324,44 +315,8 @@ def _png_width(png: bytes) -> str:
     return str(int.from_bytes(png[16:20], "big"))
 
 
-def _frame_widget(png: bytes, caption: str, description: str) -> Any:
-    """정적 프레임 하나: 그림(한국어 대체 텍스트 포함)과 설명을 담은 HTML 위젯.
-
-    ``widgets.Image``는 ``alt``를 줄 방법이 없어(화면 낭독기가 그림을 설명할 수 없다) HTML의 ``<img>``로 싣는다.
-    """
-    import base64
-    import html
-    import re
-
-    import ipywidgets as widgets
-
-    alt = html.escape(f"{description}: {re.sub(r'<[^>]+>', '', caption)}", quote=True)
-    data = base64.b64encode(png).decode()
-    # 늘려 그리지 않게(흐려짐 방지) 픽셀 너비를 그대로 주고, 좁은 화면에서는 줄인다
-    frame = widgets.HTML(value=(
-        f'<img class="dlkit-frame" src="data:image/png;base64,{data}" alt="{alt}" '
-        f'width="{_png_width(png)}" style="max-width: 100%; height: auto">'
-        f'<div class="dlkit-caption">{caption}</div>'))
-    return frame
-
-
-def _static_control(axis: Axis) -> Any:
-    import ipywidgets as widgets
-
-    labels = axis.label_list()
-    style = {"description_width": "initial"}
-    if axis.kind == "toggle":
-        ctrl = widgets.ToggleButtons(options=labels, index=axis.initial, description=axis.description,
-                                     style={**style, "button_width": "auto"})
-    else:
-        ctrl = widgets.SelectionSlider(options=labels, index=axis.initial, description=axis.description,
-                                       continuous_update=True, style=style,
-                                       layout=widgets.Layout(width="460px"))
-    return ctrl
-
-
 class DemoState:
-    """데모 위젯에 붙는 파이썬 쪽 상태(테스트·벤치마크가 쓴다). ``widget.dlkit_demo``."""
+    """실시간 데모 위젯에 붙는 파이썬 쪽 상태(테스트·벤치마크가 쓴다). ``widget.dlkit_demo``."""
 
     def __init__(self, spec: DemoSpec, mode: str) -> None:
         self.spec = spec
@@ -369,10 +324,11 @@ class DemoState:
         self.controls: dict[str, Any] = {}
         self.image = None
         self.caption = None
-        self.frames: list[bytes] = []
         self.renderer: LiveRenderer | None = None
-        self.stack = None
-        self.links: list[Any] = []
+        self.answers: list[Any] = []
+        self.buttons: list[Any] = []
+        self.explain = None
+        self.holding = False
 
     @property
     def renders(self) -> int:
@@ -385,72 +341,71 @@ class DemoState:
 
     def refresh(self, change: Any = None) -> None:
         """실시간 모드: 지금 조절기 값으로 그림을 다시 그린다(observer가 부른다)."""
-        png, caption = self.renderer.render(self.params())
+        if self.holding:
+            return
+        params = self.params()
+        png, caption = self.renderer.render(params)
         self.image.value = png
         self.caption.value = caption
+        for q, answer in zip(self.spec.questions, self.answers):
+            if not answer.value and q.reached(**params):  # 한 번 닿으면 답은 계속 보인다
+                answer.value = f"<b>답:</b> {q.answer}"
+
+    def apply(self, preset: Any) -> None:
+        """미리 정한 상태로: 값을 모두 바꾼 뒤 한 번만 다시 그린다."""
+        self.holding = True
+        try:
+            for key, value in preset.values.items():
+                self.controls[key].value = value
+        finally:
+            self.holding = False
+        self.explain.value = preset.explain
+        self.refresh()
 
 
 def build_demo(spec: DemoSpec, mode: str | None = None) -> Any:
-    """정의 ``spec``으로 위젯을 만든다. ``mode``가 None이면 :func:`get_mode`가 정한다."""
+    """정의 ``spec``으로 데모를 만든다. ``mode``가 None이면 :func:`get_mode`가 정한다.
+
+    정적 모드는 :class:`dlkit.widgets._static.StaticDemo`(스스로 완결된 HTML), 실시간 모드는 ipywidgets
+    ``VBox``다. 둘 다 ``.dlkit_demo``로 테스트·벤치마크가 쓰는 상태를 내놓는다.
+    """
+    mode = get_mode(mode)
+    if mode == "static":
+        from dlkit.widgets._static import build_static
+
+        return build_static(spec)
+    return _build_live(spec)
+
+
+def _build_live(spec: DemoSpec) -> Any:
     import ipywidgets as widgets
 
-    mode = get_mode(mode)
-    state = DemoState(spec, mode)
+    state = DemoState(spec, "live")
     title = widgets.HTML(value=f"<b>{spec.title}</b>")
-    if mode == "live":
-        state.renderer = LiveRenderer(spec)
-        state.controls = spec.live_controls()
-        state.image = widgets.Image(format="png")
-        state.image.add_class("dlkit-frame")
-        state.caption = widgets.HTML()
-        state.caption.add_class("dlkit-caption")
-        state.refresh()
-        state.image.width = _png_width(state.image.value)
-        for ctrl in state.controls.values():
-            ctrl.observe(state.refresh, names="value")
-        note = widgets.HTML(value=f"<small>{LIVE_NOTE}</small>")
-        body = [title, note, *state.controls.values(), state.image, state.caption]
-    else:
-        combos, pngs, captions = render_static_frames(spec)
-        state.frames = pngs
-        ctrls = [_static_control(a) for a in spec.static_axes]
-        state.controls = {a.param: c for a, c in zip(spec.static_axes, ctrls)}
-        note = widgets.HTML(value="<small>" + STATIC_NOTE.format(n=len(pngs), what=spec.static_what)
-                            + "</small>")
-        shape = [len(a.values) for a in spec.static_axes]
-        if has_stack():
-            leaves = [_frame_widget(p, c, spec.title) for p, c in zip(pngs, captions)]
-            if len(shape) == 1:
-                stack = widgets.Stack(leaves, selected_index=spec.static_axes[0].initial)
-                state.links.append(widgets.jslink((ctrls[0], "index"), (stack, "selected_index")))
-            elif len(shape) == 2:
-                inner = []
-                for i in range(shape[0]):
-                    s = widgets.Stack(leaves[i * shape[1]:(i + 1) * shape[1]],
-                                      selected_index=spec.static_axes[1].initial)
-                    state.links.append(widgets.jslink((ctrls[1], "index"), (s, "selected_index")))
-                    inner.append(s)
-                stack = widgets.Stack(inner, selected_index=spec.static_axes[0].initial)
-                state.links.append(widgets.jslink((ctrls[0], "index"), (stack, "selected_index")))
-            else:  # pragma: no cover - 정의 오류
-                raise ValueError("정적 축은 한두 개만 쓸 수 있습니다.")
-            state.stack = stack
-            display = stack
-        else:  # ipywidgets 7 (Colab): Stack이 없으니 커널 쪽 observer가 Image를 바꿔 끼운다
-            state.image = widgets.Image(format="png")
-            state.caption = widgets.HTML()
-
-            def switch(change: Any = None) -> None:
-                idx = tuple(c.index for c in ctrls)
-                k = combos.index(idx)
-                state.image.value = pngs[k]
-                state.caption.value = captions[k]
-
-            switch()
-            for c in ctrls:
-                c.observe(switch, names="index")
-            display = widgets.VBox([state.image, state.caption])
-        body = [title, note, *ctrls, display]
+    state.renderer = LiveRenderer(spec)
+    state.controls = spec.live_controls()
+    state.image = widgets.Image(format="png")
+    state.image.add_class("dlkit-frame")
+    state.caption = widgets.HTML()
+    state.caption.add_class("dlkit-caption")
+    state.answers = [widgets.HTML(value="") for _ in spec.questions]
+    state.explain = widgets.HTML(value="")
+    state.refresh()
+    state.image.width = _png_width(state.image.value)
+    for ctrl in state.controls.values():
+        ctrl.observe(state.refresh, names="value")
+    note = widgets.HTML(value=f"<small>{LIVE_NOTE}</small>")
+    body = [title, note]
+    for q, answer in zip(spec.questions, state.answers):
+        body += [widgets.HTML(value=f"<b>먼저 예측해 보세요.</b> {q.prompt}"), answer]
+    if spec.presets:
+        state.buttons = [widgets.Button(description=p.label, layout=widgets.Layout(width="auto"))
+                         for p in spec.presets]
+        for button, preset in zip(state.buttons, spec.presets):
+            button.on_click(lambda _b, preset=preset: state.apply(preset))
+        body += [widgets.HBox([widgets.HTML(value="바로 가기"), *state.buttons],
+                              layout=widgets.Layout(flex_flow="row wrap")), state.explain]
+    body += [*state.controls.values(), state.image, state.caption]
     box = widgets.VBox(body)
     box.add_class("dlkit-demo")
     box.add_class(f"dlkit-demo-{spec.name}")

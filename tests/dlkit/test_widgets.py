@@ -22,11 +22,12 @@ import pytest
 
 import dlkit as dk
 import dlkit.widgets as W
+from dlkit.widgets._frames import Preset
 
 from helpers import ROOT  # noqa: E402  (저장소 뿌리: 테스트 파일 위치에서 세지 않는다)
 NAMES = sorted(W.DEMOS)
-PAGE_BUDGET = 1_000_000
-"""장(페이지) 하나에 들어가는 데모들의 정적 프레임 합(base64 바이트)의 상한."""
+PAGE_BUDGET = 300_000
+"""장(페이지) 하나가 처음 방문에 받는 데모 프레임의 합(바이트) 상한(이슈 16: 데모가 더하는 무게 ≤ 300 KB)."""
 
 
 def chapter_demos(root: Path = ROOT) -> dict[str, list[str]]:
@@ -49,30 +50,42 @@ def moved_control(spec) -> tuple[str, object]:
     return axis.param, next(v for v in axis.values if v != current)
 
 
-def check_static_demo(box) -> None:
-    """정적 모드 위젯의 구조: 서로 다른 PNG 프레임, 한국어 대체 텍스트, 조절기마다 jslink, 정적 안내."""
-    import ipywidgets as widgets
+def check_static_demo(demo) -> None:
+    """정적 데모의 HTML: 서로 다른 PNG 프레임, 조절기마다 키보드로 다룰 수 있는 한국어 이름표, 정적 안내.
 
-    state = box.dlkit_demo
+    프레임 데이터(JSON)는 HTML 안에 있고(노트북 출력 하나로 완결), 처음 보이는 그림은 처음 값의 프레임이다.
+    """
+    from dlkit.widgets._static import DATA_CLASS, frame_number
+
+    state = demo.dlkit_demo
     assert state.mode == "static"
-    assert "dlkit-demo" in box._dom_classes and f"dlkit-demo-{state.spec.name}" in box._dom_classes
-    # 프레임은 모두 서로 다른 PNG이고, Stack 안의 HTML 위젯에 한국어 대체 텍스트와 함께 들어 있다
+    page = demo.to_html()
+    assert f'class="dlkit-demo dlkit-demo-{state.spec.name}"' in page
     assert len(state.frames) >= 2
     assert all(f.startswith(b"\x89PNG") for f in state.frames)
     assert len(set(state.frames)) == len(state.frames)
-    frames = [w.value for w in _walk(box) if isinstance(w, widgets.HTML) and "dlkit-frame" in w.value]
-    assert [base64.b64decode(re.search(r'base64,([^"]+)"', v).group(1)) for v in frames] == state.frames
-    alts = [re.search(r'alt="([^"]*)"', v).group(1) for v in frames]
-    assert all(re.search(r"[가-힣]", alt) for alt in alts)
-    assert isinstance(state.stack, widgets.Stack)
-    # 조절기마다 jslink가 있고 설명(description)이 붙어 있다
-    for ctrl in state.controls.values():
-        assert ctrl.description
-        assert any(link.source[0] is ctrl and link.source[1] == "index"
-                   and link.target[1] == "selected_index" for link in state.links)
-    # 정적 모드라는 한국어 안내
-    notes = [w.value for w in _walk(box) if isinstance(w, widgets.HTML)]
-    assert any("미리 그려 둔 그림" in v and "Binder" in v and "Colab" in v for v in notes)
+    data = json.loads(re.search(rf'<script type="application/json" class="{DATA_CLASS}">(.*?)</script>',
+                                page, re.S).group(1))
+    assert [base64.b64decode(f.split(",", 1)[1]) for f in data["frames"]] == state.frames
+    assert data["shape"] == state.shape and len(data["captions"]) == len(state.frames)
+    assert all(re.search(r"[가-힣]", alt) for alt in data["alts"])
+    k0 = frame_number(state.shape, state.initial)
+    first = re.search(r'<img class="dlkit-frame" src="data:image/png;base64,([^"]+)"', page).group(1)
+    assert base64.b64decode(first) == state.frames[k0]
+    # 조절기마다 한국어 이름표: 슬라이더는 <label for>와 aria-valuetext, 토글은 <legend>가 있는 라디오 묶음
+    for n, axis in enumerate(state.spec.static_axes):
+        assert re.search(r"[가-힣]", axis.description), axis.description
+        if axis.kind == "toggle":
+            assert page.count(f'data-axis="{n}"') == len(axis.values)
+            assert f"<legend>{axis.description}</legend>" in page
+        else:
+            assert re.search(rf'<label for="[^"]+">{re.escape(axis.description)}</label>'
+                             rf'<input type="range"[^>]*data-axis="{n}"[^>]*aria-valuetext=', page)
+    # 값 표시는 입력처럼 보이는 칸이 아니다(<output>, 글자를 넣을 수 없다)
+    assert "<input type=\"text\"" not in page and "<input type=\"number\"" not in page
+    assert "미리 그려 둔 그림" in page and "Binder" in page and "Colab" in page
+    # 스스로 완결: 밖의 주소를 부르지 않는다
+    assert not re.search(r'(src|href)="(https?:)?//', page)
 
 
 def check_live_demo(box) -> None:
@@ -160,24 +173,34 @@ def test_static_demo_structure(static_demos, name):
 
 @pytest.mark.parametrize("page", sorted(chapter_demos()))
 def test_page_frame_weight(static_demos, page):
-    total = sum(len(base64.b64encode(f)) for name in chapter_demos()[page]
-                for f in static_demos[name].dlkit_demo.frames)
-    assert total <= PAGE_BUDGET, f"{page}: 프레임 {total} 바이트(base64)"
+    """책 페이지가 처음 받는 프레임은 데모마다 처음 프레임 하나다(나머지는 파일로, 움직일 때 받는다).
+
+    노트북 출력 속 프레임 전체(data: 주소)는 실행 캐시와 덱을 위해 남고, 책 빌드가 파일로 바꾼다
+    (booktools.demo_frames; 사이트 쪽 검사는 tests/site/test_widgets_browser.py).
+    """
+    first = sum(len(static_demos[name].frames[0]) for name in chapter_demos()[page])
+    assert first <= PAGE_BUDGET, f"{page}: 처음 프레임 {first} 바이트"
 
 
-def test_ipywidgets7_fallback_switches_image(monkeypatch):
-    """Stack이 없는 ipywidgets 7(Colab)에서는 observer가 Image 값을 바꿔 끼운다."""
-    from dlkit.widgets import _frames
+def test_static_demo_check_catches_a_wrong_first_frame(static_demos):
+    """음성 대조: 처음 보이는 그림이 처음 값의 프레임이 아니면 check_static_demo가 잡는다."""
+    import copy
 
-    monkeypatch.setattr(_frames, "has_stack", lambda: False)
-    box = W.demo("epoch", mode="static")
-    state = box.dlkit_demo
-    assert state.stack is None
-    ctrl = state.controls["batch"]
-    ctrl.index = 0
-    assert state.image.value == state.frames[0]
-    ctrl.index = 3
-    assert state.image.value == state.frames[3]
+    from dlkit.widgets._static import frame_number
+
+    demo = static_demos["epoch"]
+    check_static_demo(demo)
+    k0 = frame_number(demo.shape, demo.initial)
+    other = (k0 + 1) % len(demo.frames)
+    tag = '<img class="dlkit-frame" src="data:image/png;base64,'
+    good = demo.to_html()
+    bad = good.replace(tag + base64.b64encode(demo.frames[k0]).decode(),
+                       tag + base64.b64encode(demo.frames[other]).decode(), 1)
+    assert bad != good
+    wrong = copy.copy(demo)
+    wrong.to_html = lambda: bad
+    with pytest.raises(AssertionError):
+        check_static_demo(wrong)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -234,6 +257,76 @@ def test_registering_a_new_demo_needs_no_other_edit(monkeypatch):
     monkeypatch.delitem(W.DEMOS, "tiny")
     with pytest.raises(ValueError, match="tiny"):
         W.demo("tiny")
+
+
+def tiny_spec_with_presets(**changes):
+    """tiny 데모에 단추 둘과 질문 하나("기울기가 3이 되게 하려면?")를 더한 것."""
+    import dataclasses
+
+    from dlkit.widgets._frames import Preset, Question
+
+    spec = tiny_spec()
+    fields = dict(presets=[Preset("가파르게", {"a": 3.0}, "기울기 3"), Preset("완만하게", {"a": 1.0})],
+                  questions=[Question("기울기를 얼마로 하면 가장 가파를까요?", lambda *, a: a == 3.0, "3입니다.")])
+    fields.update(changes)
+    return dataclasses.replace(spec, **fields)
+
+
+def test_static_demo_carries_presets_and_when_each_question_is_answered():
+    from dlkit.widgets._frames import build_demo
+
+    demo = build_demo(tiny_spec_with_presets(), "static")
+    data = demo.data()
+    assert data["presets"] == [[2], [0]]          # 축 값 (1, 2, 3) 안의 인덱스
+    assert data["reached"] == [[2]]               # a = 3인 프레임만 답에 닿는다
+    page = demo.to_html()
+    assert page.count("<button type=\"button\" data-preset=") == 2
+    assert '<p class="dlkit-answer" role="status" hidden>3입니다.</p>' in page  # 움직이기 전에는 숨어 있다
+    assert "가파르게" in page and "먼저 예측해 보세요." in page
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"presets": []}, None),
+    ({"presets": [Preset("없는 축", {"b": 1.0})]}, "정적 축이 아닙니다"),
+    ({"presets": [Preset("없는 값", {"a": 2.5})]}, "중 하나가 아닙니다"),
+])
+def test_static_demo_rejects_presets_off_its_axes(changes, message):
+    from dlkit.widgets._frames import build_demo
+
+    spec = tiny_spec_with_presets(**changes)
+    if message is None:  # 음성 대조: 맞는 정의는 통과한다
+        build_demo(spec, "static")
+        return
+    with pytest.raises(ValueError, match=message):
+        build_demo(spec, "static")
+
+
+def test_static_demo_rejects_too_many_frames():
+    import dataclasses
+
+    from dlkit.widgets._frames import FRAME_LIMIT, Axis, build_demo
+
+    spec = tiny_spec()
+    many = [Axis("a", "기울기 a", tuple(float(i) for i in range(FRAME_LIMIT + 1)))]
+    with pytest.raises(ValueError, match="상한"):
+        build_demo(dataclasses.replace(spec, static_axes=many), "static")
+
+
+def test_live_demo_presets_redraw_once_and_reveal_the_answer():
+    from dlkit.widgets._frames import build_demo
+
+    state = build_demo(tiny_spec_with_presets(), "live").dlkit_demo
+    assert [b.description for b in state.buttons] == ["가파르게", "완만하게"]
+    assert state.answers[0].value == ""                 # 처음(a = 0.5)에는 답이 없다
+    renders = state.renders
+    state.buttons[1].click()
+    assert state.controls["a"].value == 1.0 and state.renders == renders + 1
+    assert state.answers[0].value == ""
+    state.buttons[0].click()                            # a = 3: 답에 닿는다
+    assert state.controls["a"].value == 3.0 and state.renders == renders + 2
+    assert "3입니다." in state.answers[0].value and state.explain.value == "기울기 3"
+    state.controls["a"].value = 1.0                     # 한 번 드러난 답은 남는다
+    assert "3입니다." in state.answers[0].value
 
 
 # --- 모드는 밝힌 대로 ---------------------------------------------------------------
@@ -434,14 +527,11 @@ def test_demo_figure_rejects_unknown_names_in_korean():
 # 캡션의 말(곡선을 따라감, 포화, 느림 …)은 그 프레임이 적은 숫자에서 나와야 한다. 검사기는 캡션의 숫자를
 # 직접 읽어 판정하고(데모의 판정 함수를 부르지 않는다), 옛 고정 문턱값 캡션으로 만든 대조군을 잡아내는지도 본다.
 
-def static_captions(box) -> list[str]:
+def static_captions(demo) -> list[str]:
     """정적 데모의 프레임마다 붙은 캡션(HTML을 벗긴 글)."""
     import html
 
-    import ipywidgets as widgets
-
-    values = [w.value for w in _walk(box) if isinstance(w, widgets.HTML) and "dlkit-frame" in w.value]
-    return [html.unescape(re.search(r'<div class="dlkit-caption">(.*?)</div>', v, re.S).group(1)) for v in values]
+    return [html.unescape(c) for c in demo.dlkit_demo.captions]
 
 
 def _num(pattern: str, text: str) -> float:

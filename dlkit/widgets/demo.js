@@ -1,0 +1,86 @@
+/* dlkit 정적 데모: 조절기 → 미리 그린 프레임(커널 없이). dlkit/widgets/_static.py가 HTML과 함께 싣는다.
+   데모마다 이 스크립트가 한 번씩 실리므로, 아직 준비되지 않은 데모만 찾아 준비한다(여러 번 돌아도 안전). */
+(function () {
+  "use strict";
+  function setup(root) {
+    root.dataset.ready = "1";
+    var data = JSON.parse(root.querySelector("script.dlkit-demo-data").textContent);
+    var shape = data.shape, n = shape.length;
+    var stride = [], s = 1;
+    for (var i = n - 1; i >= 0; i--) { stride[i] = s; s *= shape[i]; }
+    var index = data.initial.slice();
+    var img = root.querySelector("img.dlkit-frame");
+    var caption = root.querySelector(".dlkit-caption");
+    var explain = root.querySelector(".dlkit-preset-explain");
+    var questions = root.querySelectorAll(".dlkit-question");
+    var wanted = -1, fetched = {};
+
+    function number(idx) { var k = 0; for (var i = 0; i < n; i++) k += idx[i] * stride[i]; return k; }
+    function fetchFrame(k) {
+      if (fetched[k]) return fetched[k];
+      var im = new Image();
+      im.src = data.frames[k];
+      fetched[k] = (im.decode ? im.decode() : Promise.resolve()).then(function () { return im; },
+                                                                      function () { return im; });
+      return fetched[k];
+    }
+    function prefetchNeighbours() {
+      for (var i = 0; i < n; i++) {
+        [-1, 1].forEach(function (d) {
+          var j = index[i] + d;
+          if (j >= 0 && j < shape[i]) { var idx = index.slice(); idx[i] = j; fetchFrame(number(idx)); }
+        });
+      }
+    }
+    function syncControls() {
+      root.querySelectorAll("input[data-axis]").forEach(function (el) {
+        var a = +el.dataset.axis;
+        if (el.type === "range") {
+          el.value = index[a];
+          el.setAttribute("aria-valuetext", data.labels[a][index[a]]);
+          var out = el.parentNode.querySelector("output");
+          if (out) out.textContent = data.labels[a][index[a]];
+        } else {
+          el.checked = (+el.value === index[a]);
+        }
+      });
+    }
+    function show() {
+      var k = number(index);
+      wanted = k;
+      root.dataset.frame = k;
+      syncControls();
+      fetchFrame(k).then(function () {
+        if (wanted !== k) return;          // 그 사이 다른 값으로 옮겨 갔다
+        img.src = data.frames[k];
+        img.alt = data.alts[k];
+        caption.innerHTML = data.captions[k];
+        root.dataset.shown = k;            // 그림과 설명이 함께 바뀌었다(테스트가 기다린다)
+        prefetchNeighbours();
+      });
+      data.reached.forEach(function (frames, q) {
+        if (frames.indexOf(k) >= 0 && questions[q]) {
+          questions[q].querySelector(".dlkit-answer").hidden = false;
+          questions[q].classList.add("dlkit-solved");
+        }
+      });
+    }
+    root.addEventListener("input", function (ev) {
+      var el = ev.target;
+      if (!el.dataset || el.dataset.axis === undefined) return;
+      index[+el.dataset.axis] = +el.value;
+      if (explain) explain.textContent = "";
+      show();
+    });
+    root.querySelectorAll("button[data-preset]").forEach(function (btn) {
+      btn.addEventListener("click", function () {
+        var p = data.presets[+btn.dataset.preset];
+        for (var i = 0; i < n; i++) if (p[i] !== null) index[i] = p[i];
+        if (explain) explain.textContent = btn.dataset.explain || "";
+        show();
+      });
+    });
+    show();
+  }
+  document.querySelectorAll(".dlkit-demo[data-dlkit-demo]:not([data-ready])").forEach(setup);
+})();

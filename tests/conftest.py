@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -62,6 +62,8 @@ class Visit:
     external_requests: list
     console_errors: list
     failed_requests: list
+    requests: list = field(default_factory=list)
+    """이 방문의 모든 요청 주소(순서대로)."""
 
 
 @pytest.fixture
@@ -76,6 +78,7 @@ def visit(browser, site_url):
         record = Visit(page, [], [], [])
         page.on("request", lambda req: None if req.url.startswith((site_url, "data:", "blob:", "about:"))
                 else record.external_requests.append(req.url))
+        page.on("request", lambda req: record.requests.append(req.url))
         page.on("console", lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: record.console_errors.append(str(exc)))
         page.on("requestfailed", lambda req: record.failed_requests.append(req.url))

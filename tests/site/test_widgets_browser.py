@@ -1,109 +1,170 @@
-"""빌드된 책에서 데모가 커널 없이 동작하는지(헤드리스 Chromium).
+"""빌드된 책에서 데모가 커널 없이 동작하는지(헤드리스 Chromium). 데모 목록은 ``dk.widgets.DEMOS``에서 온다.
 
-``dk.widgets.DEMOS``에 등록된 데모마다: 그 데모가 있는 장을 열고, 슬라이더 손잡이에 포커스를 준 뒤 오른쪽 화살표(맨 끝이면 왼쪽)를
-눌러, 보이는 그림(<img>의 바이트)이 페이지에 저장된 위젯 상태의 이웃 프레임과 같아졌는지 본다.
-사이트 밖 요청과 콘솔 오류는 없어야 한다.
+데모마다 그 데모가 있는 장을 열고 독자처럼 다룬다.
+
+- 조절기 하나하나를 키보드(슬라이더: 화살표, 토글: 화살표로 옆 단추)로 움직이면, 보이는 그림(<img>가 받은 바이트)이
+  파이썬이 같은 값으로 그린 프레임과 같고 설명도 그 프레임의 것이다. 프레임 파일은 내용의 해시 이름이다.
+- 단추(미리 정한 상태)마다 누르면 그 상태의 프레임이 보인다.
+- 질문의 답은 처음에는 숨어 있고, 조절기를 답에 닿는 값으로 옮긴 뒤에야 보인다.
+- 처음 방문에 받는 프레임은 데모마다 하나이고, 사이트 밖 요청과 콘솔 오류가 없다. 390 px에서도 가로로 넘치지 않는다.
 """
 from __future__ import annotations
 
-import json
-import re
+import hashlib
 
 import pytest
 
 import dlkit.widgets as W
+from booktools.demo_frames import FRAMES_DIR, frame_name
+from dlkit.widgets._static import frame_number
+
+pytestmark = pytest.mark.browser
 
 
-def keyboard_slider(name: str) -> str:
-    """데모 ``name``의 정적 모드에서 키보드로 움직일 슬라이더의 설명(데모 정의의 마지막 슬라이더 축)."""
-    return [a for a in W.DEMOS[name]().static_axes if a.kind == "slider"][-1].description
+@pytest.fixture(scope="module")
+def demos():
+    """등록된 데모의 정적 모드(파이썬이 그린 프레임: 페이지가 보여야 할 답)."""
+    return {name: W.demo(name, mode="static") for name in sorted(W.DEMOS)}
 
 
-STATE_MIME = "application/vnd.jupyter.widget-state+json"
+def find_page(html_root, name: str) -> str:
+    needle = f'data-dlkit-demo="{name}"'
+    for path in sorted((html_root / "chapters").glob("*.html")):
+        if needle in path.read_text(encoding="utf-8"):
+            return path.relative_to(html_root).as_posix()
+    pytest.fail(f"데모 {name}가 어느 장에도 없습니다")
 
-VISIBLE_IMAGE_JS = """
+
+SHOWN_JS = """
 async (sel) => {
-  const imgs = [...document.querySelectorAll(sel + ' img')].filter(
-    (el) => el.offsetParent !== null && el.getBoundingClientRect().width > 0);
-  if (imgs.length !== 1) return {count: imgs.length};
-  const buf = await (await fetch(imgs[0].src)).arrayBuffer();
-  let s = '';
-  for (const b of new Uint8Array(buf)) s += String.fromCharCode(b);
-  return {count: 1, b64: btoa(s)};
+  const root = document.querySelector(sel);
+  const img = root.querySelector('img.dlkit-frame');
+  const buf = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', buf));
+  return {shown: +root.dataset.shown, src: img.getAttribute('src'),
+          sha: [...hash].map((b) => b.toString(16).padStart(2, '0')).join(''),
+          caption: root.querySelector('.dlkit-caption').innerHTML};
 }
 """
 
 
-def find_page(html_root, css_name: str) -> str:
-    needle = f'"dlkit-demo-{css_name}"'
-    for path in sorted((html_root / "chapters").glob("*.html")):
-        if needle in path.read_text(encoding="utf-8"):
-            return path.relative_to(html_root).as_posix()
-    pytest.fail(f"데모 dlkit-demo-{css_name}가 어느 장에도 없습니다(장의 % DEMO 자리에 셀이 있어야 함)")
+def shown(page, sel: str) -> dict:
+    return page.evaluate(SHOWN_JS, sel)
 
 
-def widget_state(page) -> dict:
-    texts = page.eval_on_selector_all(f'script[type="{STATE_MIME}"]', "els => els.map(e => e.textContent)")
-    assert texts, "페이지에 위젯 상태가 없습니다"
-    state = {}
-    for text in texts:
-        state.update(json.loads(text)["state"])
-    return state
+def wait_shown(page, sel: str, k: int) -> None:
+    page.wait_for_function("([sel, k]) => +document.querySelector(sel).dataset.shown === k",
+                           arg=[sel, k], timeout=10000)
 
 
-def expected_frames(state: dict, css_name: str, slider_desc: str):
-    """(슬라이더 모델, 다른 조절기들의 index, 지금 바깥 Stack에서 고른 안쪽 프레임 목록)."""
-    box_id = next(k for k, m in state.items()
-                  if f"dlkit-demo-{css_name}" in m["state"].get("_dom_classes", []))
-    children = [c.removeprefix("IPY_MODEL_") for c in state[box_id]["state"]["children"]]
-    slider = next(c for c in children if state[c]["state"].get("description") == slider_desc)
-    stack = next(c for c in children if state[c]["model_name"] == "StackModel")
-
-    def leaves(stack_id):
-        kids = [c.removeprefix("IPY_MODEL_") for c in state[stack_id]["state"]["children"]]
-        if state[kids[0]]["model_name"] == "StackModel":  # 2차원: 바깥 Stack에서 지금 고른 것
-            sel = state[stack_id]["state"]["selected_index"]
-            return leaves(kids[sel])
-        # 프레임 하나 = <img src="data:image/png;base64,..." alt="...">를 담은 HTML 위젯
-        return [re.search(r'src="data:image/png;base64,([^"]+)"', state[leaf]["state"]["value"]).group(1)
-                for leaf in kids]
-
-    return state[slider]["state"], leaves(stack)
+def assert_frame(page, sel: str, demo, k: int) -> None:
+    """보이는 그림이 파이썬이 그린 프레임 k(바이트가 같음)이고 설명도 그 프레임의 것이다."""
+    wait_shown(page, sel, k)
+    got = shown(page, sel)
+    assert got["src"].endswith(f"{FRAMES_DIR}/{frame_name(demo.frames[k])}"), got["src"]
+    assert got["sha"] == hashlib.sha256(demo.frames[k]).hexdigest(), f"프레임 {k}의 바이트가 다릅니다"
+    assert got["caption"] == demo.captions[k]
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("css_name", sorted(W.DEMOS))
-def test_demo_slider_switches_frame_without_kernel(built_book, visit, css_name):
-    slider_desc = keyboard_slider(css_name)  # 위젯의 CSS 클래스는 dlkit-demo-<등록 이름>
-    path = find_page(built_book.html, css_name)
-    v = visit(path)
-    page = v.page
-    sel = f".dlkit-demo-{css_name}"
-    page.wait_for_selector(sel + " img", state="visible", timeout=20000)
-    slider_state, frames = expected_frames(widget_state(page), css_name, slider_desc)
-    index = slider_state["index"]
-    assert len(frames) >= 2
-    # 보통은 오른쪽으로 한 칸; 처음부터 맨 끝이면 왼쪽으로 한 칸
-    key, target = ("ArrowRight", index + 1) if index + 1 < len(frames) else ("ArrowLeft", index - 1)
+def move(page, sel: str, demo, index: list[int], axis: int) -> None:
+    """조절기 ``axis``를 키보드로 한 칸 옮긴다(맨 끝이면 반대로). ``index``를 그에 맞게 바꾼다."""
+    spec_axis = demo.spec.static_axes[axis]
+    step = 1 if index[axis] + 1 < len(spec_axis.values) else -1
+    if spec_axis.kind == "toggle":
+        page.focus(f'{sel} input[data-axis="{axis}"]:checked')
+    else:
+        page.focus(f'{sel} input[type=range][data-axis="{axis}"]')
+    page.keyboard.press("ArrowRight" if step > 0 else "ArrowLeft")
+    index[axis] += step
 
-    first = page.evaluate(VISIBLE_IMAGE_JS, sel)
-    assert first["count"] == 1, f"보이는 프레임이 {first['count']}개"
-    assert first["b64"] == frames[index], "처음 보이는 그림이 슬라이더 값의 프레임과 다릅니다"
 
-    handle = page.locator(f'{sel} .widget-slider:has(label:text-is("{slider_desc}")) .noUi-handle')
-    if handle.count() == 0:  # 설명 label 구조가 다를 때: 데모 안의 슬라이더가 하나뿐이면 그것
-        handle = page.locator(f"{sel} .noUi-handle")
-    old_src = page.eval_on_selector_all(sel + " img", "els => els.find(e => e.offsetParent !== null).src")
-    handle.first.focus()
-    page.keyboard.press(key)
-    page.wait_for_function(
-        """([sel, old]) => { const im = [...document.querySelectorAll(sel + ' img')]
-              .filter((el) => el.offsetParent !== null); return im.length === 1 && im[0].src !== old; }""",
-        arg=[sel, old_src], timeout=10000,
-    )
-    after = page.evaluate(VISIBLE_IMAGE_JS, sel)
-    assert after["count"] == 1
-    assert after["b64"] == frames[target], f"{key} 뒤의 그림이 프레임 {target}과 다릅니다"
-
+@pytest.mark.parametrize("name", sorted(W.DEMOS))
+def test_every_control_switches_to_its_frame_without_kernel(built_book, visit, demos, name):
+    demo = demos[name]
+    v = visit(find_page(built_book.html, name))
+    page, sel = v.page, f'[data-dlkit-demo="{name}"]'
+    page.locator(sel).scroll_into_view_if_needed()
+    index = list(demo.initial)
+    assert_frame(page, sel, demo, frame_number(demo.shape, index))
+    for axis in range(len(demo.shape)):
+        move(page, sel, demo, index, axis)
+        assert_frame(page, sel, demo, frame_number(demo.shape, index))
+        # 키보드로 움직였는데 덱처럼 페이지가 다른 곳으로 가지 않는다(초점은 조절기에 남는다)
+        assert page.evaluate(f"document.activeElement.closest('{sel}') !== null")
     assert v.external_requests == []
     assert v.console_errors == []
+
+
+@pytest.mark.parametrize("name", sorted(W.DEMOS))
+def test_presets_land_on_their_states(built_book, visit, demos, name):
+    demo = demos[name]
+    v = visit(find_page(built_book.html, name))
+    page, sel = v.page, f'[data-dlkit-demo="{name}"]'
+    index = list(demo.initial)
+    assert 2 <= len(demo.spec.presets) <= 4, "데모마다 단추 2~4개"
+    for j, preset in enumerate(demo.spec.presets):
+        page.click(f'{sel} button[data-preset="{j}"]')
+        for n, axis in enumerate(demo.spec.static_axes):
+            if axis.param in preset.values:
+                index[n] = list(axis.values).index(preset.values[axis.param])
+        assert_frame(page, sel, demo, frame_number(demo.shape, index))
+    assert v.console_errors == []
+
+
+@pytest.mark.parametrize("name", sorted(W.DEMOS))
+def test_answers_appear_only_after_the_reader_reaches_them(built_book, visit, demos, name):
+    demo = demos[name]
+    assert demo.spec.questions, "데모마다 질문이 하나 이상"
+    v = visit(find_page(built_book.html, name))
+    page, sel = v.page, f'[data-dlkit-demo="{name}"]'
+    answers = page.locator(f"{sel} .dlkit-answer")
+    assert answers.count() == len(demo.spec.questions)
+    for q in range(answers.count()):
+        assert not answers.nth(q).is_visible(), "조절기를 움직이기 전에 답이 보입니다"
+    for q, frames in enumerate(demo.reached_frames()):
+        target = next(demo.combos[k] for k in range(len(demo.combos))
+                      if frame_number(demo.shape, demo.combos[k]) in frames)
+        for n, axis in enumerate(demo.spec.static_axes):
+            if axis.kind == "toggle":
+                page.click(f'{sel} input[data-axis="{n}"][value="{target[n]}"]')
+            else:
+                page.focus(f'{sel} input[type=range][data-axis="{n}"]')
+                page.keyboard.press("Home")
+                for _ in range(target[n]):
+                    page.keyboard.press("ArrowRight")
+        wait_shown(page, sel, frame_number(demo.shape, target))
+        assert answers.nth(q).is_visible(), f"답에 닿았는데 질문 {q + 1}의 답이 보이지 않습니다"
+
+
+def test_first_visit_fetches_one_frame_per_demo(built_book, visit):
+    """프레임은 파일로, 움직일 때 받는다: 처음 방문에는 데모마다 처음 프레임과 그 이웃(미리 받기)만."""
+    path = find_page(built_book.html, "optimizer")
+    v = visit(path)
+    page = v.page
+    # 페이지에 실린 데모에는 data: 그림이 없다(모두 _demo/ 파일 주소)
+    assert page.evaluate("""[...document.querySelectorAll('[data-dlkit-demo]')].every((d) =>
+        !d.innerHTML.includes('data:image/png'))""")
+    count = page.locator("[data-dlkit-demo]").count()
+    assert count >= 1
+    frames = [u for u in v.requests if f"/{FRAMES_DIR}/" in u]
+    neighbours = sum(len(s) for s in (W.DEMOS[n]().static_axes for n in
+                     page.eval_on_selector_all("[data-dlkit-demo]", "els => els.map(e => e.dataset.dlkitDemo)")))
+    assert count <= len(set(frames)) <= count + 2 * neighbours, (count, len(set(frames)))
+    assert not [u for u in v.requests if "embed-amd" in u or "html-manager" in u], "데모 페이지가 위젯 관리자를 받습니다"
+
+
+@pytest.mark.parametrize("name", sorted(W.DEMOS))
+def test_demo_fits_a_phone(built_book, visit, name):
+    v = visit(find_page(built_book.html, name), width=390, height=844)
+    page, sel = v.page, f'[data-dlkit-demo="{name}"]'
+    page.locator(sel).scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # 넓은 프레임은 휴대전화 규칙(studybook-phone.js)대로 글자가 읽히는 크기로, 옆으로 미는 상자 안에 든다:
+    # 그 상자는 데모 폭 안에 있어야 하고, 조절기와 단추는 상자 없이 폭 안에 있어야 한다.
+    parts = ", ".join(f"{sel} {tag}" for tag in ("input", "button", "img", "output", "label", "fieldset",
+                                                  ".studybook-hscroll"))
+    column = page.evaluate("(sel) => document.querySelector(sel).getBoundingClientRect().right", sel)
+    widest = page.evaluate("""(parts) => Math.max(...[...document.querySelectorAll(parts)]
+                                .filter((e) => !e.parentElement.closest('.studybook-hscroll'))
+                                .map((e) => e.getBoundingClientRect().right))""", parts)
+    assert widest <= column + 0.5, f"조절기가 데모 상자 밖으로 나갑니다({widest} > {column})"

@@ -203,7 +203,7 @@ LEGIBILITY_JS = """async () => {
         src = await new Promise(resolve => { const fr = new FileReader(); fr.onload = () => resolve(fr.result); fr.readAsDataURL(blob); });
       }
       images.push({shown: r.width / scale, natural: img.naturalWidth, scale: scale, src: src,
-                   widget: !!img.closest('.jupyter-widgets')});
+                   widget: !!img.closest('.jupyter-widgets, .dlkit-demo')});
     }
     out.push({number: i + 1, h: idx.h, v: idx.v || 0, smallest: texts.slice(0, 3), images: images});
   }

@@ -205,17 +205,36 @@ def test_handout_pdf_has_one_page_per_slide(built_book, browser, name):
         assert max(counts) == expected
 
 
+def chapters_with_demos(root: Path) -> list[str]:
+    """코드 셀이 데모(``dk.widgets.<이름>_demo()`` 또는 ``dk.widgets.demo(...)``)를 만드는 장."""
+    return [p.stem for p in sorted((root / "chapters").glob("*.md"))
+            if re.search(r"dk\.widgets\.(\w+_demo|demo)\(", p.read_text(encoding="utf-8"))]
+
+
 @pytest.mark.browser
-def test_demo_widgets_render_on_slides(built_book, visit):
-    """위젯이 든 덱에서 html-manager가 위젯을 그린다(정적 상태, 커널 없음). 편향 데모는 슬라이드에 있어야 한다."""
-    decks = [n for n in CHAPTERS if deck(built_book, n).exists()
-             and '<script type="application/vnd.jupyter.widget-view+json"' in deck(built_book, n).read_text(encoding="utf-8")]
-    assert "02_bias" in decks, "편향 장의 데모(dk.widgets.bias_demo())가 슬라이드에 있어야 합니다"
-    for name in decks:
+def test_every_demo_chapter_deck_has_a_working_demo_slide(built_book, visit):
+    """데모가 있는 장의 덱마다 데모 슬라이드가 있고, 커널 없이 동작하며, 초점이 간 조절기를 화살표로 움직여도
+    슬라이드는 넘어가지 않는다(reveal.js는 입력 요소에 초점이 있으면 키를 쓰지 않는다)."""
+    names = chapters_with_demos(built_book.root)
+    assert "02_bias" in names
+    missing = [n for n in names if 'data-dlkit-demo="' not in deck(built_book, n).read_text(encoding="utf-8")]
+    assert not missing, f"데모가 있는 장인데 덱에 데모 슬라이드가 없습니다: {missing}"
+    present = ".reveal section.present [data-dlkit-demo]"
+    for name in names:
         record = open_deck(visit, name)
         page = record.page
-        page.wait_for_function("document.querySelectorAll('.reveal .jupyter-widgets .widget-container, "
-                               ".reveal .jupyter-widgets .widget-inline-hbox, .reveal .jupyter-widgets.widget-box')"
-                               ".length > 0", timeout=30000)
+        page.evaluate("""() => { const s = document.querySelector('.reveal [data-dlkit-demo]').closest('section');
+                                 const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v); }""")
+        page.wait_for_selector(present, state="visible", timeout=10000)
+        control = page.locator(f"{present} input[type=range]").first
+        if control.count() == 0:
+            control = page.locator(f"{present} input[type=radio]:checked").first
+        before = page.evaluate(f"[Reveal.getIndices(), document.querySelector('{present}').dataset.shown]")
+        control.focus()
+        at_end = control.evaluate("(el) => el.type === 'range' && +el.value === +el.max")
+        page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+        page.wait_for_function(f"(old) => document.querySelector('{present}').dataset.shown !== old",
+                               arg=before[1], timeout=10000)
+        assert page.evaluate("Reveal.getIndices()") == before[0], f"{name}: 조절기의 화살표 키가 슬라이드를 넘겼습니다"
         assert record.console_errors == [], name
         assert record.external_requests == [], name

@@ -73,7 +73,7 @@ CELL_ERRORS: list[tuple[str, str, str, str]] = [
      "설치되지 않은 모듈입니다: {0}",
      "모듈 이름의 철자를 확인하고, 새 패키지면 requirements.txt에 정확한 버전(==)으로 더한 뒤 `make book`으로 "
      "다시 설치하세요(Binder·Colab용이면 binder/requirements.txt에도)."),
-    ("ImportError", r"cannot import name '(.+?)' from '(.+?)'",
+    ("ImportError", r"cannot import name '(.+?)' from '(.+?)'(?: \(.*\))?",  # 끝의 (경로)는 있을 때도 없을 때도
      "{1}에 없는 이름을 가져오려 했습니다: {0}",
      "이름의 철자를 확인하세요. dlkit이면 dlkit/__init__.py가 그 이름을 내보내는지(__all__) 확인하세요."),
     ("AttributeError", r"module '(.+?)' has no attribute '(.+?)'",
@@ -198,6 +198,9 @@ SPHINX_WARNINGS: list[tuple[str, str, str]] = [
     (r"'(.+?)': Unknown option keys: \[(.+?)\] \(allowed: \[(.+)\]\)",
      "{{{0}}} 지시문에 없는 옵션입니다: {1}",
      "옵션 이름을 고치거나 지우세요. 쓸 수 있는 옵션: {2}"),
+    (r"duplicate label of equation (.+?), other instance in (.+)",
+     "수식 라벨이 두 곳에 있습니다: {0} (다른 곳: {1})",
+     "둘 중 한 수식의 라벨을 바꾸고, 그 라벨을 가리키던 {{eq}} 참조도 함께 고치세요."),
     (r"duplicate label (.+?), other instance in (.+)",
      "라벨이 두 곳에 있습니다: {0} (다른 곳: {1})",
      "둘 중 한 라벨의 이름을 바꾸고, 그 라벨을 가리키던 참조도 함께 고치세요."),
@@ -205,8 +208,12 @@ SPHINX_WARNINGS: list[tuple[str, str, str]] = [
      "용어집에 같은 용어가 두 번 있습니다: {0} (다른 곳: {1})",
      "둘 중 하나를 지우거나 합치세요."),
     (r"'myst' cross-reference target not found: '(.+?)'",
-     "링크 [글](#…)이 가리키는 대상이 없습니다: {0}",
-     "대상 라벨의 철자를 확인하거나, 가리킬 제목 바로 위에 ({0})= 줄을 두세요."),
+     "링크 [글](…)이 가리키는 문서나 라벨이 없습니다: {0}",
+     "문서면 이 장 파일 기준 상대 경로(예: 02_bias.md)가 맞는지, 라벨이면 가리킬 제목 바로 위에 (라벨)= 줄이 "
+     "있는지 확인하세요."),
+    (r"Substitution error:UndefinedError: '(.+?)' is undefined",
+     "정의되지 않은 치환(substitution)입니다: {{{{ {0} }}}}",
+     "치환 이름의 철자를 확인하거나, 장의 앞머리나 _config.yml의 parse.myst_substitutions에 그 이름의 값을 정의하세요."),
     (r"equation not found: (.+)",
      "{{eq}}가 가리키는 수식 라벨이 없습니다: {0}",
      "수식 블록에 라벨을 달았는지 확인하세요($$ … $$ ({0}) 또는 {{math}} 지시문의 :label: {0})."),
@@ -264,13 +271,17 @@ def from_sphinx_warning(warning: SphinxWarning, root: Path) -> Summary:
 
 
 def from_sphinx_log(text: str, root: Path) -> list[Summary]:
-    """Sphinx 단계의 stderr 전체 → 경고마다 요약. 경고가 없는데 실패했으면(예외로 멈춤) 한 건으로."""
-    summaries = [from_sphinx_warning(w, root) for w in parse_sphinx_log(text)]
+    """Sphinx 단계의 stderr 전체 → 경고마다 요약(파일, 줄 순서). 경고가 없는데 실패했으면(예외로 멈춤) 한 건으로."""
+    summaries = sorted((from_sphinx_warning(w, root) for w in parse_sphinx_log(text)),
+                       key=lambda s: (s.file, s.line or 0))
     if summaries:
         return summaries
     lines = [ln for ln in ANSI.sub("", text).splitlines() if ln.strip()]
-    # Sphinx의 handle_exception: 트레이스백 끝의 "예외: 메시지" 줄(그 뒤에는 로그 파일 안내가 온다)
-    last = next((ln for ln in reversed(lines) if re.match(r"^[\w.]+(Error|Exception|Interrupt)\b", ln)), "")
+    # Sphinx의 handle_exception: 트레이스백 끝의 "예외: 메시지" 줄(그 뒤에는 로그 파일 안내가 온다), 또는
+    # SphinxError면 "Extension error:" 같은 분류 줄 다음 줄이 메시지다.
+    last = next((ln for ln in reversed(lines) if re.match(r"^[\w.]+(Error|Exception)\b", ln)), "")
+    if not last:
+        last = next((f"{ln} {nxt}" for ln, nxt in zip(lines, lines[1:]) if re.fullmatch(r"[\w ]+ error:", ln)), "")
     what = f"Sphinx가 예외로 멈췄습니다: {_one_line(last)}" if last else "Sphinx가 실패했습니다(경고 줄 없음)."
     return [Summary("", None, None, what, "아래 영어 원문의 마지막 트레이스백이 가리키는 파일을 고치세요.",
                     "\n".join(lines))]

@@ -6,7 +6,8 @@
   (빌드 설정), :mod:`booktools.browser`(Chromium 실행과 로컬 서버), :mod:`booktools.vendor`(함께 올리는 자산).
 - 단계(인자를 받는 함수): :mod:`booktools.cache`(실행 캐시 무효화) → :mod:`booktools.execute`(장 실행)
   → :mod:`booktools.sphinx_stage`(Sphinx) → :mod:`booktools.slides`(덱·유인물) → :mod:`booktools.search`
-  (검색 색인). :mod:`booktools.build`가 이 순서로 부른다. :mod:`booktools.notebooks`는 Colab/Binder 노트북.
+  (검색 색인). :mod:`booktools.build`가 이 순서로 부르고, 실패하면 :mod:`booktools.failures`가 실패마다
+  한국어 요약(파일, 셀·줄, 고칠 것)을 영어 원문보다 먼저 찍는다. :mod:`booktools.notebooks`는 Colab/Binder 노트북.
 - Sphinx 확장: :mod:`booktools.sphinxext`(한 ``setup()``이 기능 모듈을 순서대로 등록).
 - 사이트의 모습: ``booktools/theme/``(템플릿, 정적 CSS/JS, 한국어 메시지, 슬라이드 템플릿).
 

@@ -1,6 +1,7 @@
 """책을 빌드한다: 목차 검사 → 캐시 무효화 → 장 실행 → Sphinx → 덱·유인물 → 검색 색인 → 실행 기록.
 
 `make book`이 `python -m booktools build`로 부른다. 단계마다 무엇을 했는지 한국어로 출력한다.
+실패하면 ``빌드 실패 요약 (N건)``(:mod:`booktools.failures`)을 영어 원문(트레이스백, Sphinx 경고)보다 먼저 찍는다.
 단계는 모두 인자를 받는 함수이고(:mod:`booktools.cache`, :mod:`booktools.execute`,
 :mod:`booktools.sphinx_stage`, :mod:`booktools.slides`, :mod:`booktools.search`), 설정은
 :class:`booktools.settings.BuildSettings` 하나로 넘긴다.
@@ -20,6 +21,7 @@ import yaml
 from booktools import cache as exec_cache
 from booktools import chapters as toc
 from booktools import demo_frames, notebooks, search, slides
+from booktools import failures as failure_summary
 from booktools.execute import Failure, execute_pending, pending_chapters
 from booktools.settings import BuildSettings
 from booktools.sphinx_stage import run_sphinx
@@ -144,10 +146,11 @@ def build(root: Path, settings: BuildSettings) -> int:
         write_report(build_dir, 1, executed, cached, removed, failed, started)
         failed_marker.parent.mkdir(parents=True, exist_ok=True)
         failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
-        for failure in sorted(failures, key=lambda f: f.chapter):
-            print(f"[build] 실패: {failure.message()}", file=sys.stderr)
-        print("[build] 실패: 장을 실행하다 멈췄습니다. 위의 셀을 고친 뒤 다시 빌드하세요(페이지는 만들지 않았습니다).",
-              file=sys.stderr)
+        failures = sorted(failures, key=lambda f: f.chapter)
+        failure_summary.report([failure_summary.from_cell_failure(f) for f in failures], build_dir,
+                         "\n\n".join(f"{f.chapter}:\n{f.detail}" for f in failures),
+                         closing="장을 실행하다 멈췄습니다. 위 요약의 셀을 고친 뒤 다시 빌드하세요"
+                                 "(페이지는 만들지 않았습니다).")
         return 1
     # Sphinx는 바뀐 원본만 다시 읽는다. 그래서 지난 빌드가 실패했으면 그 경고가 다음 빌드에서 사라지지
     # 않도록 전부 다시 읽고, 이번에 실행한 장은(원본이 그대로여도, 예: dlkit이 바뀌었거나 캐시를 지웠거나
@@ -156,7 +159,12 @@ def build(root: Path, settings: BuildSettings) -> int:
     executed_now = tuple(sorted(Path(k).with_suffix("").as_posix() for k in ok))
     settings = dataclasses.replace(settings, reread=executed_now)
     print(f"[build] Sphinx(jupyter-book){' — 모든 페이지를 다시 읽는다' if force_all else ''}", flush=True)
-    returncode = run_sphinx(root, settings, force_all=force_all)
+    # Sphinx의 경고(영어, stderr)는 붙잡아 두었다가 실패하면 한국어 요약 아래에 찍는다(성공하면 그대로).
+    with failure_summary.held_stderr() as held:
+        returncode = run_sphinx(root, settings, force_all=force_all)
+    sphinx_stderr = held.getvalue()
+    if returncode == 0 and sphinx_stderr:
+        sys.stderr.write(sphinx_stderr)
 
     # 이번에 실행한 장 = 실행 단계가 성공시킨 장(Sphinx는 캐시에서 읽기만 한다). 캐시 기록 번호로 세지 않는다:
     # jupyter-cache는 지운 기록의 번호를 다시 쓰므로 새로 실행한 장이 "캐시에서 가져온 장"으로 보였다.
@@ -168,9 +176,11 @@ def build(root: Path, settings: BuildSettings) -> int:
     if returncode != 0:
         failed_marker.parent.mkdir(parents=True, exist_ok=True)
         failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
-        print("[build] 실패: 위의 경고/오류가 가리키는 파일을 고치세요.", file=sys.stderr)
+        failure_summary.report(failure_summary.from_sphinx_log(sphinx_stderr, root), build_dir, sphinx_stderr,
+                         closing="위 요약이 가리키는 파일과 줄을 고치세요(경고도 실패입니다: -W).")
         return returncode
     failed_marker.unlink(missing_ok=True)
+    failure_summary.clear(build_dir)
     exec_cache.write_fingerprint(root, cache)
 
     if settings.post_steps:

@@ -4,7 +4,7 @@
 같은 캐시 키)으로 캐시에 없는 장을 찾아 실행해 두므로, 이어지는 Sphinx는 모두 캐시에서 가져온다.
 커널의 환경(``env``: 이 책의 dlkit, 데모 모드)은 인자로 받아 커널을 띄울 때 넘긴다(이 프로세스의
 os.environ은 바꾸지 않는다). 실패하거나 제한 시간(_config.yml의 execute.timeout, 빌드가 넘긴다)을
-넘긴 장은 캐시에 넣지 않고, 장·셀(소스 줄)·오류를 적은 :class:`Failure`로 돌려준다.
+넘긴 장, 커널이 죽은 장은 캐시에 넣지 않고, 장·셀(소스 줄)·오류를 적은 :class:`Failure`로 돌려준다.
 """
 from __future__ import annotations
 
@@ -18,29 +18,25 @@ from pathlib import Path
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+# 실패의 종류(:attr:`Failure.kind`): 셀이 예외를 냈다, 제한 시간을 넘겼다, 커널이 죽었다.
+CELL_ERROR, CELL_TIMEOUT, KERNEL_DIED = "error", "timeout", "dead"
+
+
 @dataclass(frozen=True)
 class Failure:
-    """실패한 장 하나: 어느 셀(노트북 번호, 소스 줄, 첫 줄)에서 무엇이 잘못되었는지."""
+    """실패한 장 하나: 어느 셀(노트북 번호, 소스 줄, 첫 줄)에서 무엇이 잘못되었는지.
+
+    한국어 요약은 :func:`booktools.failures.from_cell_failure`가 만든다. ``detail``은 nbclient의
+    영어 원문(트레이스백, ANSI 색 없음)이다."""
     chapter: str
     cell: int | None
     line: int | None
     first_line: str
-    timed_out: bool
+    kind: str
     timeout: int
+    ename: str
+    evalue: str
     detail: str
-
-    def message(self) -> str:
-        where = "어느 셀인지 모름"
-        if self.cell is not None:
-            where = f"셀 #{self.cell}"
-            if self.line is not None:
-                where += f"(소스 {self.line}번째 줄: {self.first_line!r})"
-        if self.timed_out:
-            return (f"{self.chapter}: {where}이 제한 시간 {self.timeout}초(_config.yml의 execute.timeout) 안에 "
-                    "끝나지 않았습니다. 끝나지 않는 반복이나 입력을 기다리는 코드가 없는지 그 셀을 고치고, "
-                    "정말 오래 걸리는 셀이면 _config.yml의 execute.timeout을 늘리세요.")
-        return (f"{self.chapter}: {where}에서 오류가 났습니다: {self.detail}\n"
-                "그 셀을 고친 뒤 다시 빌드하세요.")
 
 
 def _read(path: Path):
@@ -69,7 +65,7 @@ def _execute(path_str: str, timeout: int, env: dict[str, str]):
     import time
 
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     path = Path(path_str)
     nb = _read(path)
@@ -83,8 +79,8 @@ def _execute(path_str: str, timeout: int, env: dict[str, str]):
     error = None
     try:
         client.execute(env=env)  # env는 커널을 띄울 때 넘어간다(jupyter_client KernelManager.start_kernel)
-    except (CellExecutionError, CellTimeoutError) as exc:
-        error = exc
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        error = exc  # DeadKernelError: 셀 도중 커널 프로세스가 끝났다(os._exit, 메모리 부족으로 죽음 등)
     seconds = time.perf_counter() - started
     if error is None:
         return path_str, nb, seconds, None
@@ -92,12 +88,12 @@ def _execute(path_str: str, timeout: int, env: dict[str, str]):
     source_map = nb.metadata.get("source_map", [])
     line = source_map[index] + 1 if index is not None and index < len(source_map) else None
     first = nb.cells[index].source.strip().splitlines()[0] if index is not None and nb.cells[index].source.strip() else ""
-    timed_out = isinstance(error, CellTimeoutError)
+    kind = (CELL_TIMEOUT if isinstance(error, CellTimeoutError)
+            else KERNEL_DIED if isinstance(error, DeadKernelError) else CELL_ERROR)
+    ename = getattr(error, "ename", "") or type(error).__name__
+    evalue = ANSI.sub("", getattr(error, "evalue", "") or "").strip()
     detail = ANSI.sub("", str(error)).strip()
-    if not timed_out:
-        # nbclient의 긴 메시지에서 마지막 줄(예외 이름: 메시지)만: 전체 트레이스백은 셀 출력에 있다
-        detail = next((ln for ln in reversed(detail.splitlines()) if ln.strip()), detail)
-    return path_str, nb, seconds, Failure(path_str, index, line, first, timed_out, timeout, detail)
+    return path_str, nb, seconds, Failure(path_str, index, line, first, kind, timeout, ename, evalue, detail)
 
 
 def execute_pending(cache_dir: Path, chapters: list[Path], *, timeout: int, env: dict[str, str],

@@ -162,12 +162,16 @@ class BuildResult:
         return json.loads((self.root / "_build" / "exec-report.json").read_text())
 
 
-def run_build(root: Path, *extra: str) -> BuildResult:
-    """`python -m booktools build`를 root에서(그 복사본의 booktools로) 실행하고 출력과 종료 코드를 돌려준다."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "booktools", "build", str(root), *extra],
-        cwd=root, capture_output=True, text=True,
-    )
+def run_build(root: Path, *extra: str, interleaved: bool = False) -> BuildResult:
+    """`python -m booktools build`를 root에서(그 복사본의 booktools로) 실행하고 출력과 종료 코드를 돌려준다.
+
+    기본 출력은 stdout 다음에 stderr를 이은 것이다. ``interleaved=True``면 터미널에서처럼 둘이 찍힌 순서
+    그대로다(버퍼 없이 한 파이프로: 무엇이 먼저 보이는지 검사할 때)."""
+    command = [sys.executable, *(["-u"] if interleaved else []), "-m", "booktools", "build", str(root), *extra]
+    if interleaved:
+        proc = subprocess.run(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        return BuildResult(root, proc.returncode, proc.stdout)
+    proc = subprocess.run(command, cwd=root, capture_output=True, text=True)
     return BuildResult(root, proc.returncode, proc.stdout + proc.stderr)
 
 

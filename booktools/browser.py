@@ -4,12 +4,16 @@
 - :func:`chromium_path`: 쓸 Chromium 실행 파일. 기본은 ``/usr/bin/chromium``; 다른 곳이면 호출하는 쪽이
   ``path``를 넘긴다(명령줄의 ``--chromium``, 테스트는 환경 변수 CHROMIUM_PATH를 읽어 넘긴다).
 - :func:`launch`: playwright로 띄운 브라우저(컨텍스트 관리자).
-- :func:`serve`: 폴더를 127.0.0.1의 빈 포트로 띄운다(컨텍스트 관리자, 요청 로그 없음).
+- :func:`serve`: 폴더를 127.0.0.1의 빈 포트로 띄운다(컨텍스트 관리자, 요청 로그 없음). ``compress=True``면
+  정적 호스트처럼 압축해 보낸다(Lighthouse가 실제 호스트에서의 바이트를 보게).
+- :func:`host_gzip`: 정적 호스트가 같은 바이트를 보낼 때의 본문(압축하는 형식이면 gzip, 아니면 그대로).
+  페이지 무게(:mod:`booktools.bench.pageweight`)와 압축 서버가 이 한 규칙을 쓴다.
 """
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import threading
 from contextlib import contextmanager
@@ -42,6 +46,24 @@ def launch(path: Path) -> Iterator[object]:
             browser.close()
 
 
+# 정적 호스트(GitHub Pages, Netlify, nginx의 gzip_types)가 압축해 보내는 형식. 글꼴(woff2)·PNG·이미 gzip인
+# Pagefind 조각은 다시 압축하지 않는다. 압축 수준 6은 zlib 기본값(Apache mod_deflate, 대부분의 CDN).
+COMPRESSIBLE_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
+                      "application/x-javascript", "image/svg+xml", "font/ttf", "font/otf")
+GZIP_LEVEL = 6
+
+
+def compressible(content_type: str) -> bool:
+    """``content_type``(예: "text/css; charset=utf-8")을 정적 호스트가 gzip으로 보내는가."""
+    mime = content_type.split(";")[0].strip().lower()
+    return any(mime.startswith(kind) if kind.endswith("/") else mime == kind for kind in COMPRESSIBLE_TYPES)
+
+
+def host_gzip(body: bytes, content_type: str) -> bytes:
+    """정적 호스트가 ``body``를 보낼 때 실제로 전송하는 바이트(압축 형식이면 gzip 수준 6, 아니면 그대로)."""
+    return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0) if compressible(content_type) else body
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """요청 로그를 쓰지 않는 정적 파일 처리기(빌드·테스트 출력이 로그로 덮이지 않게)."""
 
@@ -49,10 +71,34 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class GzipHandler(QuietHandler):
+    """정적 호스트처럼 압축해 보내는 처리기: 브라우저가 gzip을 받으면 :func:`host_gzip`의 바이트를 보낸다."""
+
+    def send_head(self):
+        import io
+
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        if not ("gzip" in self.headers.get("Accept-Encoding", "") and path.is_file() and compressible(content_type)):
+            return super().send_head()  # 압축하지 않는 형식, 404, 폴더 주소의 "/" 넘겨주기
+        body = host_gzip(path.read_bytes(), content_type)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    """``directory``를 127.0.0.1에서 띄우고 그 주소(``http://127.0.0.1:PORT``)를 준다."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+def serve(directory: Path, port: int = 0, *, compress: bool = False) -> Iterator[str]:
+    """``directory``를 127.0.0.1에서 띄우고 그 주소(``http://127.0.0.1:PORT``)를 준다.
+
+    ``compress=True``면 정적 호스트처럼 압축해 보낸다(:class:`GzipHandler`)."""
+    handler = functools.partial(GzipHandler if compress else QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

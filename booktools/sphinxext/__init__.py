@@ -6,7 +6,8 @@
 """
 from __future__ import annotations
 
-from booktools.sphinxext import (chapter_table, demos, images, korean_labels, korean_ui, launch, look, meta, offline, phone, printing,
+from booktools.sphinxext import (chapter_table, demos, icons, images, korean_labels, korean_ui, launch, look, meta, offline,
+                                 phone, printing,
                                  prune, quiz, search, slides, status, toc)
 
 # 읽는 순서: 무엇을 읽는가 → 어떤 모습인가 → 페이지에 무엇을 더하는가 → 발행 폴더 정리
@@ -14,6 +15,7 @@ FEATURES = (
     toc,              # 목차의 문서만 읽는다(include_patterns), 목차가 틀리면 한국어로 멈춘다
     look,             # booktools/theme: 템플릿 폴더와 정적 파일 폴더
     offline,          # 함께 올린 MathJax·RequireJS·html-manager, CDN 없이
+    icons,            # 테마 아이콘을 인라인 SVG로(1.5 MB fontawesome.js 없이)
     korean_ui,        # 테마 문구의 한국어 카탈로그
     korean_labels,    # 그림·표·연습의 한국어 이름
     images,           # 한글 이름 그림의 Markdown 문법

@@ -10,8 +10,6 @@
 - 위젯 페이지에는 RequireJS `paths` 설정(`_static/jupyter-widgets/paths.js`, 이 모듈이
   빌드 시작 때 써 넣는다)을 html-manager보다 먼저 넣는다. 없으면 html-manager가 아이콘
   글꼴을 페이지 기준 상대 경로로 불러 `chapters/` 아래에서 404가 난다.
-- `window.FontAwesomeConfig = {autoReplaceSvg: "nest"}`를 테마의 FontAwesome(defer)보다
-  먼저 실행한다. 없으면 ipywidgets `Play`가 아이콘을 못 찾아 예외를 던진다.
 - sphinx-thebe의 인라인 설정 스크립트(두 번 들어가 "Identifier 'THEBE_JS_URL' has
   already been declared" 오류를 낸다)와 sphinx-thebe.js/.css를 페이지에서 뺀다.
   이 책은 thebe를 쓰지 않는다(`launch_buttons.thebe: false`).
@@ -58,8 +56,6 @@ PATHS_JS = """\
   require.config({ paths: paths });
 })();
 """
-
-FONTAWESOME_CONFIG = 'window.FontAwesomeConfig = {autoReplaceSvg: "nest"};'
 
 # ipywidgets 8의 html-manager는 위젯 설명(label)을 MathJax 2 API `MathJax.Hub.Queue`로
 # 조판한다. MathJax 3에는 Hub가 없어 "Cannot read properties of undefined (reading
@@ -129,8 +125,6 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     app.connect("config-inited", _config_inited)
-    # 테마의 fontawesome.js는 defer라 문서 끝에서 돈다: 일반 인라인 스크립트가 항상 먼저다.
-    app.add_js_file(None, body=FONTAWESOME_CONFIG, priority=1)
     # myst-nb가 같은 이벤트에서 위젯 스크립트를 더한 뒤에 거른다(기본 우선순위 500).
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("builder-inited", _write_paths_js)

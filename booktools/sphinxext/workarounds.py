@@ -7,8 +7,13 @@
 """
 from __future__ import annotations
 
+import functools
+import posixpath
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
+
+from markupsafe import Markup
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,11 @@ WORKAROUNDS = (
     Workaround("페이지 스크립트 거르기", "sphinx", "7.4.7", "drop_page_assets",
                "html-page-context의 script_files/css_files 목록을 직접 고친다: sphinx-thebe가 launch_buttons.thebe"
                "=false에도 설정 스크립트를 두 번 넣어 콘솔 오류를 낸다(sphinx-thebe 0.3.1)."),
+    Workaround("테마가 직접 쓰는 머리 스크립트 빼기", "pydata-sphinx-theme", "0.17.1",
+               "booktools/theme/templates/layout.html",
+               "테마 layout.html이 script_files를 거치지 않고 블록 css(fontawesome.js, webpack 매크로 head_js_preload)와 "
+               "extrahead(searchtools.js·language_data.js·searchindex.js)에 태그를 직접 쓴다: 끌 설정이 없어, 우리 "
+               "layout.html이 두 블록의 출력(super())을 drop_theme_scripts가 정한 거르개에 통과시킨다."),
     Workaround("실행 버튼 주소 바꾸기", "sphinx-book-theme", "1.3.0", "launch_button_groups",
                "테마가 context['header_buttons']에 넣는 그룹(launch-buttons, download-buttons)의 url을 바꾼다: "
                "버튼이 .md 원본이 아니라 생성된 notebooks/<장>.ipynb를 열게 할 설정이 없다."),
@@ -63,6 +73,29 @@ def drop_page_assets(context: dict, *, script: Callable[[Any], bool], css: Calla
     if isinstance(styles, list):
         styles[:] = [item for item in styles if not css(item)]
     return scripts if isinstance(scripts, list) else []
+
+
+# layout.html(booktools/theme/templates)이 읽는 컨텍스트 이름: 뺄 스크립트 경로들과 거르개 함수
+THEME_SCRIPTS_DROPPED = "studybook_theme_scripts_dropped"
+THEME_SCRIPTS_FILTER = "studybook_without_theme_scripts"
+_SCRIPT_TAG = re.compile(r'[ \t]*<script\b[^>]*\bsrc="(?P<src>[^"]*)"[^>]*>\s*</script>[ \t]*\n?')
+
+
+def drop_theme_scripts(pagename: str, context: dict, *paths: str) -> None:
+    """html-page-context에서 부른다: 테마 레이아웃이 머리에 직접 쓰는 ``<script src>`` 가운데 사이트 뿌리 기준
+    경로가 ``paths``(예: ``"_static/searchtools.js"``)인 것을 이 페이지(``pagename``)에서 뺀다."""
+    context.setdefault(THEME_SCRIPTS_DROPPED, set()).update(paths)
+    context[THEME_SCRIPTS_FILTER] = functools.partial(without_scripts, folder=posixpath.dirname(pagename))
+
+
+def without_scripts(html: str, dropped: set[str], folder: str = "") -> Markup:
+    """``html``(``folder``에 있는 페이지의 렌더된 템플릿 블록)에서 사이트 뿌리 기준 경로(``?`` 앞)가
+    ``dropped``에 있는 ``<script src>`` 태그를 지운다."""
+    def keep(match: re.Match) -> str:
+        path = posixpath.normpath(posixpath.join(folder, match["src"].split("?")[0]))
+        return "" if path in dropped else match[0]
+
+    return Markup(_SCRIPT_TAG.sub(keep, str(html)))
 
 
 def launch_button_groups(context: dict) -> tuple[list | None, dict | None, dict | None]:

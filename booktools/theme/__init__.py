@@ -1,7 +1,7 @@
 """사이트의 모습이 있는 곳(한 폴더): 이 모듈은 그 경로만 정의한다.
 
-- ``templates/``: sphinx-book-theme 구성 요소 덮어쓰기(번역된 툴팁, 검색 페이지).
-- ``static/``: 모든 페이지가 싣는 CSS/JS(파비콘, 접근성·휴대폰·인쇄 CSS, 위젯 이름, 퀴즈 진행표).
+- ``templates/``: sphinx-book-theme 구성 요소 덮어쓰기(번역된 툴팁, 검색 페이지, 머리 스크립트·아이콘을 거르는 layout).
+- ``static/``: 모든 페이지가 싣는 CSS/JS(파비콘, 접근성·휴대폰·인쇄·아이콘 CSS, 위젯 이름, 퀴즈 진행표).
 - ``locale/``: 한국어 메시지 카탈로그(Sphinx·테마 문구의 .po 원본).
 - ``slides/``: 덱 템플릿(nbconvert ``studybook``)과 슬라이드 넘침 검사 스크립트.
 

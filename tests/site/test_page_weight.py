@@ -1,0 +1,134 @@
+"""모든 페이지가 싣는 것을 줄였는지: Sphinx 자체 검색, FontAwesome JS, 수식 없는 페이지의 MathJax.
+
+- 정적 검사(빌드된 HTML): 어느 페이지의 ``<script src>``도 searchtools.js·language_data.js·searchindex.js·
+  fontawesome.js를 부르지 않는다. 틀의 FontAwesome 아이콘은 모두 인라인 SVG가 되었다.
+- 브라우저 검사: 페이지를 처음 열어 네트워크가 잠잠해질 때까지 받은 자원(Resource Timing)에 그 스크립트가 없다.
+  수식이 없는 페이지는 MathJax를 받지 않고, 수식이 있는 페이지는 여전히 조판한다. 아이콘은 크기가 있는 SVG로 그려진다.
+
+무게 자체(바이트)는 테스트가 아니라 `make bench`(booktools/bench/pageweight.py)가 재고 예산과 비교한다.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from booktools.sphinxext.icons import FONTAWESOME_JS, ICON_CLASS
+from booktools.sphinxext.search import SPHINX_SEARCH_SCRIPTS
+from booktools.vendor import ASSETS
+from helpers import toc_pages
+
+DROPPED = (*SPHINX_SEARCH_SCRIPTS, FONTAWESOME_JS)
+PAGES = toc_pages() + ["genindex.html", "search.html"]
+SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
+FA_TAG = re.compile(r'<(i|span)\b[^>]*\bclass="([^"]*\bfa-[^"]*)"[^>]*>')
+MATH_NODE = re.compile(r'class="math(?:\s|")')
+
+RESOURCES_JS = "() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+
+
+def dropped_in(paths: list[str]) -> list[str]:
+    """자원 경로 목록 가운데 빼기로 한 스크립트(사이트 뿌리 기준 이름으로 끝나는 것)."""
+    return [p for p in paths for name in DROPPED if p.split("?")[0].endswith("/" + name) or p == name]
+
+
+def page_html(built_book, page: str) -> str:
+    return (built_book.html / page).read_text(encoding="utf-8")
+
+
+# ── 정적 검사 ──────────────────────────────────────────────────────────
+@pytest.mark.build
+def test_no_page_references_sphinx_search_or_fontawesome_js(built_book):
+    offenders = {page: found for page in PAGES
+                 if (found := dropped_in(["/" + s for s in SCRIPT_SRC.findall(page_html(built_book, page))]))}
+    assert not offenders, f"빼기로 한 스크립트를 부르는 페이지: {offenders}"
+    # 음성 대조: 빼지 않은 테마 스크립트는 그대로 있다(거르개가 다 지우고 있지 않다)
+    assert any(s.split("?")[0].endswith("sphinx_highlight.js") for s in SCRIPT_SRC.findall(page_html(built_book, "chapters/04_optim.html")))
+    assert dropped_in(["/_static/searchtools.js", "/_static/scripts/fontawesome.js?digest=1", "/_static/doctools.js"]) == [
+        "/_static/searchtools.js", "/_static/scripts/fontawesome.js?digest=1"]
+
+
+@pytest.mark.build
+def test_theme_icons_are_inline_svgs(built_book):
+    """틀의 FontAwesome 아이콘(``<i class="fa-…">``)은 모두 SVG를 품었다(글꼴이나 JS에 기대는 아이콘이 없다)."""
+    left, nested = {}, 0
+    for page in PAGES:
+        text = page_html(built_book, page)
+        tags = FA_TAG.findall(text)
+        nested += sum(ICON_CLASS in cls for _, cls in tags)
+        if missing := sorted({cls for _, cls in tags if ICON_CLASS not in cls}):
+            left[page] = missing
+    assert not left, f"SVG로 바꾸지 못한 아이콘: {left}"
+    assert nested >= 10 * len(PAGES), f"아이콘이 너무 적습니다({nested}개): 틀의 아이콘을 찾지 못한 것 아닌가요"
+
+
+# ── 브라우저 검사 ──────────────────────────────────────────────────────
+@pytest.mark.browser
+def test_pages_fetch_no_sphinx_search_or_fontawesome_js(visit):
+    fetched = {}
+    for page in PAGES:
+        record = visit(page)
+        resources = record.page.evaluate(RESOURCES_JS)
+        assert any(r.endswith(".css") for r in resources), f"{page}: 자원 목록이 비었습니다(측정이 틀렸습니다)"
+        if found := dropped_in(resources):
+            fetched[page] = found
+        record.page.context.close()
+    assert not fetched, f"빼기로 한 스크립트를 받은 페이지: {fetched}"
+
+
+@pytest.mark.browser
+def test_mathjax_loads_only_on_pages_with_math(built_book, visit):
+    plain = [p for p in toc_pages() if not MATH_NODE.search(page_html(built_book, p))]
+    with_math = [p for p in toc_pages() if p not in plain]
+    assert plain and with_math, f"수식 없는 페이지 {plain}, 수식 있는 페이지 {with_math}: 둘 다 있어야 검사가 됩니다"
+    mathjax = "/_static/" + ASSETS["mathjax"].rsplit("/", 1)[0] + "/"
+    for page in plain:
+        record = visit(page)
+        loaded = [r for r in record.page.evaluate(RESOURCES_JS) if r.startswith(mathjax)]
+        assert not loaded, f"{page}: 수식이 없는데 MathJax를 받습니다: {loaded}"
+        assert record.page.evaluate("typeof window.MathJax") == "undefined", page
+    # 수식이 있는 페이지는 여전히 MathJax가 모든 수식을 조판한다(스크립트 태그가 아니라 그려진 결과를 본다)
+    record = visit("chapters/04_optim.html" if "chapters/04_optim.html" in with_math else with_math[0])
+    page = record.page
+    page.wait_for_selector("mjx-container", timeout=15000)
+    page.evaluate("async () => { await MathJax.startup.promise; }")
+    counts = page.evaluate("""() => ({
+        math: document.querySelectorAll('.math').length,
+        typeset: [...document.querySelectorAll('.math')].filter(el => {
+            const c = el.querySelector('mjx-container');
+            return c && c.getBoundingClientRect().width > 0;
+        }).length})""")
+    assert counts["math"] > 0 and counts["typeset"] == counts["math"], counts
+    assert any(r.startswith(mathjax) for r in page.evaluate(RESOURCES_JS))
+
+
+ICON_BOXES_JS = """(selector) => [...document.querySelectorAll(selector)].map(el => {
+    const svg = el.querySelector(':scope > svg');
+    const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+    const path = svg && svg.querySelector('path');
+    return {cls: el.className, width: box.width, height: box.height,
+            painted: !!(path && path.getAttribute('d') && getComputedStyle(path).fill !== 'none'),
+            glyph: getComputedStyle(el, '::before').content};
+})"""
+
+
+@pytest.mark.browser
+def test_header_and_sidebar_icons_render_as_svg(visit):
+    """머리(사이드바 단추, GitHub, 전체 화면, 화면 색상), 사이드바 검색 칸, 옆 목차 제목, 앞뒤 쪽 단추의 아이콘이
+    크기가 있는 SVG로 그려진다."""
+    record = visit("chapters/04_optim.html")
+    page = record.page
+    # 보이는 아이콘 가운데 꼭 있어야 하는 것: 각각 화면에 그려졌는가
+    for selector in (".primary-toggle .fa-bars", ".search-button-field .fa-magnifying-glass",
+                     ".dropdown-source-buttons .fa-github", ".btn-fullscreen-button .fa-expand",
+                     ".theme-switch-button .theme-switch", ".page-toc .fa-list", ".prev-next-area .fa-angle-left"):
+        boxes = page.evaluate(ICON_BOXES_JS, selector)
+        assert boxes, f"{selector}: 아이콘이 없습니다"
+        drawn = [b for b in boxes if b["width"] > 4 and b["height"] > 4 and b["painted"]]
+        assert drawn, f"{selector}: 크기 있는 SVG로 그려지지 않았습니다: {boxes}"
+        assert all(b["glyph"] in ("none", "normal") for b in boxes), f"{selector}: 글꼴 글리프도 그립니다: {boxes}"
+    # 음성 대조: 없는 아이콘은 빈 목록이다(선택자가 아무거나 잡지 않는다)
+    assert page.evaluate(ICON_BOXES_JS, ".fa-no-such-icon") == []
+    resources = page.evaluate(RESOURCES_JS)
+    assert not [r for r in resources if "fontawesome/webfonts/fa-brands" in r], resources
+    assert not record.console_errors and not record.external_requests

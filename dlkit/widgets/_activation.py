@@ -5,10 +5,15 @@ from typing import Any
 
 import numpy as np
 
-from dlkit.widgets._frames import Axis, DemoSpec
+from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
 
 NAMES = ("step", "sigmoid", "tanh", "relu", "leaky_relu", "gelu")
 X0S = (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0)
+"""정적 페이지의 입력 위치(실시간 슬라이더 -5~5, 간격 0.1의 눈금 위)."""
+X0_SLIDER = (-5.0, 5.0, 0.1)
+"""실시간 입력 위치 슬라이더의 (최솟값, 최댓값, 간격)."""
+ACT_START = {"name": "sigmoid", "x0": 2.0}
+"""활성화 데모의 처음 상태(두 모드가 같다)."""
 XGRID = np.linspace(-5, 5, 401)
 
 
@@ -67,6 +72,33 @@ def slope_note(name: str, g0: float) -> str:
     return "도함수가 0이 아니라서 역전파로 학습 신호가 전달됩니다."
 
 
+def _act_preset(label: str, name: str, x0: float) -> Preset:
+    """활성화 데모의 프리셋: 설명은 그 점의 도함수로 :func:`slope_note`가 쓴다(캡션과 같은 말)."""
+    from dlkit.activations import get_activation
+
+    g0 = float(get_activation(name).grad(np.array([x0]))[0])
+    return Preset(label, {"name": name, "x0": x0}, f"{_korean(name)}, x = {x0:g}: 도함수 {g0:.3g}. "
+                  + slope_note(name, g0))
+
+
+def sigmoid_peak_reached(*, name: str, x0: float, **_: Any) -> bool:
+    """질문의 답에 닿았나: 시그모이드의 도함수가 가장 큰 곳(x = 0)에 빨간 점을 놓았다."""
+    return name == "sigmoid" and abs(float(x0)) < X0_SLIDER[2] / 2
+
+
+def _act_question() -> Question:
+    from dlkit.activations import get_activation
+
+    peak = float(get_activation("sigmoid").grad(np.array([0.0]))[0])
+    return Question(
+        prompt=("시그모이드의 도함수(접선의 기울기)는 어디에서 가장 크고, 그 값은 얼마일까요? "
+                "예측한 뒤 시그모이드에서 입력 위치를 옮겨 보세요."),
+        reached=sigmoid_peak_reached,
+        answer=(f"x = 0에서 가장 크고 그 값은 {peak:g}입니다. 어디서나 이보다 작으니, 시그모이드를 열 층 지나면 "
+                f"기울기는 많아야 {peak:g}¹⁰, 곧 약 {1 / peak ** 10:,.0f}분의 1이 됩니다(기울기 소실)."),
+    )
+
+
 def activation_spec() -> DemoSpec:
     from dlkit.activations import get_activation
     from dlkit.plotting import plot_activation
@@ -82,6 +114,7 @@ def activation_spec() -> DemoSpec:
         (art["point"],) = ax.plot([], [], "o", color="tab:red", ms=6)
         ax.set_ylim(-1.6, 2.6)
         ax.set_xlim(-5, 5)
+        ax.yaxis.label.set(rotation=0, ha="right", va="center")  # 세로축 이름이 있으면 눕히지 않고 가로로
         ax.legend(loc="upper left", fontsize=8)
 
     def update(*, name: str, x0: float) -> str:
@@ -109,27 +142,46 @@ def activation_spec() -> DemoSpec:
 
         style = {"description_width": "initial"}
         return {
-            "name": widgets.Dropdown(options=[(f"{_korean(n)} ({n})", n) for n in NAMES], value="sigmoid",
+            "name": widgets.Dropdown(options=[(f"{_korean(n)} ({n})", n) for n in NAMES], value=ACT_START["name"],
                                      description="활성화 함수", style=style),
-            "x0": widgets.FloatSlider(value=2.0, min=-5, max=5, step=0.1, description="입력 x 위치",
-                                      style=style, layout=widgets.Layout(width="420px")),
+            "x0": widgets.FloatSlider(value=ACT_START["x0"], min=X0_SLIDER[0], max=X0_SLIDER[1], step=X0_SLIDER[2],
+                                      description="입력 x 위치", style=style, layout=widgets.Layout(width="420px")),
         }
 
     return DemoSpec(
         name="activation", title="활성화 함수와 그 도함수", figsize=(4.4, 2.7),
         setup=setup, update=update,
-        static_axes=[Axis("name", "함수", NAMES, [_korean(n) for n in NAMES], kind="toggle", initial=1),
-                     Axis("x0", "입력 x 위치", X0S, [f"{v:g}" for v in X0S], initial=5)],
-        static_what="함수 6개 × 입력 위치 7곳",
+        static_axes=[Axis("name", "활성화 함수", NAMES, [_korean(n) for n in NAMES], kind="toggle",
+                          initial=NAMES.index(ACT_START["name"])),
+                     Axis("x0", "입력 x 위치", X0S, [f"{v:g}" for v in X0S], initial=X0S.index(ACT_START["x0"]))],
+        static_what="함수 6개 × 입력 위치 7곳: 입력 위치는 −4부터 4까지 성기게",
         live_controls=live_controls, blit=lambda: art["blit"],
+        presets=(_act_preset("계단 함수: 기울기 0", "step", 1.0),
+                 _act_preset("포화: 시그모이드의 꼬리", "sigmoid", 4.0),
+                 _act_preset("죽은 ReLU", "relu", -2.0),
+                 _act_preset("Leaky ReLU는 살아 있음", "leaky_relu", -2.0)),
+        questions=(_act_question(),),
     )
 
 
 # --- 활성화가 있을 때와 없을 때 -------------------------------------------------
 
-EPOCHS = (0, 10, 25, 50, 100, 200, 400, 800)
 LIVE_EPOCH_STEP = 10
 LIVE_MAX_EPOCH = 800
+EPOCH_GRID = tuple(range(0, LIVE_MAX_EPOCH + 1, LIVE_EPOCH_STEP))
+"""실시간 에포크 슬라이더가 낼 수 있는 값(두 모드가 같은 학습 한 번의 이 에포크들에서 예측을 기록한다)."""
+EPOCHS = (0, 10, 20, 50, 100, 200, 400, 800)
+"""정적 페이지의 에포크(:data:`EPOCH_GRID` 위, 뒤로 갈수록 성기게)."""
+FIT_ACTIVATIONS = tuple(n for n in NAMES if n != "step")
+"""곡선 맞추기에 쓰는 활성화 함수(계단 함수는 기울기가 0이라 학습이 안 된다)."""
+HIDDENS = (2, 4, 8, 16, 32)
+"""실시간 은닉 뉴런 수 슬라이더의 값."""
+HIDDEN_STATIC = (2, 16)
+"""정적 페이지의 은닉 뉴런 수: 아주 적을 때와 기본값."""
+FIT_START = {"epoch": 200, "activation": "relu", "hidden": 16}
+"""곡선 맞추기 데모의 처음 상태(두 모드가 같다)."""
+PLATEAU_FROM = 400
+"""질문의 답에 닿았다고 보는 에포크: 선형 망의 손실이 더는 줄지 않는 뒤쪽(정적 프레임 400, 800)."""
 
 
 def train_snapshots(activation: str | None, hidden: int, epochs: Any, *, seed: int = 0) -> dict[int, np.ndarray]:
@@ -177,12 +229,15 @@ def linear_vs_activation_spec() -> DemoSpec:
         ax.plot(X, y, "k-", lw=3, alpha=0.3, label="목표 곡선")
         (art["lin"],) = ax.plot(X, np.zeros(len(X)), lw=2, label="선형 층만 3개")
         (art["act"],) = ax.plot(X, np.zeros(len(X)), lw=2, label="활성화 사용")
-        ax.set(xlabel="x", ylabel="y", ylim=(-2.2, 2.2))
+        ax.set(xlabel="x", ylim=(-2.2, 2.2))
+        ax.set_ylabel("y", rotation=0, ha="right", va="center")  # 눕히지 않고 가로로
         art["ax"] = ax
         art["legend"] = ax.legend(loc="upper left", fontsize=8)
 
-    def update(*, epoch: int, activation: str = "relu", hidden: int = 16, live: bool = False) -> str:
-        epochs = range(0, LIVE_MAX_EPOCH + 1, LIVE_EPOCH_STEP) if live else EPOCHS
+    def update(*, epoch: int, activation: str = FIT_START["activation"], hidden: int = FIT_START["hidden"]) -> str:
+        # 정적 프레임의 에포크만 필요하면 그 여덟 곳에서만 멈추며 학습한다(빠르다). 같은 학습을 나눠 했을 뿐이라
+        # 같은 에포크의 예측은 실시간 격자(EPOCH_GRID)로 얻은 것과 똑같다(tests/dlkit/test_widget_content.py).
+        epochs = EPOCHS if epoch in EPOCHS else EPOCH_GRID
         epoch = min(epochs, key=lambda e: abs(e - epoch))
         lin = snapshots(None, hidden, epochs)[epoch]
         act = snapshots(activation, hidden, epochs)[epoch]
@@ -197,27 +252,52 @@ def linear_vs_activation_spec() -> DemoSpec:
                 f"선형 층만 쌓은 망은 학습해도 직선밖에 못 그립니다(손실 {l_lin:.3f}). "
                 + fit_note(name, l_lin, l_act))
 
+    def fit_preset(label: str, values: dict[str, Any]) -> Preset:
+        """프리셋 설명은 그 상태의 손실로 :func:`fit_note`가 쓴다(캡션과 같은 판정)."""
+        grid = EPOCHS if values["epoch"] in EPOCHS else EPOCH_GRID
+        lin = snapshots(None, values["hidden"], grid)[values["epoch"]]
+        act = snapshots(values["activation"], values["hidden"], grid)[values["epoch"]]
+        l_lin, l_act = squared_loss(lin.reshape(-1, 1), y), squared_loss(act.reshape(-1, 1), y)
+        return Preset(label, values, f"은닉 {values['hidden']}개, 에포크 {values['epoch']}: "
+                      + fit_note(_korean(values["activation"]), l_lin, l_act))
+
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets
 
         style = {"description_width": "initial"}
         return {
-            "epoch": widgets.IntSlider(value=200, min=0, max=LIVE_MAX_EPOCH, step=LIVE_EPOCH_STEP,
+            "epoch": widgets.IntSlider(value=FIT_START["epoch"], min=0, max=LIVE_MAX_EPOCH, step=LIVE_EPOCH_STEP,
                                        description="학습 에포크", style=style,
                                        layout=widgets.Layout(width="420px")),
-            "activation": widgets.Dropdown(options=[(f"{_korean(n)} ({n})", n) for n in NAMES if n != "step"],
-                                           value="relu", description="활성화 함수", style=style),
-            "hidden": widgets.SelectionSlider(options=[2, 4, 8, 16, 32], value=16, description="은닉 뉴런 수",
-                                              style=style),
+            "activation": widgets.Dropdown(options=[(f"{_korean(n)} ({n})", n) for n in FIT_ACTIVATIONS],
+                                           value=FIT_START["activation"], description="활성화 함수", style=style),
+            "hidden": widgets.SelectionSlider(options=list(HIDDENS), value=FIT_START["hidden"],
+                                              description="은닉 뉴런 수", style=style),
         }
 
     return DemoSpec(
         name="linear_vs_activation", title="선형 층만 쌓기 vs 활성화 함수 넣기", figsize=(4.4, 2.7),
         setup=setup, update=update,
-        static_axes=[Axis("epoch", "학습 에포크", EPOCHS, [str(e) for e in EPOCHS], initial=len(EPOCHS) - 1)],
-        static_fixed={"activation": "relu", "hidden": 16},
-        static_what="ReLU, 은닉 16개, 에포크 8곳",
-        live_controls=live_controls, live_fixed={"live": True}, blit=lambda: art["blit"],
+        # 에포크를 마지막 축으로: 프레임을 차례로 그릴 때 배경(활성화, 은닉 수)이 덜 바뀐다(blit)
+        static_axes=[Axis("activation", "활성화 함수", FIT_ACTIVATIONS, [_korean(n) for n in FIT_ACTIVATIONS],
+                          kind="toggle", initial=FIT_ACTIVATIONS.index(FIT_START["activation"])),
+                     Axis("hidden", "은닉 뉴런 수", HIDDEN_STATIC, [str(h) for h in HIDDEN_STATIC],
+                          initial=HIDDEN_STATIC.index(FIT_START["hidden"])),
+                     Axis("epoch", "학습 에포크", EPOCHS, [str(e) for e in EPOCHS],
+                          initial=EPOCHS.index(FIT_START["epoch"]))],
+        static_what=(f"에포크 {len(EPOCHS)}곳(뒤로 갈수록 성기게) × 활성화 함수 {len(FIT_ACTIVATIONS)}개 × "
+                     f"은닉 뉴런 {len(HIDDEN_STATIC)}가지({', '.join(map(str, HIDDEN_STATIC))}개)"),
+        live_controls=live_controls, blit=lambda: art["blit"],
+        presets=(Preset("학습 전", {"epoch": 0}, "에포크 0: 두 망 모두 아직 학습하지 않은 처음 가중치 그대로입니다."),
+                 fit_preset("tanh 망", {"epoch": 200, "activation": "tanh", "hidden": 16}),
+                 fit_preset("은닉 2개의 시그모이드", {"epoch": 50, "activation": "sigmoid", "hidden": 2})),
+        questions=(Question(
+            prompt=("선형 층만 쌓은 망도 오래 학습하면 결국 곡선을 따라갈까요? 예측한 뒤 에포크를 "
+                    f"{PLATEAU_FROM} 이상으로 올려 보세요."),
+            reached=lambda *, epoch, **_: int(epoch) >= PLATEAU_FROM,
+            answer=("아니요. 선형 층은 몇 개를 쌓아도 직선 하나와 같아서, 에포크를 더 올려도 선형 망의 손실은 "
+                    "그대로이고 그림도 직선입니다. 층 사이에 활성화 함수를 넣은 망만 곡선을 따라갑니다."),
+        ),),
     )
 
 

@@ -5,18 +5,24 @@ from typing import Any
 
 import numpy as np
 
-from dlkit.widgets._frames import Axis, DemoSpec
+from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
 
 FEATURES = ("비", "돈", "친구")
 WEIGHTS = (-2.0, 3.0, 4.0)
 """기본 가중치: 비가 오면 -2, 돈이 있으면 +3, 시간 되는 친구가 있으면 +4."""
-BIASES = (-8.0, -6.0, -4.0, -2.0, 0.0, 2.0, 4.0)
-SCENARIOS = (
-    ((1, 0, 0), "비 옴·돈 없음·친구 없음"),
-    ((1, 1, 0), "비 옴·돈 있음·친구 없음"),
-    ((0, 0, 1), "맑음·돈 없음·친구 있음"),
-    ((0, 1, 1), "맑음·돈 있음·친구 있음"),
-)
+PEOPLE = {"C": -6.0, "A": -4.0, "B": 3.0}
+"""02 장의 세 사람(가중치는 같고 편향만 다르다): 신중한 C, 보통 A, 파티광 B."""
+BIASES = (PEOPLE["C"], PEOPLE["A"], 0.0, PEOPLE["B"])
+"""정적 페이지의 편향 값: 세 사람의 편향과 0(경계가 원점을 지나는 경우)."""
+INPUTS = ("rain", "money", "friend")
+"""입력 조절기 이름(비, 돈, 친구 순). ``update``의 ``x``는 이 셋을 묶은 것이다."""
+WEIGHT_PARAMS = ("w_rain", "w_money", "w_friend")
+WEIGHT_STATIC = tuple((w, 0.0) if w < 0 else (0.0, w) for w in WEIGHTS)
+"""정적 페이지의 가중치 값: 입력마다 기본값과 0(그 입력을 보지 않는 사람) 두 가지(오름차순)."""
+SLIDER = {"w": (-5.0, 5.0, 0.5), "bias": (-10.0, 6.0, 0.5)}
+"""실시간 슬라이더의 (최솟값, 최댓값, 간격): 정적 축의 값은 모두 이 눈금 위에 있다."""
+START = {"rain": 1, "money": 0, "friend": 0, "bias": PEOPLE["A"]}
+"""처음 상태: 비가 오고 돈도 친구도 없는 날의 보통 A(두 모드가 같다)."""
 
 
 def decision_text(go: bool) -> str:
@@ -24,8 +30,8 @@ def decision_text(go: bool) -> str:
 
 
 def _num(v: float) -> str:
-    """그림·설명용 숫자: 음수 부호는 하이픈 대신 U+2212(−)."""
-    return f"{v:g}".replace("-", "\u2212")
+    """그림·설명용 숫자: 음수 부호는 하이픈 대신 U+2212(−). −0(예: (−2)×0)은 0으로."""
+    return f"{v + 0.0:g}".replace("-", "\u2212")
 
 
 def _fmt(v: float) -> str:
@@ -38,8 +44,77 @@ GRID = np.linspace(*LIM, 120)
 CORNERS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 
 
+def half_plane(w: Any, b: float, lim: tuple[float, float] = LIM) -> np.ndarray:
+    """정사각형 ``lim × lim`` 안에서 :math:`w_1 x_1 + w_2 x_2 + b \\ge 0`인 부분(볼록 다각형의 꼭짓점).
+
+    간다 영역을 격자 그림(imshow) 대신 다각형 하나로 그린다(프레임마다 격자를 다시 칠하지 않아 빠르다).
+    정사각형을 반평면으로 자르는 Sutherland–Hodgman 한 번이다. 영역이 없으면 빈 (0, 2) 배열.
+    """
+    lo, hi = lim
+    square = np.array([[lo, lo], [hi, lo], [hi, hi], [lo, hi]], dtype=float)
+    w = np.asarray(w, dtype=float)
+    s = square @ w + b
+    out = []
+    for i in range(4):
+        p, q, sp, sq = square[i], square[(i + 1) % 4], s[i], s[(i + 1) % 4]
+        if sp >= 0:
+            out.append(p)
+        if (sp >= 0) != (sq >= 0):
+            out.append(p + (q - p) * (sp / (sp - sq)))
+    return np.array(out).reshape(-1, 2)
+
+
+def state_summary(rain: int, money: int, friend: int, bias: float, w_rain: float = WEIGHTS[0],
+                  w_money: float = WEIGHTS[1], w_friend: float = WEIGHTS[2]) -> tuple[float, float, bool]:
+    """한 상태의 (가중합, z, 간다?): 캡션·프리셋 설명·질문이 모두 이 계산 하나를 쓴다."""
+    from dlkit.models import Perceptron
+
+    x = np.array([rain, money, friend], dtype=float)
+    w = np.array([w_rain, w_money, w_friend])
+    p = Perceptron(w, bias)
+    return float(w @ x), float(p.pre_activation(x)), bool(p.predict(x))
+
+
+def _preset(label: str, who: str, values: dict[str, Any]) -> Preset:
+    """프리셋 하나: 설명은 그 상태를 계산해서 쓴다(손으로 적은 숫자가 아니다)."""
+    full = {**dict(zip(WEIGHT_PARAMS, WEIGHTS)), **values}
+    wsum, z, go = state_summary(**full)
+    situation = "·".join([("비 옴" if full["rain"] else "맑음"), ("돈 있음" if full["money"] else "돈 없음"),
+                          ("친구 있음" if full["friend"] else "친구 없음")])
+    explain = (f"{who}(편향 {_num(full['bias'])}), {situation}: 가중합 {_num(wsum)} + 편향 {_fmt(full['bias'])} "
+               f"= z {_num(z)} → {decision_text(go)}.")
+    return Preset(label, full, explain)
+
+
+PRESETS = (
+    _preset("보통 A", "보통 A", {"rain": 1, "money": 0, "friend": 0, "bias": PEOPLE["A"]}),
+    _preset("파티광 B", "파티광 B", {"rain": 1, "money": 0, "friend": 0, "bias": PEOPLE["B"]}),
+    _preset("신중한 C", "신중한 C", {"rain": 0, "money": 1, "friend": 1, "bias": PEOPLE["C"]}),
+    _preset("편향 0: 경계가 원점을 지남", "편향이 0인 사람", {"rain": 0, "money": 0, "friend": 0, "bias": 0.0}),
+)
+"""02 장이 이야기하는 상태: 세 사람(같은 가중치, 다른 편향)과 편향 0(경계가 원점을 지난다)."""
+
+
+def rain_alone_goes(*, rain: Any, money: Any, friend: Any, bias: float, w_rain: float = WEIGHTS[0],
+                    **_: Any) -> bool:
+    """질문의 답에 닿았나: 기본 비의 가중치로, 비만 오고 돈도 친구도 없는데 파티에 간다."""
+    if (int(rain), int(money), int(friend)) != (1, 0, 0) or w_rain != WEIGHTS[0]:
+        return False
+    return state_summary(1, 0, 0, bias, w_rain=w_rain)[2]
+
+
+QUESTION = Question(
+    prompt=("비가 오고 돈도 친구도 없는 날(비 예, 돈 아니오, 친구 아니오)에도 파티에 가려면 편향이 얼마 이상이어야 할까요? "
+            "예측해 본 뒤 편향을 올려 보세요."),
+    reached=rain_alone_goes,
+    answer=(f"편향이 {_num(-WEIGHTS[0])} 이상이면 갑니다: 가중합이 {_fmt(WEIGHTS[0])}×1 = {_num(WEIGHTS[0])}이라 "
+            f"z = {_num(WEIGHTS[0])} + b ≥ 0이어야 합니다. 세 사람 가운데에는 파티광 B(편향 {_num(PEOPLE['B'])})만 "
+            "이 날에도 갑니다."),
+)
+
+
 def _spec() -> DemoSpec:
-    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Polygon, Rectangle
 
     from dlkit.models import Perceptron
     from dlkit.plotting import DECISION_COLORS
@@ -58,10 +133,11 @@ def _spec() -> DemoSpec:
         ax_sum.tick_params(axis="x", labelsize=8)
         ax_sum.set_xlabel("값 (0 이상이면 간다)", fontsize=8)
         art["texts"] = [ax_sum.text(0, y, "", va="center", fontsize=8) for y in ypos]
-        # 오른쪽: 비·돈 평면의 결정 경계(plot_decision_boundary와 같은 모양을 제자리 갱신으로)
-        art["region"] = ax_b.imshow(np.zeros((len(GRID), len(GRID))), extent=(*LIM, *LIM), origin="lower",
-                                    cmap=ListedColormap(DECISION_COLORS), vmin=0, vmax=1, alpha=0.8,
-                                    aspect="auto", interpolation="nearest")
+        # 오른쪽: 비·돈 평면의 결정 경계(plot_decision_boundary와 같은 색). 안 간다 = 배경, 간다 = 다각형
+        ax_b.add_patch(Rectangle((LIM[0], LIM[0]), LIM[1] - LIM[0], LIM[1] - LIM[0], color=DECISION_COLORS[0],
+                                 alpha=0.8, lw=0, zorder=0))
+        art["region"] = ax_b.add_patch(Polygon(np.zeros((0, 2)), closed=True, color=DECISION_COLORS[1],
+                                               alpha=0.8, lw=0, zorder=0.5))
         (art["line"],) = ax_b.plot([], [], "k-", lw=2)
         (art["line0"],) = ax_b.plot([], [], "k--", lw=1.5)
         art["corners"] = ax_b.scatter(CORNERS[:, 0], CORNERS[:, 1], s=70, zorder=3)
@@ -78,13 +154,13 @@ def _spec() -> DemoSpec:
         art["ax_b"].set_title(" ", fontsize=9)
         art["ax_sum"].set_title(" ", fontsize=9)
 
-    def update(*, x: Any, bias: float, w_rain: float = WEIGHTS[0], w_money: float = WEIGHTS[1],
+    def update(*, bias: float, x: Any = None, rain: Any = START["rain"], money: Any = START["money"],
+               friend: Any = START["friend"], w_rain: float = WEIGHTS[0], w_money: float = WEIGHTS[1],
                w_friend: float = WEIGHTS[2]) -> str:
-        x = np.asarray(x, dtype=float)
+        # x(세 입력을 묶은 것, demo_figure가 받는다)를 주면 그것을, 아니면 조절기 rain/money/friend를 쓴다
+        x = np.asarray((rain, money, friend) if x is None else x, dtype=float)
         w = np.array([w_rain, w_money, w_friend])
-        p = Perceptron(w, bias)
-        z = float(p.pre_activation(x))
-        go = bool(p.predict(x))
+        _, z, go = state_summary(*x, bias, w_rain, w_money, w_friend)
         values = list(w * x) + [bias, z]
         for bar, txt, v in zip(art["bars"], art["texts"], values):
             bar.set_width(v)
@@ -99,7 +175,10 @@ def _spec() -> DemoSpec:
         art["ax_sum"].set_title(f"z = {_num(z)} → {decision_text(go)}", fontsize=9)
         # 오른쪽: 친구 입력은 편향에 더해 두고 비·돈 평면에 경계를 그린다
         p2 = Perceptron(w[:2], bias + w[2] * x[2])
-        art["region"].set_data(p2.predict_grid(GRID, GRID))
+        go_region = half_plane(w[:2], p2.b)
+        art["region"].set_visible(len(go_region) > 0)
+        if len(go_region):
+            art["region"].set_xy(go_region)
         art["line"].set_data(*p2.boundary(GRID, LIM))
         art["line0"].set_data(*Perceptron(w[:2], 0.0).boundary(GRID, LIM))
         art["line0"].set_visible(p2.b != 0)
@@ -122,52 +201,45 @@ def _spec() -> DemoSpec:
         style = {"description_width": "initial"}
         wide = widgets.Layout(width="420px")
 
-        def toggle(desc: str, value: bool) -> Any:
-            return widgets.ToggleButtons(options=[("아니오", 0), ("예", 1)], value=int(value),
+        def toggle(desc: str, value: int) -> Any:
+            return widgets.ToggleButtons(options=[("아니오", 0), ("예", 1)], value=value,
                                          description=desc, style=style)
 
-        controls = {
-            "rain": toggle("비가 오나?", True),
-            "money": toggle("돈이 있나?", False),
-            "friend": toggle("친구 시간 되나?", False),
-            "w_rain": widgets.FloatSlider(value=WEIGHTS[0], min=-5, max=5, step=0.5,
-                                          description="비의 가중치", style=style, layout=wide),
-            "w_money": widgets.FloatSlider(value=WEIGHTS[1], min=-5, max=5, step=0.5,
-                                           description="돈의 가중치", style=style, layout=wide),
-            "w_friend": widgets.FloatSlider(value=WEIGHTS[2], min=-5, max=5, step=0.5,
-                                            description="친구의 가중치", style=style, layout=wide),
-            "bias": widgets.FloatSlider(value=0.0, min=-10, max=6, step=0.5,
-                                        description="편향 b (성격)", style=style, layout=wide),
-        }
-        return controls
+        def slider(desc: str, value: float, kind: str) -> Any:
+            lo, hi, step = SLIDER[kind]
+            return widgets.FloatSlider(value=value, min=lo, max=hi, step=step, description=desc, style=style,
+                                       layout=wide)
 
+        return {
+            "rain": toggle("비가 오나?", START["rain"]),
+            "money": toggle("돈이 있나?", START["money"]),
+            "friend": toggle("친구 시간 되나?", START["friend"]),
+            "w_rain": slider("비의 가중치", WEIGHTS[0], "w"),
+            "w_money": slider("돈의 가중치", WEIGHTS[1], "w"),
+            "w_friend": slider("친구의 가중치", WEIGHTS[2], "w"),
+            "bias": slider("편향 b (성격)", START["bias"], "bias"),
+        }
+
+    yes_no = ((0, 1), ("아니오", "예"))
+    axes = [Axis(name, desc, *yes_no, kind="toggle", initial=START[name])
+            for name, desc in zip(INPUTS, ("비가 오나?", "돈이 있나?", "친구 시간 되나?"))]
+    axes += [Axis(name, f"{feat}의 가중치", vals, [_num(v) for v in vals], initial=vals.index(w))
+             for name, feat, vals, w in zip(WEIGHT_PARAMS, FEATURES, WEIGHT_STATIC, WEIGHTS)]
+    axes.append(Axis("bias", "편향 b (성격)", BIASES, [_num(b) for b in BIASES], initial=BIASES.index(START["bias"])))
     return DemoSpec(
         name="bias", title="파티 퍼셉트론: 편향(성격)을 바꿔 보기", figsize=(5.6, 2.5),
-        setup=setup, update=update,
-        static_axes=[Axis("x", "입력", [s[0] for s in SCENARIOS], [s[1] for s in SCENARIOS], kind="toggle"),
-                     Axis("bias", "편향 b (성격)", BIASES, [f"{b:g}" for b in BIASES], initial=4)],
-        static_what="입력 4가지 × 편향 7가지, 가중치는 비 -2, 돈 3, 친구 4",
+        setup=setup, update=update, static_axes=axes,
+        static_what=("입력 8가지 × 가중치 입력마다 2가지(기본값 비 −2·돈 3·친구 4, 또는 0) × 편향 4가지"
+                     "(신중한 C −6, 보통 A −4, 0, 파티광 B 3). 가중치와 편향은 성기게 골랐습니다"),
         live_controls=live_controls, blit=lambda: art["blit"],
         # 정적 그림(demo_figure)의 입력 x는 실시간 조절기 세 개(rain, money, friend)를 묶은 것이다
-        extra_domains={"x": ("binary3",)}, grouped_controls=("rain", "money", "friend"),
+        extra_domains={"x": ("binary3",)}, grouped_controls=INPUTS,
+        presets=PRESETS, questions=(QUESTION,),
     )
 
 
-def _adapt(spec: DemoSpec) -> DemoSpec:
-    """실시간 조절기(rain/money/friend 따로)를 update의 ``x``로 묶는다."""
-    inner = spec.update
-
-    def update(**p: Any) -> str:
-        if "x" not in p:
-            p["x"] = (p.pop("rain"), p.pop("money"), p.pop("friend"))
-        return inner(**p)
-
-    spec.update = update
-    return spec
-
-
 def spec() -> DemoSpec:
-    return _adapt(_spec())
+    return _spec()
 
 
 def bias_demo(mode: str | None = None) -> Any:

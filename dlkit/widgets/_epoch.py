@@ -5,11 +5,20 @@ from typing import Any
 
 import numpy as np
 
-from dlkit.widgets._frames import Axis, DemoSpec
+from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
 
 NUM_EXAMPLES = 100
 NUM_EPOCHS = 3
 BATCHES = (4, 10, 16, 25, 32, 50, 64, 100)
+"""정적 페이지의 배치 크기."""
+NS = (NUM_EXAMPLES, 200)
+"""정적 페이지의 데이터 수: 100개와 그 두 배."""
+EPOCH_CHOICES = (1, NUM_EPOCHS)
+"""정적 페이지의 에포크 수."""
+N_SLIDER = (10, 1000, 10)
+"""실시간 데이터 수 슬라이더의 (최솟값, 최댓값, 간격)."""
+EPOCH_START = {"n": NUM_EXAMPLES, "epochs": NUM_EPOCHS, "drop_last": False, "batch": 32}
+"""에포크 데모의 처음 상태(두 모드가 같다)."""
 LR = 0.1
 
 
@@ -77,7 +86,7 @@ def epoch_spec() -> DemoSpec:
         (art["loss"],) = ax_loss.semilogy([], [], ".-", ms=3, lw=1)
         ax_loss.set_xlabel("에포크 (점 하나 = 반복 하나)", fontsize=8)
         ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크 눈금은 정수만
-        ax_loss.set_ylabel("미니배치 손실", fontsize=8)
+        ax_loss.set_ylabel("미니배치\n손실", fontsize=8, rotation=0, ha="right", va="center")  # 가로로 두 줄
         ax_loss.set_ylim(1e-3, 1e2)
         ax_loss.tick_params(labelsize=8)
         ax_loss.set_title(" ", fontsize=9)
@@ -116,25 +125,63 @@ def epoch_spec() -> DemoSpec:
 
         style = {"description_width": "initial"}
         wide = widgets.Layout(width="420px")
+        lo, hi, step = N_SLIDER
         return {
-            "n": widgets.IntSlider(value=NUM_EXAMPLES, min=10, max=1000, step=10, description="데이터 수 N",
+            "n": widgets.IntSlider(value=EPOCH_START["n"], min=lo, max=hi, step=step, description="데이터 수 N",
                                    style=style, layout=wide),
-            "batch": widgets.IntSlider(value=32, min=1, max=200, description="배치 크기", style=style,
-                                       layout=wide),
-            "epochs": widgets.IntSlider(value=NUM_EPOCHS, min=1, max=8, description="에포크 수", style=style,
-                                        layout=wide),
-            "drop_last": widgets.Checkbox(value=False, description="마지막 배치 버리기(drop_last)",
+            "epochs": widgets.IntSlider(value=EPOCH_START["epochs"], min=1, max=8, description="에포크 수",
+                                        style=style, layout=wide),
+            "drop_last": widgets.Checkbox(value=EPOCH_START["drop_last"], description="마지막 배치 버리기(drop_last)",
                                           style=style),
+            "batch": widgets.IntSlider(value=EPOCH_START["batch"], min=1, max=200, description="배치 크기",
+                                       style=style, layout=wide),
         }
 
+    # 배치 크기가 마지막 축: 차례로 그릴 때 배경(데이터 수, 에포크 수)이 덜 바뀐다(blit)
+    axes = [Axis("n", "데이터 수 N", NS, [str(v) for v in NS], kind="toggle", initial=NS.index(EPOCH_START["n"])),
+            Axis("epochs", "에포크 수", EPOCH_CHOICES, [str(v) for v in EPOCH_CHOICES], kind="toggle",
+                 initial=EPOCH_CHOICES.index(EPOCH_START["epochs"])),
+            Axis("drop_last", "마지막 배치 버리기(drop_last)", (False, True), ("아니오", "예"), kind="toggle",
+                 initial=int(EPOCH_START["drop_last"])),
+            Axis("batch", "배치 크기", BATCHES, [str(b) for b in BATCHES], initial=BATCHES.index(EPOCH_START["batch"]))]
     return DemoSpec(
         name="epoch", title="에포크, 배치 크기, 반복", figsize=(5.6, 2.6),
-        setup=setup, update=update,
-        static_axes=[Axis("batch", "배치 크기", BATCHES, [str(b) for b in BATCHES], initial=4)],
-        static_fixed={"n": NUM_EXAMPLES, "epochs": NUM_EPOCHS},
-        static_what=f"데이터 {NUM_EXAMPLES}개, {NUM_EPOCHS} 에포크, 배치 크기 {len(BATCHES)}가지",
+        setup=setup, update=update, static_axes=axes,
+        static_what=(f"데이터 {' 또는 '.join(map(str, NS))}개 × 에포크 {' 또는 '.join(map(str, EPOCH_CHOICES))} × "
+                     f"drop_last 2가지 × 배치 크기 {len(BATCHES)}가지: 데이터 수와 에포크 수는 성기게"),
         live_controls=live_controls, blit=lambda: art["blit"], check_figure_params=_check_batch,
+        presets=(epoch_preset("100 ÷ 25 = 4번", {"n": 100, "batch": 25, "epochs": NUM_EPOCHS, "drop_last": False}),
+                 epoch_preset("나누어떨어지지 않음", {"n": 100, "batch": 64, "epochs": NUM_EPOCHS, "drop_last": False}),
+                 epoch_preset("데이터가 두 배", {"n": 200, "batch": 25, "epochs": NUM_EPOCHS, "drop_last": False})),
+        questions=(Question(
+            prompt=(f"데이터 {NUM_EXAMPLES}개를 배치 크기 {EPOCH_START['batch']}로 나누면 에포크마다 몇 번 갱신할까요? "
+                    "마지막 배치를 버리면(drop_last)요? 예측한 뒤 drop_last를 켜 보세요."),
+            reached=drop_question_reached,
+            answer=drop_answer(),
+        ),),
     )
+
+
+def epoch_preset(label: str, values: dict[str, Any]) -> Preset:
+    """프리셋 설명 = 그 상태의 반복 수 계산(:func:`counts_text`, 캡션과 같은 글)."""
+    import re
+
+    text = counts_text(values["n"], values["batch"], values["epochs"])
+    return Preset(label, values, f"데이터 {values['n']}개, 배치 크기 {values['batch']}: " + re.sub(r"</?b>", "", text))
+
+
+def drop_question_reached(*, n: int, batch: int, drop_last: bool, **_: Any) -> bool:
+    """질문의 답에 닿았나: 처음의 데이터 수와 배치 크기에서 마지막 배치를 버렸다."""
+    return int(n) == EPOCH_START["n"] and int(batch) == EPOCH_START["batch"] and bool(drop_last)
+
+
+def drop_answer() -> str:
+    from dlkit.data import iterations_per_epoch
+
+    n, b = EPOCH_START["n"], EPOCH_START["batch"]
+    keep, drop = iterations_per_epoch(n, b), iterations_per_epoch(n, b, drop_last=True)
+    return (f"버리지 않으면 ⌈{n} / {b}⌉ = {keep}번입니다(마지막 배치는 예제 {n - (keep - 1) * b}개). "
+            f"마지막 배치를 버리면 ⌊{n} / {b}⌋ = {drop}번이고, 에포크마다 예제 {n - drop * b}개는 그 에포크에 쓰이지 않습니다.")
 
 
 def _check_batch(values: dict[str, Any]) -> None:

@@ -5,14 +5,25 @@ from typing import Any
 
 import numpy as np
 
-from dlkit.widgets._frames import Axis, DemoSpec
+from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
 
 # --- 학습률 -------------------------------------------------------------------
 
 CONTOUR_LEVELS = 12
 """등고선 수(적을수록 프레임 PNG가 작다)."""
-LRS = tuple(float(f"{v:.3g}") for v in np.geomspace(0.003, 0.6, 12))
+LR_CHOICES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.8, 1.0)
+"""학습률 데모의 실시간 슬라이더가 고르는 값(1-2-5 눈금에 본문이 이야기하는 0.45, 0.5, 0.55를 더했다)."""
+LRS = (0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.45, 0.5, 0.55, 0.6)
+"""정적 페이지의 학습률(:data:`LR_CHOICES` 가운데 12개)."""
 LR_STEPS = 40
+LR_STEP_CHOICES = (LR_STEPS, 150)
+"""정적 페이지의 걸음 수: 기본 40걸음과 실시간 슬라이더 끝인 150걸음."""
+LR_SURFACES = ("ravine", "rosenbrock")
+"""정적 페이지의 손실 지형: 본문의 좁은 골짜기와, 훨씬 작은 학습률에서 발산하는 휘어진 계곡."""
+LR_START = {"surface": "ravine", "steps": LR_STEPS, "lr": 0.05}
+"""학습률 데모의 처음 상태(두 모드가 같다)."""
+RAVINE_CURVATURE = 4.0
+"""좁은 골짜기 :math:`0.1x^2 + 2y^2`의 가파른 방향 곡률 :math:`a`: SGD는 :math:`\\eta > 2/a`면 발산한다."""
 
 
 SLOW_SHARE = 0.2
@@ -70,6 +81,8 @@ def learning_rate_spec() -> DemoSpec:
         art["path"] = ax.lines[0]
         art["surface"] = surface
         ax.tick_params(labelsize=8)
+        ax.set_xlabel("x", fontsize=9)
+        ax.set_ylabel("y", fontsize=9, rotation=0, ha="right", va="center")
         ax.set_title(surface.korean_name, fontsize=9)
         ax.get_legend().remove()
 
@@ -78,7 +91,8 @@ def learning_rate_spec() -> DemoSpec:
         art["ax_path"], art["ax_loss"] = ax_path, ax_loss
         draw_surface("ravine")
         (art["loss"],) = ax_loss.semilogy([], [], "o-", ms=2, lw=1.2)
-        ax_loss.set(xlabel="걸음(step)", ylabel="손실")
+        ax_loss.set_xlabel("걸음(step)", fontsize=9)
+        ax_loss.set_ylabel("손실", fontsize=9, rotation=0, ha="right", va="center")  # 눕히지 않고 가로로
         ax_loss.tick_params(labelsize=8)
 
     def update(*, lr: float, steps: int = LR_STEPS, surface: str = "ravine") -> str:
@@ -115,30 +129,91 @@ def learning_rate_spec() -> DemoSpec:
         style = {"description_width": "initial"}
         wide = widgets.Layout(width="420px")
         return {
-            "lr": widgets.FloatLogSlider(value=0.05, base=10, min=-3.5, max=0, step=0.05,
-                                         description="학습률 lr", readout_format=".3g", style=style,
-                                         layout=wide),
-            "steps": widgets.IntSlider(value=LR_STEPS, min=5, max=150, description="걸음 수", style=style,
-                                       layout=wide),
             "surface": widgets.Dropdown(options=[(s.korean_name, n) for n, s in SURFACES.items()],
-                                        value="ravine", description="손실 지형", style=style),
+                                        value=LR_START["surface"], description="손실 지형", style=style),
+            "steps": widgets.IntSlider(value=LR_START["steps"], min=5, max=150, description="걸음 수", style=style,
+                                       layout=wide),
+            "lr": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in LR_CHOICES], value=LR_START["lr"],
+                                          description="학습률 lr", style=style, layout=wide),
         }
+
+    def lr_preset(label: str, lr: float) -> Preset:
+        """좁은 골짜기 40걸음의 한 학습률: 설명은 캡션과 같은 판정(:func:`lr_verdict`)."""
+        from dlkit.surfaces import get_surface
+
+        s = get_surface("ravine")
+        res = optimize_path(s, lambda p: SGD(p, lr=lr), LR_STEPS)
+        losses = np.asarray(s.f(res.path[:, 0], res.path[:, 1]), dtype=float)
+        return Preset(label, {"surface": "ravine", "steps": LR_STEPS, "lr": lr},
+                      f"좁은 골짜기, 학습률 {lr:g}: " + lr_verdict(losses, res.path, res.diverged)[1])
+
+    from dlkit.surfaces import SURFACES
 
     return DemoSpec(
         name="learning_rate", title="학습률: 너무 작으면 기어가고, 너무 크면 발산한다", figsize=(5.6, 2.6),
         setup=setup, update=update,
-        static_axes=[Axis("lr", "학습률 lr", LRS, [f"{v:g}" for v in LRS], initial=6)],
-        static_what=f"좁은 골짜기에서 SGD {LR_STEPS}걸음, 로그 간격 학습률 {len(LRS)}개",
+        # 학습률을 마지막 축으로: 차례로 그릴 때 배경(지형, 걸음 수)이 덜 바뀐다(blit)
+        static_axes=[Axis("surface", "손실 지형", LR_SURFACES,
+                          [SURFACES[n].korean_name.split("(")[0] for n in LR_SURFACES], kind="toggle",
+                          initial=LR_SURFACES.index(LR_START["surface"])),
+                     Axis("steps", "걸음 수", LR_STEP_CHOICES, [str(v) for v in LR_STEP_CHOICES],
+                          kind="toggle", initial=LR_STEP_CHOICES.index(LR_START["steps"])),
+                     Axis("lr", "학습률 lr", LRS, [f"{v:g}" for v in LRS], initial=LRS.index(LR_START["lr"]))],
+        static_what=(f"학습률 {len(LRS)}개 × 걸음 수 {len(LR_STEP_CHOICES)}가지 × 지형 {len(LR_SURFACES)}개"
+                     "(좁은 골짜기, 휘어진 계곡): 실시간 데모의 다른 지형과 걸음 수는 빠졌습니다"),
         live_controls=live_controls, blit=lambda: art["blit"],
+        presets=(lr_preset("학습률이 너무 작음", 0.01), lr_preset("지그재그로 수렴", 0.45),
+                 lr_preset("학습률이 너무 큼", 0.55)),
+        questions=(Question(
+            prompt=("좁은 골짜기(가파른 방향의 곡률 a = 4)에서는 학습률이 얼마를 넘으면 SGD가 발산할까요? "
+                    "예측한 뒤 학습률을 올려 보세요."),
+            reached=lambda *, surface, lr, **_: surface == "ravine" and float(lr) >= 2 / RAVINE_CURVATURE,
+            answer=(f"2/a = {2 / RAVINE_CURVATURE:g}가 경계입니다. 학습률이 {2 / RAVINE_CURVATURE:g}이면 벽 사이를 같은 "
+                    "폭으로 오가며 수렴도 발산도 하지 않고, 그보다 크면 튀는 폭이 걸음마다 커져 발산합니다."),
+        ),),
     )
 
 
 # --- GD vs SGD vs 미니배치 SGD -------------------------------------------------
 
-GD_STEPS = (0, 1, 2, 3, 5, 8, 12, 20, 30, 50)
+GD_STEPS = (0, 1, 2, 5, 10, 20, 50)
+"""정적 페이지의 걸음 수(같은 계산량 모드에서는 GD의 걸음 수, 곧 예제 걸음 수 × 200개의 계산)."""
 TRUE_W, TRUE_B = 2.0, -1.0
 START = (-1.0, 2.5)
 NUM_EXAMPLES = 200
+GD_BATCHES = (5, 20, 50)
+"""정적 페이지의 미니배치 크기."""
+GD_LRS = (0.1, 10 ** -0.5)
+"""정적 페이지의 학습률: 기본 0.1과 그 √10배(실시간 로그 슬라이더의 눈금 위). 큰 쪽에서 GD는 몇 걸음 만에 도착한다."""
+GD_LR_SLIDER = (-2.5, 0.0, 0.05)
+"""실시간 학습률 로그 슬라이더의 (지수 최솟값, 지수 최댓값, 지수 간격), 밑은 10."""
+COMPARES = ("steps", "work")
+"""비교 방식: 같은 걸음 수, 또는 같은 계산량(기울기를 계산한 예제 수)."""
+COMPARE_LABELS = {"steps": "같은 걸음 수", "work": "같은 계산량(예제 수)"}
+GD_START = {"compare": "steps", "steps": 20, "batch": 20, "lr": 0.1}
+"""GD·SGD 데모의 처음 상태(두 모드가 같다)."""
+GD_LIVE_MAX_STEPS = 100
+WORK_QUESTION_MAX = 5
+"""질문의 답에 닿았다고 보는 계산량의 상한(GD 걸음 수): 이만큼 적은 계산에서는 SGD가 늘 GD보다 멀리 간다."""
+WORK_QUESTION_MAX_LR = 10 ** -0.5
+"""질문이 다루는 학습률의 상한: 이보다 크면 예제 하나짜리 SGD는 흔들리다 발산할 수 있다."""
+
+
+def method_steps(compare: str, steps: int, batch: int) -> dict[str, int]:
+    """세 방법(GD, 미니배치 SGD, SGD)이 가는 걸음 수.
+
+    ``compare="steps"``: 셋 다 ``steps``걸음. ``compare="work"``: GD가 ``steps``걸음 가는 계산(예제
+    ``steps × NUM_EXAMPLES``개의 기울기)과 같은 계산으로 갈 수 있는 걸음 수(나머지 예제는 버린다).
+    """
+    if compare == "steps":
+        return {"GD": steps, "미니배치 SGD": steps, "SGD": steps}
+    work = steps * NUM_EXAMPLES
+    return {"GD": steps, "미니배치 SGD": work // batch, "SGD": work}
+
+
+def method_batches(batch: int) -> dict[str, int]:
+    """세 방법의 배치 크기(한 걸음에 기울기를 계산하는 예제 수)."""
+    return {"GD": NUM_EXAMPLES, "미니배치 SGD": batch, "SGD": 1}
 
 
 def _linreg_surface() -> Any:
@@ -172,14 +247,13 @@ def gd_sgd_spec() -> DemoSpec:
     art: dict[str, Any] = {}
     cache: dict[tuple, np.ndarray] = {}
 
-    def paths(batch: int, lr: float, steps: int) -> dict[int, np.ndarray]:
-        out = {}
-        for b in (NUM_EXAMPLES, batch, 1):
-            key = (b, lr, steps)
-            if key not in cache:
-                cache[key] = sgd_path(X, y, b, steps, lr)
-            out[b] = cache[key]
-        return out
+    def path(b: int, lr: float, steps: int) -> np.ndarray:
+        """배치 ``b``로 ``steps``걸음 간 경로(더 긴 경로를 계산해 두었으면 그 앞부분)."""
+        for (cb, clr, csteps), p in cache.items():
+            if cb == b and clr == lr and csteps >= steps:
+                return p[:steps + 1]
+        cache[(b, lr, steps)] = sgd_path(X, y, b, steps, lr)
+        return cache[(b, lr, steps)]
 
     def setup(fig: Any) -> None:
         ax = fig.subplots()
@@ -187,60 +261,153 @@ def gd_sgd_spec() -> DemoSpec:
         plot_surface_paths(surface, {"GD": init, "미니배치 SGD": init, "SGD": init}, ax=ax,
                            levels=CONTOUR_LEVELS)
         art["lines"] = ax.lines[:3]
+        for line, color in zip(art["lines"], GD_COLORS):
+            line.set_color(color)
         ax.plot(TRUE_W, TRUE_B, "X", color="k", ms=8, label="참값 (w, b)")
-        ax.set(xlabel="가중치 w", ylabel="편향 b")
+        ax.set_xlabel("가중치 w", fontsize=9)
+        # 세로축 이름은 눕히지 않고 가로로(두 줄: 이름, 기호)
+        ax.set_ylabel("편향\nb", fontsize=9, rotation=0, ha="right", va="center")
         ax.tick_params(labelsize=8)
         art["ax"] = ax
         art["legend"] = ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
 
-    def update(*, steps: int, batch: int = 20, lr: float = 0.1, max_steps: int = max(GD_STEPS)) -> str:
-        from dlkit._checks import check_int
+    def update(*, steps: int, batch: int = GD_START["batch"], lr: float = GD_START["lr"],
+               compare: str = GD_START["compare"], max_steps: int = max(GD_STEPS)) -> str:
+        from dlkit._checks import check_choice, check_int
 
         check_int(steps, "steps", minimum=0, maximum=max_steps, example=20)  # 더 긴 경로는 계산하지 않았다
-        ps = paths(batch, lr, max_steps)
-        for line, b in zip(art["lines"], (NUM_EXAMPLES, batch, 1)):
-            p = ps[b][:steps + 1]
+        compare = check_choice(compare, COMPARES, "compare")
+        counts = method_steps(compare, steps, batch)
+        batches = method_batches(batch)
+        losses = {}
+        for line, (name, k) in zip(art["lines"], counts.items()):
+            # 같은 계산량 모드도 실시간 최대 걸음 수만큼 한 번에 계산해 두고 앞부분을 쓴다
+            full = method_steps(compare, max_steps, batch)[name]
+            p = path(batches[name], lr, full)[:k + 1]
             line.set_data(p[:, 0], p[:, 1])
+            line.set_marker("." if k <= MARKER_MAX_STEPS else "")  # 수천 걸음의 점은 찍지 않는다(선만)
+            losses[name] = float(surface.f(*p[-1]))
         texts = art["legend"].get_texts()
         texts[0].set_text(f"GD (한 걸음에 예제 {NUM_EXAMPLES}개)")
         texts[1].set_text(f"미니배치 SGD ({batch}개)")
         texts[2].set_text("SGD (1개)")
-        art["ax"].set_title(f"{steps}걸음 뒤", fontsize=10)
-        art["blit"] = ([*art["lines"], art["ax"].title], batch)
-        return (f"{steps}걸음: GD는 예제 {NUM_EXAMPLES * steps}개, 미니배치 SGD는 {batch * steps}개, "
-                f"SGD는 {steps}개를 계산했습니다. GD는 걸음마다 전체를 보고 곧게 가지만 한 걸음이 비싸고, "
-                "SGD는 예제 하나만 보고 걸어 같은 걸음 수에 계산은 가장 적지만 길이 흔들립니다.")
+        examples = {name: counts[name] * batches[name] for name in counts}
+        if compare == "work":
+            art["ax"].set_title(f"같은 계산량: 예제 {examples['GD']:,}개", fontsize=10)
+        else:
+            art["ax"].set_title(f"같은 걸음 수: {steps}걸음", fontsize=10)
+        art["blit"] = ([*art["lines"], art["ax"].title], (batch, lr, compare))
+        return gd_sgd_caption(compare, steps, counts, examples, losses)
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets
 
         style = {"description_width": "initial"}
         wide = widgets.Layout(width="420px")
+        lo, hi, step = GD_LR_SLIDER
         return {
-            "steps": widgets.IntSlider(value=20, min=0, max=100, description="걸음 수", style=style, layout=wide),
-            "batch": widgets.IntSlider(value=20, min=2, max=100, description="미니배치 크기", style=style,
-                                       layout=wide),
-            "lr": widgets.FloatLogSlider(value=0.1, base=10, min=-2.5, max=0, step=0.05,
+            "compare": widgets.ToggleButtons(options=[(COMPARE_LABELS[c], c) for c in COMPARES],
+                                             value=GD_START["compare"], description="비교", style=style),
+            "steps": widgets.IntSlider(value=GD_START["steps"], min=0, max=GD_LIVE_MAX_STEPS,
+                                       description="GD의 걸음 수", style=style, layout=wide),
+            "batch": widgets.IntSlider(value=GD_START["batch"], min=2, max=100, description="미니배치 크기",
+                                       style=style, layout=wide),
+            "lr": widgets.FloatLogSlider(value=GD_START["lr"], base=10, min=lo, max=hi, step=step,
                                          description="학습률 lr", readout_format=".3g", style=style,
                                          layout=wide),
         }
 
+    def gd_preset(label: str, values: dict[str, Any]) -> Preset:
+        """프리셋 설명 = 그 상태의 캡션(숫자로 계산한 말)."""
+        full = {**GD_START, **values}
+        return Preset(label, full, update_numbers(**full))
+
+    def update_numbers(*, compare: str, steps: int, batch: int, lr: float) -> str:
+        """그림을 그리지 않고 캡션만(프리셋 설명용)."""
+        counts = method_steps(compare, steps, batch)
+        batches = method_batches(batch)
+        full = method_steps(compare, max(GD_STEPS), batch)
+        losses = {n: float(surface.f(*path(batches[n], lr, full[n])[counts[n]])) for n in counts}
+        examples = {n: counts[n] * batches[n] for n in counts}
+        return gd_sgd_caption(compare, steps, counts, examples, losses)
+
+    order = ("compare", "lr", "batch", "steps")  # 걸음 수가 마지막 축: 배경(배치, 학습률, 비교)이 덜 바뀐다
+    axes = {
+        "compare": Axis("compare", "비교", COMPARES, [COMPARE_LABELS[c] for c in COMPARES], kind="toggle",
+                        initial=COMPARES.index(GD_START["compare"])),
+        "lr": Axis("lr", "학습률 lr", GD_LRS, [f"{v:.3g}" for v in GD_LRS], kind="toggle",
+                   initial=GD_LRS.index(GD_START["lr"])),
+        "batch": Axis("batch", "미니배치 크기", GD_BATCHES, [str(b) for b in GD_BATCHES], kind="toggle",
+                      initial=GD_BATCHES.index(GD_START["batch"])),
+        "steps": Axis("steps", "GD의 걸음 수", GD_STEPS, [str(v) for v in GD_STEPS],
+                      initial=GD_STEPS.index(GD_START["steps"])),
+    }
     return DemoSpec(
         name="gd_sgd", title="GD, SGD, 미니배치 SGD가 걷는 길", figsize=(5.4, 2.7),
-        setup=setup, update=update,
-        static_axes=[Axis("steps", "걸음 수", GD_STEPS, [str(s) for s in GD_STEPS], initial=6)],
-        static_fixed={"batch": 20, "lr": 0.1},
-        static_what=f"학습률 0.1, 미니배치 20, 걸음 수 {len(GD_STEPS)}곳",
-        live_controls=live_controls, live_fixed={"max_steps": 100}, blit=lambda: art["blit"],
+        setup=setup, update=update, static_axes=[axes[k] for k in order],
+        static_what=(f"비교 2가지 × 학습률 {len(GD_LRS)}개 × 미니배치 {len(GD_BATCHES)}가지 × 걸음 수 "
+                     f"{len(GD_STEPS)}곳: 미니배치 크기와 학습률은 성기게"),
+        live_controls=live_controls, live_fixed={"max_steps": GD_LIVE_MAX_STEPS}, blit=lambda: art["blit"],
+        presets=(gd_preset("같은 걸음 수", {"compare": "steps", "steps": 20}),
+                 gd_preset("같은 계산량", {"compare": "work", "steps": 2}),
+                 gd_preset("GD에 큰 학습률", {"compare": "steps", "steps": 10, "lr": GD_LRS[1]})),
+        questions=(Question(
+            prompt=("GD가 한 걸음 가는 계산(예제 200개의 기울기)으로 SGD는 200걸음을 갑니다. 같은 계산량이면 셋 중 "
+                    "누가 참값에 가장 가까이 갈까요? 예측한 뒤 비교를 '같은 계산량'으로 바꿔 보세요."),
+            reached=work_question_reached,
+            answer=(f"계산량이 적을 때(GD {WORK_QUESTION_MAX}걸음어치 이하)는 SGD와 미니배치 SGD가 둘 다 GD보다 손실이 "
+                    "낮습니다: 싼 걸음을 여러 번 가기 때문입니다. 계산량을 늘리면 GD도 바닥에 닿고, SGD는 바닥 근처에서 "
+                    "조금 흔들립니다."),
+        ),),
     )
+
+
+MARKER_MAX_STEPS = 200
+"""이보다 많이 걸은 경로는 점 없이 선으로만 그린다."""
+GD_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c")
+"""GD, 미니배치 SGD, SGD 선의 색(tab10 파랑, 주황, 초록: 128색 팔레트에서도 서로 다른 색으로 남는다)."""
+
+
+def work_question_reached(*, compare: str, steps: int, lr: float, **_: Any) -> bool:
+    """질문의 답에 닿았나: 같은 계산량 모드에서, 적은 계산량(1~5 GD 걸음)과 흔들려 발산하지 않는 학습률."""
+    return compare == "work" and 1 <= int(steps) <= WORK_QUESTION_MAX and float(lr) <= WORK_QUESTION_MAX_LR * 1.0001
+
+
+def gd_sgd_caption(compare: str, steps: int, counts: dict[str, int], examples: dict[str, int],
+                   losses: dict[str, float]) -> str:
+    """캡션: 걸음 수, 계산한 예제 수, 손실을 적고, 어느 방법의 손실이 가장 낮은지는 그 숫자로 정한다."""
+    if steps == 0:
+        return f"0걸음: 세 방법 모두 출발점(손실 {losses['GD']:.3g})에 있습니다. 걸음 수를 올려 보세요."
+    numbers = ", ".join(f"{n} {counts[n]:,}걸음·예제 {examples[n]:,}개·손실 {losses[n]:.3g}" for n in counts)
+    best = min(losses, key=losses.get)
+    if compare == "work":
+        head = f"같은 계산량(예제 약 {examples['GD']:,}개): "
+        tail = f" 같은 계산량에서 손실이 가장 낮은 것은 {best}입니다."
+    else:
+        head = f"같은 걸음 수({steps}걸음): "
+        tail = (f" 같은 걸음 수에서 손실이 가장 낮은 것은 {best}이고, 계산은 SGD가 가장 적게 했습니다"
+                f"(GD의 {NUM_EXAMPLES}분의 1).")
+    return head + numbers + "." + tail
 
 
 # --- 옵티마이저 비교 ----------------------------------------------------------
 
 OPT_SURFACES = ("ravine", "saddle", "rosenbrock", "local_minima", "plateau")
-OPT_STEPS = (5, 30, 100)  # 정적 프레임 수 = 지형 5 × 3 (04 장 페이지 무게 예산 1.5 MB 안에)
+OPT_STEPS = (5, 30, 100)
+"""정적 페이지의 걸음 수."""
+OPT_SCALES = (10 ** -0.5, 1.0, 10 ** 0.5)
+"""정적 페이지의 학습률 배율(실시간 로그 슬라이더 10^-1~10^1, 지수 간격 0.05의 눈금 위)."""
+OPT_SCALE_SLIDER = (-1.0, 1.0, 0.05)
+"""실시간 학습률 배율 로그 슬라이더의 (지수 최솟값, 지수 최댓값, 지수 간격), 밑은 10."""
+OPT_LIVE_MAX_STEPS = 200
+OPT_START = {"surface": "ravine", "steps": 30, "lr_scale": 1.0}
+"""옵티마이저 데모의 처음 상태(두 모드가 같다)."""
 OPT_LR = {"ravine": 0.05, "saddle": 0.05, "rosenbrock": 0.01, "local_minima": 0.05, "plateau": 0.3}
 """지형마다 쓰는 기본 학습률(네 옵티마이저에 같은 값)."""
+OPT_NAMES = ("SGD", "모멘텀", "RMSProp", "Adam")
+OPT_COLORS = {"SGD": "#1f77b4", "모멘텀": "#ff7f0e", "RMSProp": "#2ca02c", "Adam": "#9467bd"}
+"""옵티마이저 선의 색. 예전에는 모멘텀(주황)과 Adam(빨강)이 64색 팔레트에서 한 색으로 합쳐진 적이 있어서
+Adam을 보라로 두었다. tests/dlkit/test_widget_content.py가 정적 프레임 PNG에서 네 색이 따로 남는지 본다."""
 
 
 def optimizer_paths(surface: str, lr: float, steps: int) -> dict[str, np.ndarray]:
@@ -253,7 +420,18 @@ def optimizer_paths(surface: str, lr: float, steps: int) -> dict[str, np.ndarray
         "RMSProp": lambda p: RMSProp(p, lr=lr),
         "Adam": lambda p: Adam(p, lr=lr),
     }
-    return {name: optimize_path(surface, make, steps).path for name, make in makers.items()}
+    return {name: optimize_path(surface, makers[name], steps).path for name in OPT_NAMES}
+
+
+def final_losses(surface: str, lr_scale: float, steps: int, paths: dict[str, np.ndarray] | None = None
+                 ) -> dict[str, float]:
+    """``steps``걸음 뒤 옵티마이저마다의 손실(발산해 일찍 멈춘 경로는 멈춘 자리의 손실)."""
+    from dlkit.surfaces import get_surface
+
+    s = get_surface(surface)
+    if paths is None:
+        paths = optimizer_paths(surface, OPT_LR[surface] * lr_scale, steps)
+    return {name: float(s.f(*p[:steps + 1][-1])) for name, p in paths.items()}
 
 
 def optimizer_spec() -> DemoSpec:
@@ -268,19 +446,23 @@ def optimizer_spec() -> DemoSpec:
         ax = art["ax"]
         ax.cla()
         init = np.array([s.start])
-        plot_surface_paths(s, {k: init for k in ("SGD", "모멘텀", "RMSProp", "Adam")}, ax=ax,
-                           levels=CONTOUR_LEVELS)
+        plot_surface_paths(s, {k: init for k in OPT_NAMES}, ax=ax, levels=CONTOUR_LEVELS)
         art["lines"] = ax.lines[:4]
+        for line, k in zip(art["lines"], OPT_NAMES):
+            line.set_color(OPT_COLORS[k])
         art["surface"] = name
         ax.tick_params(labelsize=8)
+        ax.set_xlabel("x", fontsize=9)
+        ax.set_ylabel("y", fontsize=9, rotation=0, ha="right", va="center")
         ax.set_title(s.korean_name, fontsize=10)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
 
     def setup(fig: Any) -> None:
         art["ax"] = fig.subplots()
-        draw_surface("ravine")
+        draw_surface(OPT_START["surface"])
 
-    def update(*, surface: str, steps: int, lr_scale: float = 1.0, max_steps: int = max(OPT_STEPS)) -> str:
+    def update(*, surface: str, steps: int, lr_scale: float = OPT_START["lr_scale"],
+               max_steps: int = max(OPT_STEPS)) -> str:
         from dlkit._checks import check_int
 
         check_int(steps, "steps", minimum=0, maximum=max_steps, example=30)  # 더 긴 경로는 계산하지 않았다
@@ -291,39 +473,88 @@ def optimizer_spec() -> DemoSpec:
         if key not in cache:
             cache[key] = optimizer_paths(surface, lr, max_steps)
         s = get_surface(surface)
-        finals = []
         for line, (name, path) in zip(art["lines"], cache[key].items()):
             p = path[:steps + 1]
             line.set_data(p[:, 0], p[:, 1])
-            finals.append(f"{name} {float(s.f(*p[-1])):.3g}")
+        losses = final_losses(surface, lr_scale, steps, cache[key])
         art["ax"].set_title(f"{s.korean_name}, lr {lr:.3g}, {steps}걸음", fontsize=9)
         art["blit"] = ([*art["lines"], art["ax"].title], surface)
-        return (f"{s.korean_name}에서 학습률 {lr:.3g}로 {steps}걸음 갔을 때 손실: " + ", ".join(finals)
-                + ". 같은 지형, 같은 학습률에서도 옵티마이저마다 길이 다릅니다.")
+        return optimizer_caption(s.korean_name, lr, steps, losses)
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets
 
         style = {"description_width": "initial"}
         wide = widgets.Layout(width="420px")
+        lo, hi, step = OPT_SCALE_SLIDER
         return {
             "surface": widgets.Dropdown(options=[(SURFACES[n].korean_name, n) for n in OPT_SURFACES],
-                                        value="ravine", description="손실 지형", style=style),
-            "steps": widgets.IntSlider(value=40, min=0, max=200, description="걸음 수", style=style, layout=wide),
-            "lr_scale": widgets.FloatLogSlider(value=1.0, base=10, min=-1, max=1, step=0.05,
+                                        value=OPT_START["surface"], description="손실 지형", style=style),
+            "lr_scale": widgets.FloatLogSlider(value=OPT_START["lr_scale"], base=10, min=lo, max=hi, step=step,
                                                description="학습률 배율", readout_format=".2g", style=style,
                                                layout=wide),
+            "steps": widgets.IntSlider(value=OPT_START["steps"], min=0, max=OPT_LIVE_MAX_STEPS,
+                                       description="걸음 수", style=style, layout=wide),
         }
+
+    def opt_preset(label: str, values: dict[str, Any]) -> Preset:
+        full = {**OPT_START, **values}
+        s = get_surface(full["surface"])
+        lr = OPT_LR[full["surface"]] * full["lr_scale"]
+        losses = final_losses(full["surface"], full["lr_scale"], full["steps"])
+        return Preset(label, full, optimizer_caption(s.korean_name, lr, full["steps"], losses))
 
     labels = [SURFACES[n].korean_name.split("(")[0] for n in OPT_SURFACES]
     return DemoSpec(
         name="optimizer", title="SGD, 모멘텀, RMSProp, Adam 비교", figsize=(5.0, 2.7),
         setup=setup, update=update,
-        static_axes=[Axis("surface", "손실 지형", OPT_SURFACES, labels, kind="toggle"),
-                     Axis("steps", "걸음 수", OPT_STEPS, [str(s) for s in OPT_STEPS], initial=1)],
-        static_what=f"지형 {len(OPT_SURFACES)}개 × 걸음 수 {len(OPT_STEPS)}곳",
-        live_controls=live_controls, live_fixed={"max_steps": 200}, blit=lambda: art["blit"],
+        static_axes=[Axis("surface", "손실 지형", OPT_SURFACES, labels, kind="toggle",
+                          initial=OPT_SURFACES.index(OPT_START["surface"])),
+                     Axis("lr_scale", "학습률 배율", OPT_SCALES, [f"{v:.2g}" for v in OPT_SCALES], kind="toggle",
+                          initial=OPT_SCALES.index(OPT_START["lr_scale"])),
+                     Axis("steps", "걸음 수", OPT_STEPS, [str(s) for s in OPT_STEPS],
+                          initial=OPT_STEPS.index(OPT_START["steps"]))],
+        static_what=(f"지형 {len(OPT_SURFACES)}개 × 학습률 배율 {len(OPT_SCALES)}가지 × 걸음 수 {len(OPT_STEPS)}곳: "
+                     "배율과 걸음 수는 성기게"),
+        live_controls=live_controls, live_fixed={"max_steps": OPT_LIVE_MAX_STEPS}, blit=lambda: art["blit"],
+        presets=(opt_preset("좁은 골짜기에서 모멘텀", {"surface": "ravine", "steps": 30, "lr_scale": 1.0}),
+                 opt_preset("안장점에서 머뭇거리는 SGD", {"surface": "saddle", "steps": 30, "lr_scale": 1.0}),
+                 opt_preset("고원에서 Adam", {"surface": "plateau", "steps": 30, "lr_scale": 1.0})),
+        questions=(OPT_QUESTION,),
     )
+
+
+def with_ro(number: str) -> str:
+    """숫자 뒤에 조사 '로/으로'를 붙인다: 받침이 ㄹ이 아닌 숫자(0 영, 3 삼, 6 육)로 끝나면 '으로'."""
+    return number + ("으로" if number[-1:] in "036" else "로")
+
+
+def optimizer_caption(surface_name: str, lr: float, steps: int, losses: dict[str, float]) -> str:
+    """캡션: 옵티마이저마다의 손실과, 그 숫자로 정한 가장 낮은 옵티마이저."""
+    if steps == 0:
+        return f"{surface_name}, 0걸음: 네 옵티마이저 모두 출발점(손실 {losses['SGD']:.3g})에 있습니다."
+    best = min(losses, key=losses.get)
+    return (f"{surface_name}에서 학습률 {with_ro(f'{lr:.3g}')} {steps}걸음 갔을 때 손실: "
+            + ", ".join(f"{n} {v:.3g}" for n, v in losses.items())
+            + f". 손실이 가장 낮은 것은 {best}입니다. 같은 지형, 같은 학습률에서도 옵티마이저마다 길이 다릅니다.")
+
+
+BLOWUP_SCALE = 10 ** 0.5
+BLOWUP_MIN_STEPS = 30
+
+
+def blowup_reached(*, surface: str, lr_scale: float, steps: int, **_: Any) -> bool:
+    """질문의 답에 닿았나: 휘어진 계곡에서 학습률 배율을 √10 이상으로 키우고 30걸음 이상 갔다."""
+    return surface == "rosenbrock" and float(lr_scale) >= BLOWUP_SCALE * 0.9999 and int(steps) >= BLOWUP_MIN_STEPS
+
+
+OPT_QUESTION = Question(
+    prompt=(f"휘어진 계곡에서 학습률 배율을 {BLOWUP_SCALE:.2g} 이상으로 키우면, {BLOWUP_MIN_STEPS}걸음 뒤 어느 옵티마이저가 "
+            "튕겨 나갈까요? 예측한 뒤 지형을 휘어진 계곡으로, 배율을 키워 보세요."),
+    reached=blowup_reached,
+    answer=("SGD와 모멘텀은 손실이 출발점보다 커집니다(튕겨 나감). RMSProp과 Adam은 걸음 크기를 기울기의 크기로 나눠 "
+            "정해서 가파른 곳에서도 한 걸음이 학습률 정도로 묶여 버팁니다(손실이 출발점보다 낮습니다)."),
+)
 
 
 def learning_rate_demo(mode: str | None = None) -> Any:

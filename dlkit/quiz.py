@@ -27,7 +27,7 @@ import math
 import numbers
 import re
 from dataclasses import dataclass
-from importlib import resources
+from dlkit._assets import package_text
 from typing import Any, Sequence
 
 __all__ = ["Choice", "Number", "Quiz", "choice", "number", "STORAGE_PREFIX"]
@@ -157,13 +157,7 @@ def _fmt_number(x: float) -> str:
 
 
 def _asset(name: str) -> str:
-    try:
-        return resources.files("dlkit").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise RuntimeError(
-            f"dlkit 패키지에 퀴즈 파일 {name}이 없습니다: 설치가 불완전합니다. "
-            "저장소에서 다시 설치하세요(pip install --force-reinstall 'dlkit @ git+...')."
-        ) from exc
+    return package_text("dlkit", name, "퀴즈")
 
 
 class Quiz:

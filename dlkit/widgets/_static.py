@@ -23,9 +23,9 @@ import itertools
 import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from dlkit._assets import package_text
 from dlkit.widgets._frames import FRAME_LIMIT, STATIC_NOTE, DemoSpec, render_static_frames
 
 DATA_CLASS = "dlkit-demo-data"
@@ -35,13 +35,7 @@ _COUNTER = itertools.count(1)
 
 
 def _asset(name: str) -> str:
-    try:
-        return resources.files("dlkit.widgets").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise RuntimeError(
-            f"dlkit 패키지에 데모 파일 {name}이 없습니다: 설치가 불완전합니다. "
-            "저장소에서 다시 설치하세요(pip install --force-reinstall 'dlkit @ git+...')."
-        ) from exc
+    return package_text("dlkit.widgets", name, "데모")
 
 
 def strides(shape: list[int]) -> list[int]:

@@ -268,7 +268,7 @@ class Canvas:
         if palette:
             img = img.quantize(colors=PALETTE_COLORS, method=Image.Quantize.FASTOCTREE,
                                dither=Image.Dither.NONE)
-            img.save(buf, format="png", compress_level=9, dpi=(self.fig.dpi, self.fig.dpi))
+            img.save(buf, format="png", compress_level=6, dpi=(self.fig.dpi, self.fig.dpi))
         else:
             img.save(buf, format="png", compress_level=1, dpi=(self.fig.dpi, self.fig.dpi))
         return buf.getvalue()

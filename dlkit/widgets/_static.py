@@ -161,7 +161,8 @@ class StaticDemo:
                  f'data-dlkit-demo="{spec.name}">',
                  f"<style>{_asset('demo.css')}</style>",
                  f'<p class="dlkit-demo-title"><b>{e(spec.title)}</b></p>',
-                 f'<p class="dlkit-demo-note">{e(note)}</p>']
+                 f'<p class="dlkit-demo-note">{e(note)}</p>',
+                 '<div class="dlkit-demo-side">']  # 슬라이드에서는 그림 옆 한 칸(demo.css)
         for q in spec.questions:
             parts.append(f'<div class="dlkit-question"><p class="dlkit-prompt"><b>먼저 예측해 보세요.</b> '
                          f'{q.prompt}</p><p class="dlkit-answer" role="status" hidden>{q.answer}</p></div>')
@@ -173,7 +174,7 @@ class StaticDemo:
                          f'<span class="dlkit-presets-label">바로 가기</span>{buttons}</div>')
             parts.append('<p class="dlkit-preset-explain" aria-live="polite"></p>')
         parts.append('<div class="dlkit-controls">'
-                     + "".join(self._control_html(n) for n in range(len(self.shape))) + "</div>")
+                     + "".join(self._control_html(n) for n in range(len(self.shape))) + "</div></div>")
         parts.append(f'<figure class="dlkit-view"><img class="dlkit-frame" src="{data_uri(self.frames[k0])}" '
                      f'width="{png_size(self.frames[k0])[0]}" height="{png_size(self.frames[k0])[1]}" '
                      f'alt="{e(self.alt(k0), quote=True)}">'

@@ -177,6 +177,9 @@ LEGIBILITY_JS = """async () => {
     const fragments = slide.querySelectorAll('.fragment').length;
     Reveal.slide(idx.h, idx.v, fragments ? fragments - 1 : undefined);
     await frame();
+    // 데모 프레임은 파일(_demo/*.png)이라 슬라이드에 온 뒤에 받는다: 다 받을 때까지 기다린다
+    await Promise.all([...slide.querySelectorAll('img')].map(img => img.complete ? null :
+      new Promise(r => { img.addEventListener('load', r); img.addEventListener('error', r); setTimeout(r, 5000); })));
     const scale = document.querySelector('.reveal .slides').getBoundingClientRect().width / Reveal.getConfig().width;
     const texts = [];
     const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
@@ -198,7 +201,7 @@ LEGIBILITY_JS = """async () => {
       const r = img.getBoundingClientRect();
       if (!(r.width > 0 && img.naturalWidth > 0 && getComputedStyle(img).visibility !== 'hidden')) continue;
       let src = img.currentSrc || img.src;
-      if (src.startsWith('blob:')) {  // 위젯(Image)의 그림은 blob 주소: 바이트를 data URL로 읽는다
+      if (!src.startsWith('data:')) {  // 파일(데모 프레임 _demo/*.png)이나 blob 주소: 바이트를 data URL로 읽는다
         const blob = await (await fetch(src)).blob();
         src = await new Promise(resolve => { const fr = new FileReader(); fr.onload = () => resolve(fr.result); fr.readAsDataURL(blob); });
       }

@@ -193,7 +193,8 @@ def _spec() -> DemoSpec:
                        None)
         terms = " + ".join(f"{_fmt(wi)}×{_num(xi)}" for wi, xi in zip(w, x))
         return (f"z = {terms} + 편향 {_fmt(bias)} = <b>{_num(z)}</b> → "
-                f"<b>{decision_text(go)}</b> (별: 지금 입력, 실선: 결정 경계, 점선: 편향 0일 때의 경계)")
+                f"<b>{decision_text(go)}</b> (별: 지금 입력, 실선: 결정 경계, 점선: "
+                + ("편향과 친구 항을 뺀, 원점을 지나는 경계)" if x[2] else "편향 0일 때의 경계)"))
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets
@@ -243,7 +244,7 @@ def spec() -> DemoSpec:
 
 
 def bias_demo(mode: str | None = None) -> Any:
-    """파티 퍼셉트론 데모. 편향이 충분히 크면 입력과 상관없이 A는 파티에 간다."""
+    """파티 퍼셉트론 데모. 가중치가 기본값(비 −2, 돈 3, 친구 4)일 때 편향이 2 이상이면 어떤 입력에서도 파티에 간다."""
     from dlkit.widgets._frames import build_demo
 
     return build_demo(spec(), mode)

@@ -29,23 +29,25 @@ def plt_colors() -> tuple:
     return tuple(matplotlib.colormaps["tab20"].colors)
 
 
-def counts_text(n: int, batch: int, epochs: int) -> str:
-    """에포크당 반복과 전체 갱신 횟수(마지막 배치를 버릴 때와 버리지 않을 때)."""
+def counts_text(n: int, batch: int, epochs: int, drop_last: bool = False) -> str:
+    """지금 설정(``drop_last``)의 에포크당 반복과 전체 갱신 횟수: 그림 제목과 같은 숫자를 먼저 적는다.
+
+    마지막 배치를 버리지 않을 때는 버렸을 때의 숫자를 적지 않는다(데모 질문의 답이라 먼저 보이면 안 된다).
+    """
     from dlkit.data import iterations_per_epoch, total_updates
 
     keep = iterations_per_epoch(n, batch)
     drop = iterations_per_epoch(n, batch, drop_last=True)
-    total_keep = total_updates(n, batch, epochs)
-    total_drop = total_updates(n, batch, epochs, drop_last=True)
     rest = n - drop * batch
-    text = (f"에포크당 반복 = ⌈{n} / {batch}⌉ = <b>{keep}번</b>, 전체 갱신 = {keep} × {epochs} 에포크 = "
-            f"<b>{total_keep}번</b>.")
-    if rest:
-        text += (f" 마지막 배치(예제 {rest}개)를 버리면(drop_last) ⌊{n} / {batch}⌋ = {drop}번, "
-                 f"전체 {total_drop}번.")
-    else:
-        text += " 나누어떨어지므로 마지막 배치를 버려도 같습니다."
-    return text
+    if not rest:
+        return (f"에포크당 반복 = {n} / {batch} = <b>{keep}번</b>, 전체 갱신 = {keep} × {epochs} 에포크 = "
+                f"<b>{total_updates(n, batch, epochs)}번</b>. 나누어떨어지므로 마지막 배치를 버려도 같습니다.")
+    if drop_last:
+        return (f"마지막 배치(예제 {rest}개)를 버리므로(drop_last) 에포크당 반복 = ⌊{n} / {batch}⌋ = <b>{drop}번</b>, "
+                f"전체 갱신 = {drop} × {epochs} 에포크 = <b>{total_updates(n, batch, epochs, drop_last=True)}번</b>"
+                f"(버리지 않으면 ⌈{n} / {batch}⌉ = {keep}번).")
+    return (f"에포크당 반복 = ⌈{n} / {batch}⌉ = <b>{keep}번</b>, 전체 갱신 = {keep} × {epochs} 에포크 = "
+            f"<b>{total_updates(n, batch, epochs)}번</b>. 마지막 배치는 예제 {rest}개로 다른 배치보다 작습니다.")
 
 
 def epoch_spec() -> DemoSpec:
@@ -117,7 +119,7 @@ def epoch_spec() -> DemoSpec:
         axl = art["ax_loss"]
         axl.set_title(f"배치 {batch}: 반복 {len(ls)}번", fontsize=9)
         art["blit"] = ([art["blocks"], ax.title, art["loss"], axl.title], key)
-        return (f"데이터 {n}개, 배치 크기 {batch}, 에포크 {epochs}. " + counts_text(n, batch, epochs)
+        return (f"데이터 {n}개, 배치 크기 {batch}, 에포크 {epochs}. " + counts_text(n, batch, epochs, drop_last)
                 + " 오른쪽은 반복마다(가중치를 한 번 갱신할 때마다) 잰 미니배치 손실입니다.")
 
     def live_controls() -> dict[str, Any]:
@@ -166,7 +168,7 @@ def epoch_preset(label: str, values: dict[str, Any]) -> Preset:
     """프리셋 설명 = 그 상태의 반복 수 계산(:func:`counts_text`, 캡션과 같은 글)."""
     import re
 
-    text = counts_text(values["n"], values["batch"], values["epochs"])
+    text = counts_text(values["n"], values["batch"], values["epochs"], values["drop_last"])
     return Preset(label, values, f"데이터 {values['n']}개, 배치 크기 {values['batch']}: " + re.sub(r"</?b>", "", text))
 
 

@@ -350,7 +350,7 @@ def gd_sgd_spec() -> DemoSpec:
         live_controls=live_controls, live_fixed={"max_steps": GD_LIVE_MAX_STEPS}, blit=lambda: art["blit"],
         presets=(gd_preset("같은 걸음 수", {"compare": "steps", "steps": 20}),
                  gd_preset("같은 계산량", {"compare": "work", "steps": 2}),
-                 gd_preset("GD에 큰 학습률", {"compare": "steps", "steps": 10, "lr": GD_LRS[1]})),
+                 gd_preset("큰 학습률(0.316)", {"compare": "steps", "steps": 10, "lr": GD_LRS[1]})),
         questions=(Question(
             prompt=("GD가 한 걸음 가는 계산(예제 200개의 기울기)으로 SGD는 200걸음을 갑니다. 같은 계산량이면 셋 중 "
                     "누가 참값에 가장 가까이 갈까요? 예측한 뒤 비교를 '같은 계산량'으로 바꿔 보세요."),
@@ -552,8 +552,9 @@ OPT_QUESTION = Question(
     prompt=(f"휘어진 계곡에서 학습률 배율을 {BLOWUP_SCALE:.2g} 이상으로 키우면, {BLOWUP_MIN_STEPS}걸음 뒤 어느 옵티마이저가 "
             "튕겨 나갈까요? 예측한 뒤 지형을 휘어진 계곡으로, 배율을 키워 보세요."),
     reached=blowup_reached,
-    answer=("SGD와 모멘텀은 손실이 출발점보다 커집니다(튕겨 나감). RMSProp과 Adam은 걸음 크기를 기울기의 크기로 나눠 "
-            "정해서 가파른 곳에서도 한 걸음이 학습률 정도로 묶여 버팁니다(손실이 출발점보다 낮습니다)."),
+    answer=("SGD와 모멘텀은 손실이 출발점보다 커집니다(튕겨 나감). RMSProp과 Adam은 기울기를 그 크기(제곱의 이동 평균의 "
+            "제곱근)로 나눠서, 가파른 곳에서도 좌표마다 한 걸음이 학습률의 몇 배 이내(Adam은 약 1배, RMSProp은 처음 "
+            "몇 걸음 동안 최대 10배)로 묶여 버팁니다(손실이 출발점보다 낮습니다)."),
 )
 
 

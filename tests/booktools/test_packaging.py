@@ -61,8 +61,9 @@ def book_pins(names) -> list[str]:
 
 
 def dlkit_modules() -> list[str]:
-    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "dlkit").rglob("*.py")
-                  if "__pycache__" not in p.parts)
+    """dlkit의 모든 모듈과, 모듈이 읽는 패키지 데이터(퀴즈·데모의 JS와 CSS): 휠에 모두 있어야 Colab에서 돈다."""
+    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "dlkit").rglob("*")
+                  if p.suffix in (".py", ".js", ".css") and "__pycache__" not in p.parts)
 
 
 # --------------------------------------------------------------------------------------
@@ -402,11 +403,11 @@ for name, spec in W._specs().items():
         else:
             ctrl.value = not ctrl.value
         assert live.renders == before + 1, (name, param)
-    static = build_demo(spec, "static").dlkit_demo
-    assert static.stack is None and static.image.value in static.frames  # 7.x: Stack 대신 Image 교체
-    first = next(iter(static.controls.values()))
-    first.index = len(first.options) - 1
-    assert static.image.value in static.frames
+    # 정적 데모는 위젯이 아니라 HTML 한 덩어리(조절기, 프레임, demo.js): ipywidgets 버전과 상관없다
+    static = build_demo(spec, "static")
+    page = static._repr_mimebundle_()["text/html"]
+    assert "dlkit-demo-data" in page and ('type="range"' in page or "<fieldset" in page), name
+    assert len(static.dlkit_demo.frames) == len(static.dlkit_demo.captions) > 1, name
     built.append(name)
 print(json.dumps({"family": family, "demos": built, "ipywidgets": ipywidgets.__version__}))
 """

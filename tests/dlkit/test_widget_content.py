@@ -590,3 +590,35 @@ def test_every_deck_shows_its_chapters_demo():
     assert len(pages) >= 4
     for page, cells in pages.items():
         assert any(on_slide(c) for c in cells), f"{page}의 데모 셀이 슬라이드에 없습니다"
+
+
+# --- 에포크 데모: 캡션의 숫자 = 그림 제목의 숫자(지금 drop_last 설정) ------------------------
+
+def epoch_caption_problems(captions: list[str], params: list[dict]) -> list[str]:
+    from dlkit.data import iterations_per_epoch, total_updates
+
+    bad = []
+    for cap, p in zip(captions, params):
+        per, total = (int(v) for v in re.findall(r"<b>(\d+)번</b>", cap)[:2])
+        want = iterations_per_epoch(p["n"], p["batch"], drop_last=p["drop_last"])
+        if (per, total) != (want, total_updates(p["n"], p["batch"], p["epochs"], drop_last=p["drop_last"])):
+            bad.append(f"{p}: 캡션 {per}번·{total}번, 그림은 {want}번: {cap}")
+        if not p["drop_last"] and "⌊" in cap:
+            bad.append(f"drop_last를 켜기 전에 질문의 답(버릴 때의 수)이 보임: {cap}")
+    return bad
+
+
+def test_epoch_captions_count_what_the_figure_counts():
+    demo = W.demo("epoch", mode="static").dlkit_demo
+    params = list(frame_params(W.DEMOS["epoch"]()))
+    assert len(params) == len(demo.captions)
+    assert epoch_caption_problems(demo.captions, params) == []
+
+
+def test_epoch_caption_check_catches_a_caption_that_ignores_drop_last():
+    # 대조군: 옛 캡션처럼 drop_last를 켜도 버리지 않을 때의 수를 먼저 적으면 잡혀야 한다
+    from dlkit.widgets._epoch import counts_text
+
+    params = [p for p in frame_params(W.DEMOS["epoch"]()) if p["drop_last"] and p["n"] % p["batch"]]
+    old = [counts_text(p["n"], p["batch"], p["epochs"], False) for p in params]
+    assert params and epoch_caption_problems(old, params)

@@ -43,7 +43,10 @@ def lr_verdict(losses: Any, path: Any, diverged: bool) -> tuple[str, str]:
     losses = np.asarray(losses, dtype=float)
     path = np.asarray(path, dtype=float)
     if diverged:
-        return "너무 큼: 발산", "학습률이 너무 커서 한 걸음이 골짜기를 건너뛰고, 손실이 오히려 커집니다(발산)."
+        from dlkit.surfaces import DIVERGENCE_FACTOR
+
+        return ("너무 큼: 발산", f"학습률이 너무 커서 한 걸음이 골짜기를 건너뛰고, 손실이 출발점의 "
+                f"{DIVERGENCE_FACTOR:g}배를 넘게 커졌습니다(발산). 그림에는 발산하기 전까지의 경로만 있습니다.")
     f0, f_end = float(losses[0]), float(losses[-1])
     if f_end > f0:
         return ("너무 큼: 손실이 커짐",
@@ -119,6 +122,8 @@ def learning_rate_spec() -> DemoSpec:
             ran = f"SGD {done}걸음 뒤 {done + 1}번째 갱신에서 발산으로 보고 멈춤"  # optimize_path의 메시지와 같은 번호
         else:
             ran = f"SGD {done}걸음"
+        if res.diverged:  # 마지막 유한한 점의 손실은 발산한 갱신의 손실이 아니다: 그 숫자를 '끝'으로 적지 않는다
+            return f"학습률 {lr:.3g}, {ran}: 손실 {f0:.3g}에서 출발. {words}"
         return f"학습률 {lr:.3g}, {ran}: 손실 {f0:.3g} → {f_end:.3g}. {words}"
 
     def live_controls() -> dict[str, Any]:

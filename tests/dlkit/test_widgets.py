@@ -646,10 +646,12 @@ def lr_problems(captions: list[str]) -> list[str]:
 
     bad, slow, fast = [], [], []
     for cap in captions:
+        if "발산" in cap.split(". ", 1)[-1] or "너무 커서" in cap or "경계" in cap:
+            if "발산으로 보고 멈춤" in cap and "→" in cap:
+                bad.append(f"발산한 경로의 마지막 유한한 손실을 끝 손실처럼 적음: {cap}")
+            continue
         f0 = _num(r"손실 ([\d.e+-]+) →", cap)
         f_end = _num(r"→ ([\d.e+-]+)\.", cap)
-        if "발산" in cap.split(". ", 1)[-1] or "너무 커서" in cap or "경계" in cap:
-            continue
         if "거의 줄지 않" in cap and f_end < 0.9 * f0:
             bad.append(f"{100 * f_end / f0:.0f} %로 줄었는데 '거의 줄지 않음': {cap}")
         share = _percent(cap, "처음의 ")

@@ -378,20 +378,43 @@ def work_question_reached(*, compare: str, steps: int, lr: float, **_: Any) -> b
     return compare == "work" and 1 <= int(steps) <= WORK_QUESTION_MAX and float(lr) <= WORK_QUESTION_MAX_LR * 1.0001
 
 
+TIE_SHARE = 0.02
+"""손실 차이가 가장 낮은 손실 크기의 2 % 이내면 '거의 같다'고 적고 승자를 정하지 않는다(한 번 돌린 잡음 수준)."""
+
+
+def lowest_text(losses: dict[str, float], where: str) -> str:
+    """``where``에서 손실이 가장 낮은 방법을 한 문장으로. 2 % 안에 드는 방법이 여럿이면 거의 같다고 적는다."""
+    best = min(losses.values())
+    near = [n for n, v in losses.items() if v - best <= TIE_SHARE * max(abs(best), 1e-12)]
+    if len(near) == 1:
+        return f"{where} 손실이 가장 낮은 것은 {near[0]}입니다."
+    names = ", ".join(near[:-1]) + f"{'와' if _ends_open(near[-2]) else '과'} {near[-1]}"
+    return f"{where} {names}의 손실이 거의 같습니다(차이 {TIE_SHARE * 100:.0f} % 이내, 잡음 수준)."
+
+
+def _ends_open(word: str) -> bool:
+    """이름이 받침 없이 읽히며 끝나는가(조사 와/과 고르기). SGD·GD(디)는 받침이 없고 RMSProp(롭)·Adam(덤)은 있다."""
+    if word in ("RMSProp", "Adam"):
+        return False
+    last = word[-1]
+    if "가" <= last <= "힣":
+        return (ord(last) - 0xAC00) % 28 == 0
+    return True
+
+
 def gd_sgd_caption(compare: str, steps: int, counts: dict[str, int], examples: dict[str, int],
                    losses: dict[str, float]) -> str:
     """캡션: 걸음 수, 계산한 예제 수, 손실을 적고, 어느 방법의 손실이 가장 낮은지는 그 숫자로 정한다."""
     if steps == 0:
         return f"0걸음: 세 방법 모두 출발점(손실 {losses['GD']:.3g})에 있습니다. 걸음 수를 올려 보세요."
     numbers = ", ".join(f"{n} {counts[n]:,}걸음·예제 {examples[n]:,}개·손실 {losses[n]:.3g}" for n in counts)
-    best = min(losses, key=losses.get)
     if compare == "work":
         head = f"같은 계산량(예제 약 {examples['GD']:,}개): "
-        tail = f" 같은 계산량에서 손실이 가장 낮은 것은 {best}입니다."
+        tail = " " + lowest_text(losses, "같은 계산량에서")
     else:
         head = f"같은 걸음 수({steps}걸음): "
-        tail = (f" 같은 걸음 수에서 손실이 가장 낮은 것은 {best}이고, 계산은 SGD가 가장 적게 했습니다"
-                f"(GD의 {NUM_EXAMPLES}분의 1).")
+        tail = (" " + lowest_text(losses, "같은 걸음 수에서")
+                + f" 계산은 SGD가 가장 적게 했습니다(GD의 {NUM_EXAMPLES}분의 1).")
     return head + numbers + "." + tail
 
 
@@ -538,10 +561,9 @@ def optimizer_caption(surface_name: str, lr: float, steps: int, losses: dict[str
     """캡션: 옵티마이저마다의 손실과, 그 숫자로 정한 가장 낮은 옵티마이저."""
     if steps == 0:
         return f"{surface_name}, 0걸음: 네 옵티마이저 모두 출발점(손실 {losses['SGD']:.3g})에 있습니다."
-    best = min(losses, key=losses.get)
     return (f"{surface_name}에서 학습률 {with_ro(f'{lr:.3g}')} {steps}걸음 갔을 때 손실: "
             + ", ".join(f"{n} {v:.3g}" for n, v in losses.items())
-            + f". 손실이 가장 낮은 것은 {best}입니다. 같은 지형, 같은 학습률에서도 옵티마이저마다 길이 다릅니다.")
+            + ". " + lowest_text(losses, "여기서") + " 같은 지형, 같은 학습률에서도 옵티마이저마다 길이 다릅니다.")
 
 
 BLOWUP_SCALE = 10 ** 0.5

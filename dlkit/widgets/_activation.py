@@ -25,6 +25,9 @@ def _korean(name: str) -> str:
 
 SATURATING = ("sigmoid", "tanh", "gelu")
 """양 끝(꼬리)에서 도함수가 0으로 다가가는(포화하는) 함수들."""
+GELU_TAIL = -3.0
+"""GELU의 음수 쪽 꼬리(포화)가 시작된다고 보는 입력: 그보다 오른쪽(−0.75 근처의 최솟값, −√2의 가장 가파른 음의
+기울기)은 함수가 아직 휘어지는 곳이라 도함수가 작아도 포화가 아니다."""
 SATURATION_SHARE = 0.1
 """포화로 부르는 기준: 도함수의 크기가 그 함수의 최대 기울기의 10 % 미만."""
 
@@ -47,13 +50,20 @@ def peak_slope(name: str) -> float:
     return float(np.max(np.abs(get_activation(name).grad(XGRID))))
 
 
-def slope_note(name: str, g0: float) -> str:
+def slope_note(name: str, g0: float, x0: float | None = None) -> str:
     """입력 위치의 도함수 ``g0``가 학습 신호에 대해 뜻하는 것을 한국어 한 문장으로.
 
     하나의 문턱값이 아니라 함수와 실제 도함수 값으로 정한다: 정확히 0이면 신호 없음(ReLU는 죽은 ReLU),
     Leaky ReLU의 음수 쪽 α는 작지만 0이 아니라 신호가 흐름, 시그모이드·tanh·GELU는 도함수가 그 함수의
-    최대 기울기의 ``SATURATION_SHARE`` 미만일 때만 포화(기울기 소실)라고 부른다.
+    최대 기울기의 ``SATURATION_SHARE`` 미만일 때만 포화(기울기 소실)라고 부른다(GELU는 꼬리 ``x0 <= GELU_TAIL``에서만).
+    ``x0 = 0``의 계단 함수와 ReLU는 미분할 수 없는 점이라고 밝힌다.
     """
+    if x0 == 0.0 and name == "step":
+        return ("x = 0에서 계단 함수는 값이 뛰어 미분할 수 없습니다(구현은 0을 돌려줍니다). 그 밖에서는 기울기가 0이라 "
+                "학습 신호가 흐르지 않습니다.")
+    if x0 == 0.0 and name == "relu":
+        return ("x = 0은 ReLU가 꺾이는 점이라 미분이 정의되지 않아, torch처럼 도함수를 0으로 둡니다. 입력이 0 이하인 "
+                "ReLU 뉴런에는 학습 신호가 흐르지 않습니다(늘 이렇다면 죽은 ReLU).")
     if g0 == 0.0:
         if name == "step":
             return ("도함수가 정확히 0입니다: 계단 함수는 x = 0을 빼면 어디서나 기울기가 0이라 "
@@ -66,9 +76,13 @@ def slope_note(name: str, g0: float) -> str:
         return (f"도함수가 α = {g0:.3g}로 작지만 0이 아니라 학습 신호가 조금 흐릅니다"
                 "(그래서 죽은 ReLU가 생기지 않습니다).")
     share = abs(g0) / peak_slope(name)
-    if name in SATURATING and share < SATURATION_SHARE:
+    tail = name != "gelu" or (x0 is not None and x0 <= GELU_TAIL)
+    if name in SATURATING and share < SATURATION_SHARE and tail:
         return (f"도함수가 최대 기울기의 {percent_to(share)} 거의 0입니다: 꼬리 쪽 포화 구간이라 "
                 "학습 신호가 거의 사라집니다(기울기 소실).")
+    if g0 < 0:
+        return ("도함수가 음수입니다: 이 구간에서는 입력이 커지면 출력이 작아집니다. 0이 아니라서 역전파로 학습 신호는 "
+                "전달됩니다.")
     return "도함수가 0이 아니라서 역전파로 학습 신호가 전달됩니다."
 
 
@@ -78,7 +92,7 @@ def _act_preset(label: str, name: str, x0: float) -> Preset:
 
     g0 = float(get_activation(name).grad(np.array([x0]))[0])
     return Preset(label, {"name": name, "x0": x0}, f"{_korean(name)}, x = {x0:g}: 도함수 {g0:.3g}. "
-                  + slope_note(name, g0))
+                  + slope_note(name, g0, x0))
 
 
 def sigmoid_peak_reached(*, name: str, x0: float, **_: Any) -> bool:
@@ -134,7 +148,7 @@ def activation_spec() -> DemoSpec:
             ax.legend(loc="upper left", fontsize=8)
             art["name"] = name
         art["blit"] = ([art["fn"], art["grad"], art["tangent"], art["point"], ax.title], name)
-        note = slope_note(name, g0)
+        note = slope_note(name, g0, x0)
         return (f"{act.korean_name}({name}) · 빨간 점: x = {x0:g}, 출력 {y0:.3g}, "
                 f"도함수(접선의 기울기) {g0:.3g}. {note}")
 

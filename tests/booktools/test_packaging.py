@@ -61,7 +61,12 @@ def book_pins(names) -> list[str]:
 
 
 def dlkit_modules() -> list[str]:
-    """dlkit의 모든 모듈과, 모듈이 읽는 패키지 데이터(퀴즈·데모의 JS와 CSS): 휠에 모두 있어야 Colab에서 돈다."""
+    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "dlkit").rglob("*.py")
+                  if "__pycache__" not in p.parts)
+
+
+def dlkit_files() -> list[str]:
+    """dlkit의 모듈과, 모듈이 읽는 패키지 데이터(퀴즈·데모의 JS와 CSS): 휠에 모두 있어야 Colab에서 돈다."""
     return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "dlkit").rglob("*")
                   if p.suffix in (".py", ".js", ".css") and "__pycache__" not in p.parts)
 
@@ -92,7 +97,7 @@ def dist(tmp_path_factory) -> Dist:
 
 def test_wheel_holds_every_dlkit_module_and_nothing_else(dist):
     names = zipfile.ZipFile(dist.wheel).namelist()
-    missing = [m for m in dlkit_modules() if m not in names]
+    missing = [m for m in dlkit_files() if m not in names]
     assert not missing, f"휠에 없는 모듈: {missing} (pyproject.toml의 packages.find)"
     info = re.match(r"(dlkit-[^-]+)-", dist.wheel.name).group(1) + ".dist-info/"
     extra = [n for n in names if not n.startswith(("dlkit/", info))]
@@ -102,7 +107,7 @@ def test_wheel_holds_every_dlkit_module_and_nothing_else(dist):
 def test_sdist_holds_every_dlkit_module(dist):
     with tarfile.open(dist.sdist) as tar:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
-    missing = [m for m in dlkit_modules() if m not in names]
+    missing = [m for m in dlkit_files() if m not in names]
     assert not missing, f"sdist에 없는 모듈: {missing}"
     assert "pyproject.toml" in names
 

@@ -37,8 +37,8 @@ class NonFiniteStepError(InputValueError):
 
 _DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False,
                     "6": True, "7": True, "8": True, "9": False}
-# 영어 인자 이름을 한국어로 읽을 때 받침으로 끝나는 것들(lr = 엘알, net = 넷, y_hat = 와이햇 ...)
-_FINAL_CONSONANT_NAMES = {"lr", "net", "y_hat", "grad_y_hat", "num_inputs", "x0", "name", "activation"}
+# 영어 이름(인자, 옵티마이저)을 한국어로 읽을 때 받침으로 끝나는 것들(lr = 엘알, net = 넷, RMSProp = 알엠에스프롭 ...)
+_FINAL_CONSONANT_NAMES = {"lr", "net", "y_hat", "grad_y_hat", "num_inputs", "x0", "name", "activation", "RMSProp"}
 
 
 def _has_final_consonant(name: str) -> bool:

@@ -383,23 +383,15 @@ TIE_SHARE = 0.02
 
 
 def lowest_text(losses: dict[str, float], where: str) -> str:
+    from dlkit._checks import _has_final_consonant
+
     """``where``에서 손실이 가장 낮은 방법을 한 문장으로. 2 % 안에 드는 방법이 여럿이면 거의 같다고 적는다."""
     best = min(losses.values())
     near = [n for n, v in losses.items() if v - best <= TIE_SHARE * max(abs(best), 1e-12)]
     if len(near) == 1:
         return f"{where} 손실이 가장 낮은 것은 {near[0]}입니다."
-    names = ", ".join(near[:-1]) + f"{'와' if _ends_open(near[-2]) else '과'} {near[-1]}"
+    names = ", ".join(near[:-1]) + f"{'과' if _has_final_consonant(near[-2]) else '와'} {near[-1]}"
     return f"{where} {names}의 손실이 거의 같습니다(차이 {TIE_SHARE * 100:.0f} % 이내, 잡음 수준)."
-
-
-def _ends_open(word: str) -> bool:
-    """이름이 받침 없이 읽히며 끝나는가(조사 와/과 고르기). SGD·GD(디)는 받침이 없고 RMSProp(롭)·Adam(덤)은 있다."""
-    if word in ("RMSProp", "Adam"):
-        return False
-    last = word[-1]
-    if "가" <= last <= "힣":
-        return (ord(last) - 0xAC00) % 28 == 0
-    return True
 
 
 def gd_sgd_caption(compare: str, steps: int, counts: dict[str, int], examples: dict[str, int],

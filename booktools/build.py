@@ -1,4 +1,4 @@
-"""책을 빌드한다: 목차 검사 → 캐시 무효화 → 장 실행 → Sphinx → 덱·유인물 → 검색 색인 → 실행 기록.
+"""책을 빌드한다: 목차 검사 → (바뀐 것이 없으면 끝: booktools.uptodate) → 캐시 무효화 → 장 실행 → Sphinx → 덱·유인물 → 검색 색인 → 실행 기록.
 
 `make book`이 `python -m booktools build`로 부른다. 단계마다 무엇을 했는지 한국어로 출력한다.
 실패하면 ``빌드 실패 요약 (N건)``(:mod:`booktools.failures`)을 영어 원문(트레이스백, Sphinx 경고)보다 먼저 찍는다.
@@ -20,7 +20,7 @@ import yaml
 
 from booktools import cache as exec_cache
 from booktools import chapters as toc
-from booktools import demo_frames, notebooks, search, slides
+from booktools import demo_frames, notebooks, search, slides, uptodate
 from booktools import failures as failure_summary
 from booktools.execute import Failure, execute_pending, pending_chapters
 from booktools.settings import BuildSettings
@@ -110,6 +110,7 @@ def build(root: Path, settings: BuildSettings) -> int:
     build_dir = root / "_build"
     cache = exec_cache.cache_dir(root)
     started = time.perf_counter()
+    stages = StageClock()
     if settings.publish:
         problems = check_publish_sources(root, settings)
         if problems:
@@ -124,6 +125,15 @@ def build(root: Path, settings: BuildSettings) -> int:
             print(f"[build] 실패: {problem}", file=sys.stderr)
         return 2
 
+    if uptodate.is_up_to_date(root, settings):
+        # 지난 성공한 빌드와 입력(책 파일, 패키지, 글꼴, 설정, 실행 캐시)이 같고 결과 폴더도 그대로다
+        stages.lap("검사")
+        write_report(build_dir, 0, [], code_chapters(root), [], [], started, stages.seconds)
+        print("[build] 바뀐 것이 없습니다: 지난 빌드의 결과(_build/html/)를 그대로 둡니다 "
+              f"({time.perf_counter() - started:.1f}초).")
+        return 0
+    uptodate.forget(root)  # 이 빌드가 끝까지 성공해야 새 지문을 쓴다(중간에 멈추면 다음 빌드가 다시 맞춘다)
+
     removed = exec_cache.invalidate_stale(root, cache)
     if removed:
         print(f"[build] dlkit/설정이 바뀌어 캐시를 지운 장: {', '.join(removed)}")
@@ -131,7 +141,9 @@ def build(root: Path, settings: BuildSettings) -> int:
     if blocker:
         print(f"[build] 인쇄용 PDF를 만들지 않습니다: {blocker}. 슬라이드 목록 페이지에 그렇게 적습니다.")
 
+    stages.lap("검사")
     status = run_chapters(root, cache, settings)
+    stages.lap("실행")
     failures = [v for v in status.values() if not isinstance(v, str)]
     ok = [k for k, v in status.items() if v == "ok"]
     if ok:
@@ -143,7 +155,7 @@ def build(root: Path, settings: BuildSettings) -> int:
         failed = sorted(f.chapter for f in failures)
         executed = sorted(ok)
         cached = [rel for rel in sources if rel not in executed and rel not in failed]
-        write_report(build_dir, 1, executed, cached, removed, failed, started)
+        write_report(build_dir, 1, executed, cached, removed, failed, started, stages.seconds)
         failed_marker.parent.mkdir(parents=True, exist_ok=True)
         failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
         failures = sorted(failures, key=lambda f: f.chapter)
@@ -163,6 +175,7 @@ def build(root: Path, settings: BuildSettings) -> int:
     with failure_summary.held_stderr() as held:
         returncode = run_sphinx(root, settings, force_all=force_all)
     sphinx_stderr = held.getvalue()
+    stages.lap("Sphinx")
     if returncode == 0 and sphinx_stderr:
         sys.stderr.write(sphinx_stderr)
 
@@ -172,7 +185,7 @@ def build(root: Path, settings: BuildSettings) -> int:
     # 빌드 뒤에도 캐시에 맞는 기록이 없는 장은 실행하다 실패한 장이다("캐시에서 가져온 장"이 아니다).
     failed = unexecuted_chapters(root, cache, sources)
     cached = [rel for rel in sources if rel not in executed and rel not in failed]
-    write_report(build_dir, returncode, executed, cached, removed, failed, started)
+    write_report(build_dir, returncode, executed, cached, removed, failed, started, stages.seconds)
     if returncode != 0:
         failed_marker.parent.mkdir(parents=True, exist_ok=True)
         failed_marker.write_text("다음 빌드는 모든 페이지를 다시 읽는다\n")
@@ -189,8 +202,10 @@ def build(root: Path, settings: BuildSettings) -> int:
         if rc != 0:
             print("[build] 실패: 덱과 인쇄용 PDF", file=sys.stderr)
             return rc
+        stages.lap("덱·PDF")
         print("[build] 검색 색인", flush=True)
         rc = search.build(root)
+        stages.lap("검색 색인")
         if rc != 0:
             print("[build] 실패: 검색 색인", file=sys.stderr)
             return rc
@@ -202,12 +217,39 @@ def build(root: Path, settings: BuildSettings) -> int:
             return 2
         print("[build] 발행 검사 통과: 페이지·슬라이드·노트북에 자리표시자가 없습니다")
     demo_frames.prune(build_dir / "html")  # 어떤 페이지·덱도 가리키지 않는 데모 프레임 파일
+    stages.lap("정리")
+    uptodate.remember(root, settings)
+    record_stages(build_dir, stages.seconds, time.perf_counter() - started)
     print(f"[build] 완료: {time.perf_counter() - started:.1f}초, 결과는 _build/html/")
     return 0
 
 
+class StageClock:
+    """빌드 단계마다 걸린 시간(초): ``lap(이름)``은 지난 lap 뒤로 흐른 시간을 그 단계에 적는다."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = round(self.seconds.get(name, 0.0) + now - self._last, 2)
+        self._last = now
+
+
+def record_stages(build_dir: Path, seconds: dict[str, float], total: float) -> None:
+    """끝난 빌드의 단계별 시간을 실행 기록(_build/exec-report.json의 "stages")에 더하고 한 줄로 찍는다."""
+    path = build_dir / "exec-report.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    report["stages"] = dict(seconds)
+    report["seconds"] = round(total, 2)
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print("[build] 단계별 시간: " + ", ".join(f"{name} {sec:.1f}초" for name, sec in seconds.items()))
+
+
 def write_report(build_dir: Path, returncode: int, executed: list[str], cached: list[str],
-                 invalidated: list[str], failed: list[str], started: float) -> None:
+                 invalidated: list[str], failed: list[str], started: float,
+                 stages: dict[str, float] | None = None) -> None:
     """이번 빌드의 실행 기록(_build/exec-report.json)과 그 요약 두세 줄."""
     report = {
         "returncode": returncode,
@@ -216,6 +258,7 @@ def write_report(build_dir: Path, returncode: int, executed: list[str], cached: 
         "failed": failed,
         "invalidated": invalidated,
         "seconds": round(time.perf_counter() - started, 2),
+        "stages": dict(stages or {}),
     }
     build_dir.mkdir(exist_ok=True)
     (build_dir / "exec-report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))

@@ -43,7 +43,17 @@ def timed_build(root: Path, *extra: str) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"빌드 실패({root}):\n{(proc.stdout + proc.stderr)[-4000:]}")
     report = json.loads((root / "_build" / "exec-report.json").read_text())
-    return {"seconds": round(seconds, 2), "executed": report["executed"]}
+    return {"seconds": round(seconds, 2), "executed": report["executed"], "stages": report.get("stages", {})}
+
+
+def median_stages(runs: list[dict]) -> dict[str, float]:
+    """여러 빌드의 단계별 시간(빌드가 exec-report.json에 적은 것)의 단계마다 중앙값."""
+    names = [name for name in runs[0]["stages"]] if runs else []
+    return {name: round(statistics.median(r["stages"].get(name, 0.0) for r in runs), 2) for name in names}
+
+
+def stage_text(stages: dict[str, float]) -> str:
+    return ", ".join(f"{name} {sec:g}초" for name, sec in stages.items()) or "기록 없음"
 
 
 def chapter_exec_seconds(root: Path) -> dict[str, float]:
@@ -104,13 +114,14 @@ def main(argv=None) -> int:
             cold.append(timed_build(root))
         results["cold_build"] = {"runs_s": [c["seconds"] for c in cold],
                                  "median_s": statistics.median(c["seconds"] for c in cold),
-                                 "executed": cold[-1]["executed"]}
+                                 "executed": cold[-1]["executed"], "stages": median_stages(cold)}
         results["chapter_exec_s"] = chapter_exec_seconds(root)
 
         noop = [timed_build(root) for _ in range(args.repeat)]
         results["noop_build"] = {"runs_s": [n["seconds"] for n in noop],
                                  "median_s": statistics.median(n["seconds"] for n in noop),
-                                 "executed": sorted({e for n in noop for e in n["executed"]})}
+                                 "executed": sorted({e for n in noop for e in n["executed"]}),
+                                 "stages": median_stages(noop)}
 
         # 무게는 고치기 전의 책에서 잰다(아래 두 측정은 장과 dlkit을 바꾼다)
         html = root / "_build" / "html"
@@ -192,8 +203,10 @@ def to_markdown(r: dict) -> str:
     lines = [
         "# 벤치마크 결과", "",
         f"- 측정: {r['when']}, 코어 {r['machine']['cores']}개, Python {r['machine']['python']}",
-        f"- 콜드 빌드: 중앙값 {r['cold_build']['median_s']} 초 (실행 {len(r['cold_build']['executed'])}장)",
-        f"- no-op 빌드: 중앙값 {r['noop_build']['median_s']} 초, 실행 {r['noop_build']['executed']}",
+        f"- 콜드 빌드: 중앙값 {r['cold_build']['median_s']} 초 (실행 {len(r['cold_build']['executed'])}장; "
+        f"단계별 {stage_text(r['cold_build'].get('stages', {}))})",
+        f"- no-op 빌드: 중앙값 {r['noop_build']['median_s']} 초, 실행 {r['noop_build']['executed']} "
+        f"(단계별 {stage_text(r['noop_build'].get('stages', {}))})",
         f"- 한 장 수정: {r['chapter_edit_build']['seconds']} 초, 실행 {r['chapter_edit_build']['executed']}",
         f"- dlkit 수정: {r['dlkit_edit_build']['seconds']} 초, 실행 {r['dlkit_edit_build']['executed']}",
         "", "## 장별 실행 시간(초)", "",

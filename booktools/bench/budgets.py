@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 BUDGETS = {
-    "cold_build_s": 120.0,
-    "noop_build_s": 10.0,
+    # 빌드 시간(초, 이 기계 코어 2개): 콜드 빌드 ≤ 40, 아무것도 안 바뀐 빌드(no-op) ≤ 3
+    "cold_build_s": 40.0,
+    "noop_build_s": 3.0,
     "noop_fraction_of_cold": 0.10,
     "widget_step_ms": 50.0,
     "widget_ratio_to_naive": 0.5,

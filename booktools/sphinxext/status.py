@@ -7,7 +7,8 @@ myst-nb의 `{nb-exec-table}`은 머리글이 영어이고(Document, Modified, Me
     ```{studybook-exec-table}
     ```
 
-이 표가 든 페이지는 빌드할 때마다 다시 읽으므로 '이번 빌드' 칸이 늘 그 빌드를 가리킨다.
+이 표가 든 페이지는 빌드할 때마다 다시 읽으므로 '이번 빌드' 칸이 늘 그 빌드를 가리킨다. 바뀐 것이 없어
+단계를 건너뛴 빌드(:mod:`booktools.uptodate`)는 사이트를 건드리지 않으므로, 표는 이 사이트를 만든 빌드의 기록이다.
 시각은 한국 표준시(KST, UTC+9)로 쓴다.
 """
 from __future__ import annotations
@@ -135,7 +136,7 @@ def make_table(env, fromdoc: str, started: float) -> list[nodes.Node]:
         return [paragraph("아직 실행 기록이 있는 장이 없습니다.")]
     summary = paragraph(
         f"코드가 있는 장 {len(docs)}개, 실행 시간 합계 {seconds(total)}. "
-        f"이번 빌드에서 다시 실행한 장 {ran}개, 캐시를 쓴 장 {len(docs) - ran}개"
+        f"이 사이트를 만든 빌드에서 다시 실행한 장 {ran}개, 캐시를 쓴 장 {len(docs) - ran}개"
         + (f", 실패한 장 {failed}개." if failed else ".")
     )
     summary["classes"].append("studybook-exec-summary")

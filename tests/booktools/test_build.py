@@ -40,7 +40,7 @@ def test_clean_build_executed_every_code_chapter(built_book):
     assert "이번에 실행한 장" in built_book.output
     # 실행 현황 페이지도 같은 사실을 말한다(두 코어에서 미리 실행한 장도 "이번 빌드"로 센다)
     status = (built_book.html / "chapters" / "status.html").read_text()
-    assert f"이번 빌드에서 다시 실행한 장 {len(report['executed'])}개, 캐시를 쓴 장 0개" in status
+    assert f"이 사이트를 만든 빌드에서 다시 실행한 장 {len(report['executed'])}개, 캐시를 쓴 장 0개" in status
 
 
 def test_noop_rebuild_executes_nothing(book_copy):
@@ -48,7 +48,44 @@ def test_noop_rebuild_executes_nothing(book_copy):
     assert result.returncode == 0, result.output[-3000:]
     assert result.report["executed"] == []
     status = (book_copy / "_build/html/chapters/status.html").read_text()
-    assert "이번 빌드에서 다시 실행한 장 0개" in status
+    assert "이 사이트를 만든 빌드에서 다시 실행한 장 0개" in status
+
+
+def html_stats(root: Path) -> dict[str, tuple[int, int]]:
+    html = root / "_build" / "html"
+    return {p.relative_to(html).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in html.rglob("*") if p.is_file()}
+
+
+def test_unchanged_build_skips_every_stage_and_leaves_the_site(book_copy):
+    """같은 설정으로 다시 빌드: 지난 빌드와 입력이 같으니 Sphinx도 덱도 검색 색인도 돌지 않고 사이트가 그대로다."""
+    before = html_stats(book_copy)
+    result = run_build(book_copy)
+    assert result.returncode == 0, result.output[-3000:]
+    assert "바뀐 것이 없습니다" in result.output, result.output[-3000:]
+    assert result.report["executed"] == [] and list(result.report["stages"]) == ["검사"]
+    assert html_stats(book_copy) == before
+
+
+@pytest.mark.parametrize("change", ["prose", "deleted_page", "settings"])
+def test_a_changed_source_page_or_setting_is_built_again(book_copy, change):
+    """대조군: 입력이나 결과 폴더가 하나라도 다르면 건너뛰지 않는다(건너뛰면 이 검사가 실패한다)."""
+    glossary = book_copy / "chapters" / "glossary.md"
+    page = book_copy / "_build/html/chapters/glossary.html"
+    extra = []
+    if change == "prose":
+        glossary.write_text(glossary.read_text(encoding="utf-8") + "\n\n건너뛰기 대조군 문장.\n", encoding="utf-8")
+    elif change == "deleted_page":
+        page.unlink()
+    else:
+        extra = ["--no-pdf"]
+    result = run_build(book_copy, *extra)
+    assert result.returncode == 0, result.output[-3000:]
+    assert "바뀐 것이 없습니다" not in result.output
+    assert "Sphinx" in result.report["stages"]
+    assert page.is_file()
+    if change == "prose":
+        assert "건너뛰기 대조군 문장" in page.read_text(encoding="utf-8")
 
 
 def test_editing_one_chapter_executes_exactly_that_chapter(book_copy):

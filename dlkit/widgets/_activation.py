@@ -64,6 +64,9 @@ def slope_note(name: str, g0: float, x0: float | None = None) -> str:
     if x0 == 0.0 and name == "relu":
         return ("x = 0은 ReLU가 꺾이는 점이라 미분이 정의되지 않아, torch처럼 도함수를 0으로 둡니다. 입력이 0 이하인 "
                 "ReLU 뉴런에는 학습 신호가 흐르지 않습니다(늘 이렇다면 죽은 ReLU).")
+    if x0 == 0.0 and name == "leaky_relu":
+        return (f"x = 0은 Leaky ReLU가 꺾이는 점이라 미분이 정의되지 않아, torch처럼 도함수를 α = {g0:.3g}로 둡니다. "
+                "작지만 0이 아니라 학습 신호가 조금 흐릅니다(그래서 죽은 ReLU가 생기지 않습니다).")
     if g0 == 0.0:
         if name == "step":
             return ("도함수가 정확히 0입니다: 계단 함수는 x = 0을 빼면 어디서나 기울기가 0이라 "
@@ -109,7 +112,7 @@ def _act_question() -> Question:
                 "예측한 뒤 시그모이드에서 입력 위치를 옮겨 보세요."),
         reached=sigmoid_peak_reached,
         answer=(f"x = 0에서 가장 크고 그 값은 {peak:g}입니다. 어디서나 이보다 작으니, 가중치를 빼고 도함수 몫만 "
-                f"보면 시그모이드를 열 층 지날 때 기울기는 많아야 {peak:g}¹⁰, 곧 약 {1 / peak ** 10:,.0f}분의 1이 "
+                f"보면 시그모이드를 열 층 지날 때 기울기는 많아야 {peak:g}¹⁰, 곧 정확히 {1 / peak ** 10:,.0f}분의 1(약 백만분의 1)이 "
                 "됩니다(기울기 소실). 실제 기울기에는 층마다 가중치도 곱해집니다."),
     )
 
@@ -213,15 +216,16 @@ FOLLOW_SHARE = 0.5
 def fit_note(name: str, l_lin: float, l_act: float) -> str:
     """활성화 망(손실 ``l_act``)이 곡선을 따라가는지, 선형 망(손실 ``l_lin``)과 견주어 한 문장으로.
 
-    규칙 하나: ``l_act < FOLLOW_SHARE * l_lin``이면 곡선을 따라가고, 아니면 아직 직선과 비슷하다
-    (선형보다 손실이 크면 그렇다고 덧붙인다).
+    규칙 하나: ``l_act < FOLLOW_SHARE * l_lin``이면 곡선을 따라가고, 아니면 아직 곡선을 잘 따라가지 못한다
+    (선형보다 손실이 크면 그렇다고 덧붙인다). 손실만 보고 정하므로 예측의 모양("직선과 비슷")은 말하지 않는다:
+    은닉 뉴런이 적으면 목표만큼 휘었는데 엉뚱한 곳에서 휜 예측도 손실이 크다.
     """
     share = l_act / l_lin
     if share < FOLLOW_SHARE:
         return (f"층 사이에 {name}를 넣은 망은 곡선을 따라갑니다"
                 f"(손실 {l_act:.3g}, 선형의 {percent_of(share)}).")
     worse = ", 오히려 선형보다 큼" if share > 1 else ""
-    return (f"층 사이에 {name}를 넣은 망도 아직 직선과 비슷합니다"
+    return (f"층 사이에 {name}를 넣은 망은 아직 곡선을 잘 따라가지 못합니다"
             f"(손실 {l_act:.3g}, 선형의 {percent_of(share)}{worse}). 더 학습해 보세요.")
 
 

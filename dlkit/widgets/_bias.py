@@ -5,6 +5,7 @@ from typing import Any
 
 import numpy as np
 
+from dlkit._checks import _has_final_consonant
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
 
 FEATURES = ("비", "돈", "친구")
@@ -75,22 +76,31 @@ def state_summary(rain: int, money: int, friend: int, bias: float, w_rain: float
     return float(w @ x), float(p.pre_activation(x)), bool(p.predict(x))
 
 
-def _preset(label: str, who: str, values: dict[str, Any]) -> Preset:
-    """프리셋 하나: 설명은 그 상태를 계산해서 쓴다(손으로 적은 숫자가 아니다)."""
+def _preset(label: str, who: str, values: dict[str, Any], extra: str = "") -> Preset:
+    """프리셋 하나: 설명은 그 상태를 계산해서 쓴다(손으로 적은 숫자가 아니다). ``extra``는 라벨이 말하는 것을
+    보이는 한 문장(역시 계산한 값으로)."""
     full = {**dict(zip(WEIGHT_PARAMS, WEIGHTS)), **values}
     wsum, z, go = state_summary(**full)
     situation = "·".join([("비 옴" if full["rain"] else "맑음"), ("돈 있음" if full["money"] else "돈 없음"),
                           ("친구 있음" if full["friend"] else "친구 없음")])
-    explain = (f"{who}(편향 {_num(full['bias'])}), {situation}: 가중합 {_num(wsum)} + 편향 {_fmt(full['bias'])} "
-               f"= z {_num(z)} → {decision_text(go)}.")
-    return Preset(label, full, explain)
+    explain = (f"{who}(편향 {_num(full['bias'])}), {situation}: z = 가중합 {_num(wsum)} + 편향 {_fmt(full['bias'])} "
+               f"= {_num(z)} → {decision_text(go)}.")
+    return Preset(label, full, explain + (" " + extra if extra else ""))
+
+
+def _origin_text() -> str:
+    """편향 0 프리셋: 경계의 식과, 원점이 경계 위(z = 0)라 문턱 규칙(z ≥ 0)으로 '간다'는 것(계산한 값)."""
+    _, z0, go0 = state_summary(0, 0, 0, 0.0)
+    return (f"편향이 0이면 경계 {_num(WEIGHTS[0])}x₁ + {_num(WEIGHTS[1])}x₂ = 0이 원점 (0, 0)을 지납니다. 원점의 입력은 "
+            f"z = {_num(z0)}이라 문턱 규칙(z ≥ 0이면 간다)에 따라 '{decision_text(go0)}'입니다.")
 
 
 PRESETS = (
     _preset("보통 A", "보통 A", {"rain": 1, "money": 0, "friend": 0, "bias": PEOPLE["A"]}),
     _preset("파티광 B", "파티광 B", {"rain": 1, "money": 0, "friend": 0, "bias": PEOPLE["B"]}),
     _preset("신중한 C", "신중한 C", {"rain": 0, "money": 1, "friend": 1, "bias": PEOPLE["C"]}),
-    _preset("편향 0: 경계가 원점을 지남", "편향이 0인 사람", {"rain": 0, "money": 0, "friend": 0, "bias": 0.0}),
+    _preset("편향 0: 경계가 원점을 지남", "편향이 0인 사람", {"rain": 0, "money": 0, "friend": 0, "bias": 0.0},
+            _origin_text()),
 )
 """02 장이 이야기하는 상태: 세 사람(같은 가중치, 다른 편향)과 편향 0(경계가 원점을 지난다)."""
 
@@ -107,10 +117,23 @@ QUESTION = Question(
     prompt=("비가 오고 돈도 친구도 없는 날(비 예, 돈 아니오, 친구 아니오)에도 파티에 가려면 편향이 얼마 이상이어야 할까요? "
             "예측해 본 뒤 편향을 올려 보세요."),
     reached=rain_alone_goes,
-    answer=(f"편향이 {_num(-WEIGHTS[0])} 이상이면 갑니다: 가중합이 {_fmt(WEIGHTS[0])}×1 = {_num(WEIGHTS[0])}이라 "
+    answer=(f"편향이 {_num(-WEIGHTS[0])} 이상이면 갑니다: 가중합이 {_fmt(WEIGHTS[0])}×1 = {_num(WEIGHTS[0])}"
+            f"{'이라' if _has_final_consonant(_num(WEIGHTS[0])) else '라'} "
             f"z = {_num(WEIGHTS[0])} + b ≥ 0이어야 합니다. 세 사람 가운데에는 파티광 B(편향 {_num(PEOPLE['B'])})만 "
             "이 날에도 갑니다."),
 )
+
+
+def lines_text(w: Any, plane_bias: float, friend: bool, go: bool) -> str:
+    """캡션의 괄호: 그림에 실제로 그려진 선만 설명한다(경계가 없거나 점선이 실선과 겹치면 그렇게 적는다)."""
+    if not np.any(np.asarray(w[:2]) != 0):
+        return (f"(별: 지금 입력. 비·돈의 가중치가 둘 다 0이라 이 평면에는 결정 경계가 없고, 어디서나 "
+                f"'{decision_text(go)}'입니다)")
+    if plane_bias == 0:
+        what = "편향과 친구 항의 합이" if friend else "편향이"
+        return f"(별: 지금 입력, 실선: 결정 경계. {what} 0이라 경계가 원점을 지나고, 점선은 실선과 겹칩니다)"
+    return ("(별: 지금 입력, 실선: 결정 경계, 점선: "
+            + ("편향과 친구 항을 뺀, 원점을 지나는 경계)" if friend else "편향 0일 때의 경계)"))
 
 
 def _spec() -> DemoSpec:
@@ -192,9 +215,8 @@ def _spec() -> DemoSpec:
                         art["line0"], art["corners"], *art["corner_texts"], art["star"], art["ax_b"].title],
                        None)
         terms = " + ".join(f"{_fmt(wi)}×{_num(xi)}" for wi, xi in zip(w, x))
-        return (f"z = {terms} + 편향 {_fmt(bias)} = <b>{_num(z)}</b> → "
-                f"<b>{decision_text(go)}</b> (별: 지금 입력, 실선: 결정 경계, 점선: "
-                + ("편향과 친구 항을 뺀, 원점을 지나는 경계)" if x[2] else "편향 0일 때의 경계)"))
+        head = f"z = {terms} + 편향 {_fmt(bias)} = <b>{_num(z)}</b> → <b>{decision_text(go)}</b> "
+        return head + lines_text(w, p2.b, bool(x[2]), go)
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets

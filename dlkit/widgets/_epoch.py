@@ -154,10 +154,11 @@ def epoch_spec() -> DemoSpec:
         live_controls=live_controls, blit=lambda: art["blit"], check_figure_params=_check_batch,
         presets=(epoch_preset("100 ÷ 25 = 4번", {"n": 100, "batch": 25, "epochs": NUM_EPOCHS, "drop_last": False}),
                  epoch_preset("나누어떨어지지 않음", {"n": 100, "batch": 64, "epochs": NUM_EPOCHS, "drop_last": False}),
-                 epoch_preset("데이터가 두 배", {"n": 200, "batch": 25, "epochs": NUM_EPOCHS, "drop_last": False})),
+                 epoch_preset("데이터가 두 배", {"n": 200, "batch": 25, "epochs": NUM_EPOCHS, "drop_last": False}),
+                 epoch_preset("마지막 배치 버림(drop_last)",
+                              {"n": 200, "batch": 64, "epochs": NUM_EPOCHS, "drop_last": True})),
         questions=(Question(
-            prompt=(f"데이터 {NUM_EXAMPLES}개를 배치 크기 {EPOCH_START['batch']}로 나누면 에포크마다 몇 번 갱신할까요? "
-                    "마지막 배치를 버리면(drop_last)요? 예측한 뒤 drop_last를 켜 보세요."),
+            prompt=drop_prompt(),
             reached=drop_question_reached,
             answer=drop_answer(),
         ),),
@@ -175,6 +176,16 @@ def epoch_preset(label: str, values: dict[str, Any]) -> Preset:
 def drop_question_reached(*, n: int, batch: int, drop_last: bool, **_: Any) -> bool:
     """질문의 답에 닿았나: 처음의 데이터 수와 배치 크기에서 마지막 배치를 버렸다."""
     return int(n) == EPOCH_START["n"] and int(batch) == EPOCH_START["batch"] and bool(drop_last)
+
+
+def drop_prompt() -> str:
+    """질문: 처음 상태의 갱신 횟수는 그림이 이미 보여 주므로 그것을 밝히고, 버릴 때의 횟수만 묻는다."""
+    from dlkit.data import iterations_per_epoch
+
+    n, b = EPOCH_START["n"], EPOCH_START["batch"]
+    keep = iterations_per_epoch(n, b)
+    return (f"지금은 데이터 {n}개를 배치 크기 {b}로 나눠 에포크마다 {keep}번 갱신합니다(마지막 배치는 예제 "
+            f"{n - (keep - 1) * b}개). 마지막 배치를 버리면(drop_last) 몇 번일까요? 예측한 뒤 drop_last를 켜 보세요.")
 
 
 def drop_answer() -> str:

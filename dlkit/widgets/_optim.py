@@ -1,10 +1,11 @@
 """최적화 데모: 학습률, GD·SGD·미니배치 SGD, 옵티마이저 비교."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
+from dlkit.surfaces import DIVERGENCE_FACTOR
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
 
 # --- 학습률 -------------------------------------------------------------------
@@ -21,6 +22,9 @@ LR_STEP_CHOICES = (LR_STEPS, 150)
 LR_SURFACES = ("ravine", "rosenbrock")
 """정적 페이지의 손실 지형: 본문의 좁은 골짜기와, 훨씬 작은 학습률에서 발산하는 휘어진 계곡."""
 LR_START = {"surface": "ravine", "steps": LR_STEPS, "lr": 0.05}
+
+LR_METHOD = "경사 하강(dk.SGD)"
+"""캡션이 부르는 방법 이름: 지형은 식 하나라 기울기에 잡음이 없어, dk.SGD로 걸어도 정확한 기울기의 경사 하강법이다."""
 """학습률 데모의 처음 상태(두 모드가 같다)."""
 RAVINE_CURVATURE = 4.0
 """좁은 골짜기 :math:`0.1x^2 + 2y^2`의 가파른 방향 곡률 :math:`a`: SGD는 :math:`\\eta > 2/a`면 발산한다."""
@@ -32,7 +36,7 @@ BOUNCE_KEEP = 0.9
 """마지막 걸음이 앞 걸음과 방향이 반대이고 첫 걸음 길이의 90 % 넘게 남아 있으면 '벽 사이를 오감'."""
 
 
-def lr_verdict(losses: Any, path: Any, diverged: bool) -> tuple[str, str]:
+def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None = None) -> tuple[str, str]:
     """SGD 경로 하나의 판정: (그림 제목용 짧은 판정, 캡션 문장).
 
     발산 여부는 따로 정하지 않고 :func:`dlkit.surfaces.optimize_path`의 판정(``diverged``)을 그대로 쓴다.
@@ -56,17 +60,61 @@ def lr_verdict(losses: Any, path: Any, diverged: bool) -> tuple[str, str]:
         first, prev, last = (float(np.linalg.norm(v)) for v in (steps[0], steps[-2], steps[-1]))
         if float(steps[-1] @ steps[-2]) < 0 and last > BOUNCE_KEEP * first:
             return ("경계: 수렴도 발산도 않음",
-                    f"걸음마다 방향이 뒤집히는데 마지막 걸음이 첫 걸음의 {last / first * 100:.0f} %로 줄지 않습니다: "
+                    f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {last / first * 100:.0f} %로, 거의 줄지 않습니다: "
                     "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
                     f"(손실은 처음의 {f_end / f0 * 100:.0f} %).")
     share = f_end / f0
     from dlkit.widgets._activation import percent_to
 
+    # 좁은 골짜기(이차식)는 지그재그를 식으로 안다(1 < ηa < 2), 다른 지형은 경로에서 센다
+    zigzag = ravine_zigzag_text(ravine_lr) if ravine_lr is not None else zigzag_text(path)
+    # 판정은 이 걸음 수에서의 판정이다(같은 학습률도 걸음 수를 늘리면 '잘 줄어듦'이 될 수 있다)
+    n = len(path) - 1
     if share >= 0.5:
-        return "작음: 기어감", f"학습률이 작아서 한 걸음이 짧습니다. 손실이 처음의 {percent_to(share)}, 조금밖에 줄지 않았습니다."
+        return "작음: 기어감", (f"한 걸음이 짧아서 {n}걸음 동안 손실이 처음의 {percent_to(share)}, 조금밖에 줄지 "
+                            f"않았습니다: 이 걸음 수에는 학습률이 작습니다.{zigzag}")
     if share > SLOW_SHARE:
-        return "작음: 느림", f"학습률이 작아서 한 걸음이 짧습니다. 손실이 처음의 {percent_to(share)} 줄었지만 느립니다."
-    return "적당함: 잘 줄어듦", f"학습률이 적당해서 손실이 처음의 {percent_to(share)} 잘 줄었습니다."
+        return "작음: 느림", (f"{n}걸음 동안 손실이 처음의 {percent_to(share)} 줄었지만 느립니다: 이 걸음 수에는 "
+                           f"학습률이 작은 편입니다.{zigzag}")
+    return "적당함: 잘 줄어듦", f"{n}걸음 동안 손실이 처음의 {percent_to(share)} 잘 줄었습니다.{zigzag}"
+
+
+ZIGZAG_SHARE = 0.5
+"""걸음의 이만큼 이상이 바로 앞 걸음과 한 좌표(x나 y)에서 방향이 반대면 지그재그라고 적는다."""
+ZIGZAG_TINY = 1e-6
+"""첫 걸음 크기의 이 배보다 작은 좌표 변화는 방향을 따지지 않는다(수렴한 뒤의 반올림 잡음)."""
+
+
+def direction_flips(path: Any) -> tuple[int, int]:
+    """(바로 앞 걸음과 x나 y 방향이 반대인 걸음 수, 앞 걸음이 있는 걸음 수)."""
+    steps = np.diff(np.asarray(path, dtype=float), axis=0)
+    if len(steps) < 2:
+        return 0, 0
+    tiny = ZIGZAG_TINY * float(np.abs(steps[0]).max())
+    big = np.abs(steps) > tiny
+    flipped = (np.sign(steps[1:]) * np.sign(steps[:-1]) < 0) & big[1:] & big[:-1]
+    return int(np.sum(flipped.any(axis=1))), len(steps) - 1
+
+
+def ravine_zigzag_text(lr: float) -> str:
+    """좁은 골짜기(가파른 y 방향 곡률 a)에서 1 < ηa < 2면 y가 걸음마다 부호를 바꾸며 |1 − ηa|배씩 준다(지그재그)."""
+    eta_a = lr * RAVINE_CURVATURE
+    if not 1 < eta_a < 2:
+        return ""
+    from dlkit._checks import _iga
+
+    number = f"{eta_a:.3g}"
+    return (f" ηa = {number}{_iga(number)} 1과 2 사이라 가파른 y 방향은 걸음마다 부호를 바꾸며 |1 − ηa| = {abs(1 - eta_a):.2g}배씩 "
+            "줄어듭니다: 골짜기 벽 사이를 지그재그로 오가며 내려갑니다.")
+
+
+def zigzag_text(path: Any) -> str:
+    """지그재그였으면 그 횟수를 적은 한 문장(앞에 빈칸), 아니면 빈 문자열."""
+    flips, pairs = direction_flips(path)
+    if pairs == 0 or flips < ZIGZAG_SHARE * pairs:
+        return ""
+    how = f"앞 걸음이 있는 {pairs}걸음 모두" if flips == pairs else f"앞 걸음이 있는 {pairs}걸음 가운데 {flips}걸음이"
+    return f" {how} 바로 앞 걸음과 x나 y 방향이 반대였습니다: 벽 사이를 지그재그로 오가며 내려갑니다."
 
 
 def learning_rate_spec() -> DemoSpec:
@@ -107,7 +155,7 @@ def learning_rate_spec() -> DemoSpec:
         art["path"].set_data(path[:, 0], path[:, 1])
         losses = np.asarray(s.f(path[:, 0], path[:, 1]), dtype=float)
         f0, f_end = float(losses[0]), float(losses[-1])
-        verdict, words = lr_verdict(losses, path, res.diverged)
+        verdict, words = lr_verdict(losses, path, res.diverged, lr if surface == "ravine" else None)
         ax = art["ax_loss"]
         art["loss"].set_data(np.arange(len(losses)), np.maximum(losses, 1e-6))
         ax.set_xlim(0, steps)
@@ -119,9 +167,11 @@ def learning_rate_spec() -> DemoSpec:
         art["blit"] = ([art["path"], art["loss"], ax.title], (surface, steps))
         done = len(path) - 1  # 발산하면 steps보다 적게 갔다
         if res.diverged:
-            ran = f"SGD {done}걸음 뒤 {done + 1}번째 갱신에서 발산으로 보고 멈춤"  # optimize_path의 메시지와 같은 번호
+            # optimize_path의 메시지와 같은 번호
+            ran = (f"{LR_METHOD} 첫 갱신에서 바로 발산해 멈춤" if done == 0
+                   else f"{LR_METHOD} {done}걸음 뒤 {done + 1}번째 갱신에서 발산으로 보고 멈춤")
         else:
-            ran = f"SGD {done}걸음"
+            ran = f"{LR_METHOD} {done}걸음"
         if res.diverged:  # 마지막 유한한 점의 손실은 발산한 갱신의 손실이 아니다: 그 숫자를 '끝'으로 적지 않는다
             return f"학습률 {lr:.3g}, {ran}: 손실 {f0:.3g}에서 출발. {words}"
         return f"학습률 {lr:.3g}, {ran}: 손실 {f0:.3g} → {f_end:.3g}. {words}"
@@ -150,7 +200,7 @@ def learning_rate_spec() -> DemoSpec:
         res = optimize_path(s, lambda p: SGD(p, lr=lr), LR_STEPS)
         losses = np.asarray(s.f(res.path[:, 0], res.path[:, 1]), dtype=float)
         return Preset(label, {"surface": "ravine", "steps": LR_STEPS, "lr": lr},
-                      f"좁은 골짜기, 학습률 {lr:g}: " + lr_verdict(losses, res.path, res.diverged)[1])
+                      f"좁은 골짜기, 학습률 {lr:g}: " + lr_verdict(losses, res.path, res.diverged, lr)[1])
 
     from dlkit.surfaces import SURFACES
 
@@ -170,7 +220,7 @@ def learning_rate_spec() -> DemoSpec:
         presets=(lr_preset("학습률이 너무 작음", 0.01), lr_preset("지그재그로 수렴", 0.45),
                  lr_preset("학습률이 너무 큼", 0.55)),
         questions=(Question(
-            prompt=("좁은 골짜기(가파른 방향의 곡률 a = 4)에서는 학습률이 얼마를 넘으면 SGD가 발산할까요? "
+            prompt=("좁은 골짜기(가파른 방향의 곡률 a = 4)에서는 학습률이 얼마를 넘으면 경사 하강법이 발산할까요? "
                     "예측한 뒤 학습률을 올려 보세요."),
             reached=lambda *, surface, lr, **_: surface == "ravine" and float(lr) >= 2 / RAVINE_CURVATURE,
             answer=(f"2/a = {2 / RAVINE_CURVATURE:g}가 경계입니다. 학습률이 {2 / RAVINE_CURVATURE:g}이면 벽 사이를 같은 "
@@ -227,6 +277,13 @@ def _linreg_surface() -> Any:
 
     X, y = synthetic_data([TRUE_W], TRUE_B, NUM_EXAMPLES, noise=0.5, rng=0)
     return X, y, linreg_surface(X, y, start=START, xlim=(-1.5, 3.5), ylim=(-2.5, 3.0))
+
+
+def least_squares_loss(X: Any, y: Any, surface: Any) -> float:
+    """선형 회귀 손실의 바닥: 최소제곱 해 (w, b)에서의 손실(잡음 때문에 참값의 손실보다 조금 낮다)."""
+    A = np.hstack([np.asarray(X, dtype=float), np.ones((len(X), 1))])
+    w, b = np.linalg.lstsq(A, np.asarray(y, dtype=float).ravel(), rcond=None)[0]
+    return float(surface.f(w, b))
 
 
 def sgd_path(X: Any, y: Any, batch_size: int, steps: int, lr: float, seed: int = 1) -> np.ndarray:
@@ -322,10 +379,24 @@ def gd_sgd_spec() -> DemoSpec:
                                          layout=wide),
         }
 
-    def gd_preset(label: str, values: dict[str, Any]) -> Preset:
-        """프리셋 설명 = 그 상태의 캡션(숫자로 계산한 말)."""
+    def gd_preset(label: str, values: dict[str, Any], extra: Callable[[dict], str] | None = None) -> Preset:
+        """프리셋 설명 = 그 상태의 캡션(숫자로 계산한 말) + (있으면) 라벨이 말하는 것을 숫자로 보인 문장."""
         full = {**GD_START, **values}
-        return Preset(label, full, update_numbers(**full))
+        return Preset(label, full, update_numbers(**full) + (" " + extra(full) if extra else ""))
+
+    def big_lr_text(state: dict) -> str:
+        """큰 학습률 프리셋: 같은 걸음 수에서 학습률 0.1과 견준 GD, 그리고 SGD(예제 1개)가 어디에 남는지."""
+        k, lr = state["steps"], state["lr"]
+        gd_hi = float(surface.f(*path(NUM_EXAMPLES, lr, k)[k]))
+        gd_lo = float(surface.f(*path(NUM_EXAMPLES, GD_START["lr"], k)[k]))
+        sgd_hi = float(surface.f(*path(1, lr, k)[k]))
+        floor = least_squares_loss(X, y, surface)
+        near = f" 바닥(최소제곱 해의 손실 {floor:.3g}) 가까이" if gd_hi < 1.1 * floor else ""
+        text = (f"학습률을 {GD_START['lr']:g}에서 {with_ro(f'{lr:.3g}')} 키우면 GD는 {k}걸음 만에 손실 {with_ro(f'{gd_hi:.3g}')}"
+                f"{near} 내려갑니다({GD_START['lr']:g}에서는 {gd_lo:.3g}).")
+        if sgd_hi > 1.5 * gd_hi:
+            text += f" 예제 하나짜리 SGD는 큰 걸음으로 바닥 근처에서 흔들려 {sgd_hi:.3g}에 머뭅니다."
+        return text
 
     def update_numbers(*, compare: str, steps: int, batch: int, lr: float) -> str:
         """그림을 그리지 않고 캡션만(프리셋 설명용)."""
@@ -355,13 +426,14 @@ def gd_sgd_spec() -> DemoSpec:
         live_controls=live_controls, live_fixed={"max_steps": GD_LIVE_MAX_STEPS}, blit=lambda: art["blit"],
         presets=(gd_preset("같은 걸음 수", {"compare": "steps", "steps": 20}),
                  gd_preset("같은 계산량", {"compare": "work", "steps": 2}),
-                 gd_preset("큰 학습률(0.316)", {"compare": "steps", "steps": 10, "lr": GD_LRS[1]})),
+                 gd_preset("큰 학습률(0.316)", {"compare": "steps", "steps": 10, "lr": GD_LRS[1]}, big_lr_text)),
         questions=(Question(
-            prompt=("GD가 한 걸음 가는 계산(예제 200개의 기울기)으로 SGD는 200걸음을 갑니다. 같은 계산량이면 셋 중 "
-                    "누가 참값에 가장 가까이 갈까요? 예측한 뒤 비교를 '같은 계산량'으로 바꿔 보세요."),
+            prompt=("GD가 한 걸음 가는 계산(예제 200개의 기울기)으로 SGD는 200걸음을 갑니다. 같은 계산량이면 "
+                    "GD와 두 SGD 가운데 어느 쪽의 손실이 더 낮을까요? 예측한 뒤 비교를 '같은 계산량'으로 바꿔 보세요."),
             reached=work_question_reached,
             answer=(f"계산량이 적을 때(GD {WORK_QUESTION_MAX}걸음어치 이하)는 SGD와 미니배치 SGD가 둘 다 GD보다 손실이 "
-                    "낮습니다: 싼 걸음을 여러 번 가기 때문입니다. 계산량을 늘리면 GD도 바닥에 닿고, SGD는 바닥 근처에서 "
+                    "낮습니다: 싼 걸음을 여러 번 가기 때문입니다(두 SGD 가운데 어느 쪽이 가장 낮은지는 배치 크기와 학습률에 따라 "
+                    "바뀝니다). 계산량을 늘리면 GD도 바닥에 닿고, SGD는 바닥 근처에서 "
                     "조금 흔들립니다."),
         ),),
     )
@@ -445,13 +517,20 @@ def optimizer_paths(surface: str, lr: float, steps: int) -> dict[str, np.ndarray
 
 def final_losses(surface: str, lr_scale: float, steps: int, paths: dict[str, np.ndarray] | None = None
                  ) -> dict[str, float]:
-    """``steps``걸음 뒤 옵티마이저마다의 손실(발산해 일찍 멈춘 경로는 멈춘 자리의 손실)."""
+    """``steps``걸음 뒤 옵티마이저마다의 손실. 그 전에 발산해 멈춘 경로는 ``inf``(마지막 유한한 점의 손실은
+    ``steps``걸음 뒤의 손실이 아니다: :func:`stopped_steps`가 몇 걸음 뒤 멈췄는지 준다)."""
     from dlkit.surfaces import get_surface
 
     s = get_surface(surface)
     if paths is None:
         paths = optimizer_paths(surface, OPT_LR[surface] * lr_scale, steps)
-    return {name: float(s.f(*p[:steps + 1][-1])) for name, p in paths.items()}
+    return {name: float(s.f(*p[steps])) if len(p) > steps else float("inf") for name, p in paths.items()}
+
+
+def stopped_steps(paths: dict[str, np.ndarray], steps: int) -> dict[str, int]:
+    """``steps``걸음 전에 발산해 멈춘 옵티마이저 → 멈추기 전까지 간 걸음 수(:func:`optimize_path`는 발산하면
+    유한한 점까지만 담는다)."""
+    return {name: len(p) - 1 for name, p in paths.items() if len(p) <= steps}
 
 
 def optimizer_spec() -> DemoSpec:
@@ -499,7 +578,7 @@ def optimizer_spec() -> DemoSpec:
         losses = final_losses(surface, lr_scale, steps, cache[key])
         art["ax"].set_title(f"{s.korean_name}, lr {lr:.3g}, {steps}걸음", fontsize=9)
         art["blit"] = ([*art["lines"], art["ax"].title], surface)
-        return optimizer_caption(s.korean_name, lr, steps, losses)
+        return optimizer_caption(s.korean_name, lr, steps, losses, stopped_steps(cache[key], steps))
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets
@@ -517,12 +596,15 @@ def optimizer_spec() -> DemoSpec:
                                        description="걸음 수", style=style, layout=wide),
         }
 
-    def opt_preset(label: str, values: dict[str, Any]) -> Preset:
+    def opt_preset(label: str, values: dict[str, Any], extra: Callable[[dict], str] | None = None) -> Preset:
+        """프리셋 설명 = 그 상태의 캡션 + (있으면) 라벨이 말하는 것을 그 상태의 경로로 보인 한 문장."""
         full = {**OPT_START, **values}
         s = get_surface(full["surface"])
         lr = OPT_LR[full["surface"]] * full["lr_scale"]
-        losses = final_losses(full["surface"], full["lr_scale"], full["steps"])
-        return Preset(label, full, optimizer_caption(s.korean_name, lr, full["steps"], losses))
+        paths = {n: p[:full["steps"] + 1] for n, p in optimizer_paths(full["surface"], lr, full["steps"]).items()}
+        losses = final_losses(full["surface"], full["lr_scale"], full["steps"], paths)
+        text = optimizer_caption(s.korean_name, lr, full["steps"], losses, stopped_steps(paths, full["steps"]))
+        return Preset(label, full, text + (" " + extra(paths) if extra else ""))
 
     labels = [SURFACES[n].korean_name.split("(")[0] for n in OPT_SURFACES]
     return DemoSpec(
@@ -530,7 +612,7 @@ def optimizer_spec() -> DemoSpec:
         setup=setup, update=update,
         static_axes=[Axis("surface", "손실 지형", OPT_SURFACES, labels, kind="toggle",
                           initial=OPT_SURFACES.index(OPT_START["surface"])),
-                     Axis("lr_scale", "학습률 배율", OPT_SCALES, [f"{v:.2g}" for v in OPT_SCALES], kind="toggle",
+                     Axis("lr_scale", "학습률 배율", OPT_SCALES, [f"{v:.3g}" for v in OPT_SCALES], kind="toggle",
                           initial=OPT_SCALES.index(OPT_START["lr_scale"])),
                      Axis("steps", "걸음 수", OPT_STEPS, [str(s) for s in OPT_STEPS],
                           initial=OPT_STEPS.index(OPT_START["steps"]))],
@@ -538,10 +620,28 @@ def optimizer_spec() -> DemoSpec:
                      "배율과 걸음 수는 성기게"),
         live_controls=live_controls, live_fixed={"max_steps": OPT_LIVE_MAX_STEPS}, blit=lambda: art["blit"],
         presets=(opt_preset("좁은 골짜기에서 모멘텀", {"surface": "ravine", "steps": 30, "lr_scale": 1.0}),
-                 opt_preset("안장점에서 머뭇거리는 SGD", {"surface": "saddle", "steps": 30, "lr_scale": 1.0}),
+                 opt_preset("안장점에서 머뭇거리는 SGD", {"surface": "saddle", "steps": 30, "lr_scale": 1.0},
+                            lambda paths: saddle_linger_text(paths["SGD"])),
                  opt_preset("고원에서 Adam", {"surface": "plateau", "steps": 30, "lr_scale": 1.0})),
         questions=(OPT_QUESTION,),
     )
+
+
+SADDLE_NEAR = 0.3
+"""안장점(원점)에서 이 거리 안이면 '안장점 곁에 머문다'고 센다."""
+
+
+def saddle_linger_text(path: Any) -> str:
+    """안장점 지형의 한 경로가 안장점(원점) 곁에서 보낸 걸음 수와 마지막 자리를 숫자로 적은 문장."""
+    from dlkit.surfaces import get_surface
+
+    path = np.asarray(path, dtype=float)
+    near = int(np.sum(np.linalg.norm(path[1:], axis=1) < SADDLE_NEAR))
+    end = path[-1]
+    loss = float(get_surface("saddle").f(*end))
+    return (f"SGD는 {len(path) - 1}걸음 가운데 {near}걸음을 안장점(원점)에서 {SADDLE_NEAR:g} 안에서 보냈고, 끝에서도 "
+            f"손실이 {with_ro(f'{loss:.3g}'.replace('-', '−'))} 안장점의 손실 0 곁에 있습니다(최솟값은 (0, ±√2)에서 −1). 안장점 곁은 기울기가 0에 "
+            "가까워 빠져나오는 데 오래 걸립니다.")
 
 
 def with_ro(number: str) -> str:
@@ -549,13 +649,25 @@ def with_ro(number: str) -> str:
     return number + ("으로" if number[-1:] in "036" else "로")
 
 
-def optimizer_caption(surface_name: str, lr: float, steps: int, losses: dict[str, float]) -> str:
-    """캡션: 옵티마이저마다의 손실과, 그 숫자로 정한 가장 낮은 옵티마이저."""
+def optimizer_caption(surface_name: str, lr: float, steps: int, losses: dict[str, float],
+                      stopped: dict[str, int] | None = None) -> str:
+    """캡션: 옵티마이저마다의 손실과, 그 숫자로 정한 가장 낮은 옵티마이저. ``stopped``(이름 → 멈추기 전 걸음 수)에
+    든 옵티마이저는 손실 대신 발산했다고 적고, 가장 낮은 것을 고를 때 뺀다."""
+    from dlkit.surfaces import DIVERGENCE_FACTOR
+
+    stopped = stopped or {}
     if steps == 0:
         return f"{surface_name}, 0걸음: 네 옵티마이저 모두 출발점(손실 {losses['SGD']:.3g})에 있습니다."
-    return (f"{surface_name}에서 학습률 {with_ro(f'{lr:.3g}')} {steps}걸음 갔을 때 손실: "
-            + ", ".join(f"{n} {v:.3g}" for n, v in losses.items())
-            + ". " + lowest_text(losses, "여기서") + " 같은 지형, 같은 학습률에서도 옵티마이저마다 길이 다릅니다.")
+    parts = [f"{n} 발산({stopped[n]}걸음 뒤 멈춤)" if n in stopped else f"{n} {v:.3g}" for n, v in losses.items()]
+    finite = {n: v for n, v in losses.items() if n not in stopped}
+    if finite:
+        verdict = lowest_text(finite, "여기서" if not stopped else "발산하지 않은 것 가운데에서")
+    else:
+        verdict = "네 옵티마이저가 모두 발산했습니다. 학습률 배율을 줄여 보세요."
+    diverged = (f" 발산: 손실이 출발점의 {DIVERGENCE_FACTOR:g}배를 넘어 멈췄고, 그림에는 그 전까지의 경로만 있습니다."
+                if stopped else "")
+    return (f"{surface_name}에서 학습률 {with_ro(f'{lr:.3g}')} {steps}걸음 갔을 때 손실: " + ", ".join(parts)
+            + ". " + verdict + diverged + " 같은 지형, 같은 학습률에서도 옵티마이저마다 길이 다릅니다.")
 
 
 BLOWUP_SCALE = 10 ** 0.5
@@ -568,10 +680,10 @@ def blowup_reached(*, surface: str, lr_scale: float, steps: int, **_: Any) -> bo
 
 
 OPT_QUESTION = Question(
-    prompt=(f"휘어진 계곡에서 학습률 배율을 {BLOWUP_SCALE:.2g} 이상으로 키우면, {BLOWUP_MIN_STEPS}걸음 뒤 어느 옵티마이저가 "
+    prompt=(f"휘어진 계곡에서 학습률 배율을 √10(약 {BLOWUP_SCALE:.3g}) 이상으로 키우면, {BLOWUP_MIN_STEPS}걸음 뒤 어느 옵티마이저가 "
             "튕겨 나갈까요? 예측한 뒤 지형을 휘어진 계곡으로, 배율을 키워 보세요."),
     reached=blowup_reached,
-    answer=("SGD와 모멘텀은 손실이 출발점보다 커집니다(튕겨 나감). RMSProp과 Adam은 기울기를 그 크기(제곱의 이동 평균의 "
+    answer=(f"SGD와 모멘텀은 몇 걸음 만에 손실이 출발점의 {DIVERGENCE_FACTOR:g}배를 넘어 발산합니다(튕겨 나감). RMSProp과 Adam은 기울기를 그 크기(제곱의 이동 평균의 "
             "제곱근)로 나눠서, 가파른 곳에서도 좌표마다 한 걸음이 학습률의 몇 배 이내(Adam은 약 1배, RMSProp은 처음 "
             "몇 걸음 동안 최대 10배)로 묶여 버팁니다(손실이 출발점보다 낮습니다)."),
 )

@@ -206,7 +206,7 @@ def test_bias_presets_are_the_chapters_three_people():
     # 설명의 z와 결정은 그 상태를 계산한 것이다
     for p in spec.presets:
         _, z, go = state_summary(**p.values)
-        assert f"z {z:g}".replace("-", "\u2212") in p.explain and ("안 간다" in p.explain) == (not go), p
+        assert f"= {z:g} →".replace("-", "\u2212") in p.explain and ("안 간다" in p.explain) == (not go), p
 
 
 # --- 3. 먼저 예측하고, 움직여서 답을 본다 -------------------------------------------
@@ -346,9 +346,10 @@ def check_optimizer_answer(spec, q):
         for steps in range(0, 201, 10):
             if not q.reached(surface="rosenbrock", lr_scale=scale, steps=steps):
                 continue
-            end = {n: float(s.f(*p[:steps + 1][-1])) for n, p in paths.items()}
-            # "SGD와 모멘텀은 손실이 출발점보다 커지고, RMSProp과 Adam은 출발점보다 낮다"
-            assert end["SGD"] > f0 and end["모멘텀"] > f0 and end["RMSProp"] < f0 and end["Adam"] < f0, (scale, steps)
+            # "SGD와 모멘텀은 몇 걸음 만에 발산하고(경로가 steps걸음보다 짧다), RMSProp과 Adam은 출발점보다 낮다"
+            assert len(paths["SGD"]) <= steps and len(paths["모멘텀"]) <= steps, (scale, steps)
+            end = {n: float(s.f(*paths[n][steps])) for n in ("RMSProp", "Adam")}
+            assert end["RMSProp"] < f0 and end["Adam"] < f0, (scale, steps)
             checked += 1
     assert checked and reached_frames(spec, q)
 
@@ -469,6 +470,32 @@ def test_optimizer_captions_name_the_lowest_or_a_tie():
         ties += "거의 같습니다" in cap
     assert bad == []
     assert ties  # 안장점 100걸음처럼 넷이 사실상 같은 프레임이 있다
+
+
+def optimizer_divergence_problems(params: dict, cap: str) -> list[str]:
+    """캡션이 steps걸음 전에 발산한 옵티마이저를 '발산(k걸음 뒤 멈춤)'으로 적고 숫자를 손실로 내세우지 않는가."""
+    from dlkit.widgets._optim import OPT_LR, optimizer_paths
+
+    paths = optimizer_paths(params["surface"], OPT_LR[params["surface"]] * params["lr_scale"], params["steps"])
+    problems = []
+    for name, path in paths.items():
+        stopped = len(path) <= params["steps"]
+        said = re.search(rf"{name} 발산\((\d+)걸음 뒤 멈춤\)", cap)
+        if stopped != bool(said) or (said and int(said.group(1)) != len(path) - 1):
+            problems.append(f"{name}: 경로 {len(path) - 1}걸음(요청 {params['steps']}): {cap}")
+    return problems
+
+
+def test_optimizer_captions_say_which_runs_diverged():
+    spec = W.DEMOS["optimizer"]()
+    params = [p for p in frame_params(spec) if p["steps"]]
+    caps = captions(spec, params)
+    assert [m for p, c in zip(params, caps) for m in optimizer_divergence_problems(p, c)] == []
+    assert any("발산(" in c for c in caps)  # 휘어진 계곡, 배율 √10에서 SGD와 모멘텀이 발산한다
+    # 대조군: 발산한 경로의 마지막 유한한 점을 손실로 적던 옛 캡션은 잡힌다
+    old = ("휘어진 계곡(Rosenbrock)에서 학습률 0.0316으로 30걸음 갔을 때 손실: SGD 169, 모멘텀 3.04e+03, "
+           "RMSProp 5.74, Adam 6.08.")
+    assert optimizer_divergence_problems({"surface": "rosenbrock", "lr_scale": 10 ** 0.5, "steps": 30}, old)
 
 
 def test_lowest_check_catches_a_winner_named_in_a_tie():

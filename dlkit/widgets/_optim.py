@@ -22,10 +22,9 @@ LR_STEP_CHOICES = (LR_STEPS, 150)
 LR_SURFACES = ("ravine", "rosenbrock")
 """정적 페이지의 손실 지형: 본문의 좁은 골짜기와, 훨씬 작은 학습률에서 발산하는 휘어진 계곡."""
 LR_START = {"surface": "ravine", "steps": LR_STEPS, "lr": 0.05}
-
+"""학습률 데모의 처음 상태(두 모드가 같다)."""
 LR_METHOD = "경사 하강(dk.SGD)"
 """캡션이 부르는 방법 이름: 지형은 식 하나라 기울기에 잡음이 없어, dk.SGD로 걸어도 정확한 기울기의 경사 하강법이다."""
-"""학습률 데모의 처음 상태(두 모드가 같다)."""
 RAVINE_CURVATURE = 4.0
 """좁은 골짜기 :math:`0.1x^2 + 2y^2`의 가파른 방향 곡률 :math:`a`: SGD는 :math:`\\eta > 2/a`면 발산한다."""
 
@@ -303,6 +302,12 @@ def sgd_path(X: Any, y: Any, batch_size: int, steps: int, lr: float, seed: int =
 
 
 def gd_sgd_spec() -> DemoSpec:
+    """GD·SGD·미니배치 SGD 데모: 왼쪽은 손실 지형 위의 (w, b) 경로, 오른쪽은 그 경로를 따라 잰 손실 곡선.
+
+    두 그림은 같은 ``update``가 같은 경로로 그린다(오른쪽 점 하나 = 왼쪽 점 하나의 손실). 오른쪽 가로축은
+    비교 방식을 따른다: 같은 걸음 수면 걸음, 같은 계산량이면 기울기를 계산한 예제 수(:func:`loss_curve_x`).
+    축 범위는 배경(배치, 학습률, 비교)마다 고정이라 걸음 수를 바꿔도 곡선만 늘어나고 줄어든다.
+    """
     from dlkit.plotting import plot_surface_paths
 
     X, y, surface = _linreg_surface()
@@ -318,7 +323,9 @@ def gd_sgd_spec() -> DemoSpec:
         return cache[(b, lr, steps)]
 
     def setup(fig: Any) -> None:
-        ax = fig.subplots()
+        import matplotlib.ticker
+
+        ax, ax_loss = fig.subplots(1, 2, width_ratios=GD_WIDTH_RATIOS)
         init = np.array([START])
         plot_surface_paths(surface, {"GD": init, "미니배치 SGD": init, "SGD": init}, ax=ax,
                            levels=CONTOUR_LEVELS)
@@ -331,7 +338,45 @@ def gd_sgd_spec() -> DemoSpec:
         ax.set_ylabel("편향\nb", fontsize=9, rotation=0, ha="right", va="center")
         ax.tick_params(labelsize=8)
         art["ax"] = ax
+        # 범례는 두 그림 사이에: 색이 두 그림에 같이 쓰인다
         art["legend"] = ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+        # 오른쪽: 방법마다의 손실 곡선(이름은 '_'로 시작: 범례와 색 검사는 왼쪽 선의 이름을 본다)
+        # GD가 맨 위에: 점이 가장 적은 곡선이 SGD의 잡음에 가리지 않게(zorder, blit 순서도 같게)
+        art["loss_lines"] = [ax_loss.plot([], [], ".-", lw=1.2, ms=3, color=color, label=f"_손실 {name}",
+                                          zorder=4 - i)[0]
+                             for i, (name, color) in enumerate(zip(method_batches(1), GD_COLORS))]
+        ax_loss.set_yscale("log")
+        ax_loss.set_ylim(*GD_LOSS_YLIM)
+        ax_loss.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())  # 잔눈금 없이: 덜 붐비고 배경이 빨리 그려진다
+        ax_loss.set_ylabel("손실", fontsize=9, rotation=0, ha="right", va="center")  # 눕히지 않고 가로로
+        ax_loss.tick_params(labelsize=8)
+        art["ax_loss"] = ax_loss
+        art["loss_axis"] = None
+
+    def loss_axis(compare: str, max_steps: int) -> None:
+        """오른쪽 가로축(배경): 걸음(선형) 또는 예제 수(0 곁은 선형, 그 위는 로그인 symlog), 범위는 상한까지 고정."""
+        if art["loss_axis"] == (compare, max_steps):
+            return
+        import matplotlib.ticker
+
+        ax = art["ax_loss"]
+        if compare == "work":
+            ax.set_xscale("symlog", linthresh=1, linscale=0.3)
+            top = max_steps * NUM_EXAMPLES
+            # 오른쪽 끝을 조금 남긴다: 마지막 눈금 글자가 그림 밖으로 나가지 않게(배치는 첫 프레임에 고정된다)
+            ax.set_xlim(0, GD_WORK_XPAD * top)
+            # 0과 10의 거듭제곱만(symlog 기본 눈금은 0 곁의 1이 0과 겹친다)
+            ax.set_xticks([0, *(10 ** e for e in range(1, int(np.log10(top)) + 1))])
+            ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+            # 한 줄(두 모드의 글자 높이가 같아야 첫 프레임에 고정한 배치에 든다), 오른쪽 끝에 맞춰 왼쪽으로 넘친다
+            ax.set_xlabel("기울기를 계산한 예제 수", fontsize=9, loc="right")
+        else:
+            ax.set_xscale("linear")
+            ax.set_xlim(0, max_steps)
+            ax.set_xticks(np.linspace(0, max_steps, 3))  # 끝 눈금(최대 걸음 수)까지
+            ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+            ax.set_xlabel("걸음 수", fontsize=9, loc="right")
+        art["loss_axis"] = (compare, max_steps)
 
     def update(*, steps: int, batch: int = GD_START["batch"], lr: float = GD_START["lr"],
                compare: str = GD_START["compare"], max_steps: int = max(GD_STEPS)) -> str:
@@ -341,13 +386,18 @@ def gd_sgd_spec() -> DemoSpec:
         compare = check_choice(compare, COMPARES, "compare")
         counts = method_steps(compare, steps, batch)
         batches = method_batches(batch)
+        loss_axis(compare, max_steps)
         losses = {}
-        for line, (name, k) in zip(art["lines"], counts.items()):
+        for line, loss_line, (name, k) in zip(art["lines"], art["loss_lines"], counts.items()):
             # 같은 계산량 모드도 실시간 최대 걸음 수만큼 한 번에 계산해 두고 앞부분을 쓴다
             full = method_steps(compare, max_steps, batch)[name]
             p = path(batches[name], lr, full)[:k + 1]
             line.set_data(p[:, 0], p[:, 1])
-            line.set_marker("." if k <= MARKER_MAX_STEPS else "")  # 수천 걸음의 점은 찍지 않는다(선만)
+            marker = "." if k <= MARKER_MAX_STEPS else ""  # 수천 걸음의 점은 찍지 않는다(선만)
+            line.set_marker(marker)
+            # 같은 경로의 손실: 오른쪽 곡선은 왼쪽 경로가 지금 멈춘 곳에서 끝난다
+            loss_line.set_data(loss_curve_x(compare, k, batches[name]), surface.f(p[:, 0], p[:, 1]))
+            loss_line.set_marker(marker)
             losses[name] = float(surface.f(*p[-1]))
         texts = art["legend"].get_texts()
         texts[0].set_text(f"GD (한 걸음에 예제 {NUM_EXAMPLES}개)")
@@ -358,7 +408,7 @@ def gd_sgd_spec() -> DemoSpec:
             art["ax"].set_title(f"같은 계산량: 예제 {examples['GD']:,}개", fontsize=10)
         else:
             art["ax"].set_title(f"같은 걸음 수: {steps}걸음", fontsize=10)
-        art["blit"] = ([*art["lines"], art["ax"].title], (batch, lr, compare))
+        art["blit"] = ([*art["lines"], *art["loss_lines"][::-1], art["ax"].title], (batch, lr, compare, max_steps))
         return gd_sgd_caption(compare, steps, counts, examples, losses)
 
     def live_controls() -> dict[str, Any]:
@@ -419,7 +469,7 @@ def gd_sgd_spec() -> DemoSpec:
                       initial=GD_STEPS.index(GD_START["steps"])),
     }
     return DemoSpec(
-        name="gd_sgd", title="GD, SGD, 미니배치 SGD가 걷는 길", figsize=(5.4, 2.7),
+        name="gd_sgd", title="GD, SGD, 미니배치 SGD가 걷는 길", figsize=GD_FIGSIZE,
         setup=setup, update=update, static_axes=[axes[k] for k in order],
         static_what=(f"비교 2가지 × 학습률 {len(GD_LRS)}개 × 미니배치 {len(GD_BATCHES)}가지 × 걸음 수 "
                      f"{len(GD_STEPS)}곳: 미니배치 크기와 학습률은 성기게"),
@@ -440,9 +490,24 @@ def gd_sgd_spec() -> DemoSpec:
 
 
 MARKER_MAX_STEPS = 200
-"""이보다 많이 걸은 경로는 점 없이 선으로만 그린다."""
+"""이보다 많이 걸은 경로는 점 없이 선으로만 그린다(오른쪽 손실 곡선도 같다)."""
+GD_FIGSIZE = (5.8, 2.7)
+"""GD·SGD 데모 그림 크기(인치): 경로 | 범례 | 손실 곡선."""
+GD_WIDTH_RATIOS = (1.0, 0.85)
+"""왼쪽 경로 그림과 오른쪽 손실 곡선의 폭 비율(범례는 경로 그림 오른쪽 여백에 든다)."""
+GD_WORK_XPAD = 1.6
+"""같은 계산량 모드 가로축(symlog)의 오른쪽 끝 = 최대 예제 수의 이 배."""
+GD_LOSS_YLIM = (0.1, 20.0)
+"""손실 곡선의 세로축(로그) 범위: 출발점 손실 약 10.3과 바닥(최소제곱 해의 손실 약 0.131)을 모든 프레임에서 같게."""
 GD_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c")
 """GD, 미니배치 SGD, SGD 선의 색(tab10 파랑, 주황, 초록: 128색 팔레트에서도 서로 다른 색으로 남는다)."""
+
+
+def loss_curve_x(compare: str, steps: int, batch: int) -> np.ndarray:
+    """손실 곡선의 가로축 값: 걸음 0~``steps``의 걸음 수, 같은 계산량 모드면 그때까지 기울기를 계산한 예제 수
+    (걸음 수 × 한 걸음의 배치 크기 ``batch``)."""
+    k = np.arange(steps + 1)
+    return k * batch if compare == "work" else k
 
 
 def work_question_reached(*, compare: str, steps: int, lr: float, **_: Any) -> bool:
@@ -502,6 +567,37 @@ OPT_COLORS = {"SGD": "#1f77b4", "모멘텀": "#ff7f0e", "RMSProp": "#2ca02c", "A
 Adam을 보라로 두었다. tests/dlkit/test_widget_content.py가 정적 프레임 PNG에서 네 색이 따로 남는지 본다."""
 
 
+OPT_FIGSIZE = (5.4, 2.7)
+"""옵티마이저 데모 그림 크기(인치): 경로 | 범례 | 손실 곡선."""
+OPT_WIDTH_RATIOS = (1.0, 0.8)
+"""왼쪽 경로 그림과 오른쪽 손실 곡선의 폭 비율(범례는 경로 그림 오른쪽 여백에 든다)."""
+OPT_GAP_CLIP = 1e-6
+"""손실 − 최솟값을 로그 축에 그릴 때의 아래 한계(최솟값에 닿은 0을 이 값으로: 선이 축 아래로 나간다)."""
+OPT_GAP_BOTTOM = 1e-4
+"""손실 곡선 세로축의 아래 끝."""
+OPT_GAP_TOP_SHARE = 2.0
+"""세로축의 위 끝 = 발산 기준(출발점 손실의 1000배)에서 최솟값을 뺀 값의 이 배: 발산 직전 손실도 축 안에 든다."""
+
+
+def surface_minimum(name: str) -> float:
+    """옵티마이저 데모 지형의 전역 최솟값(식에서): 안장점은 (0, ±√2)에서 −1, 지역 최솟값 지형은
+    :math:`x^3 - 2x + 0.3 = 0`의 근 가운데 가장 낮은 곳(y = 0), 나머지는 0."""
+    if name == "saddle":
+        return -1.0
+    if name == "local_minima":
+        from dlkit.surfaces import get_surface
+
+        roots = np.roots([1.0, 0.0, -2.0, 0.3])
+        xs = roots[np.abs(roots.imag) < 1e-12].real
+        return float(min(get_surface(name).f(xs, 0.0)))
+    return 0.0
+
+
+def loss_gap(surface: str, losses: Any) -> np.ndarray:
+    """손실 곡선이 그리는 값: 손실 − 지형의 최솟값(음수 손실도 로그 축에), 아래는 :data:`OPT_GAP_CLIP`에서 자른다."""
+    return np.maximum(np.asarray(losses, dtype=float) - surface_minimum(surface), OPT_GAP_CLIP)
+
+
 def optimizer_paths(surface: str, lr: float, steps: int) -> dict[str, np.ndarray]:
     from dlkit.optim import SGD, Adam, RMSProp
     from dlkit.surfaces import optimize_path
@@ -534,6 +630,12 @@ def stopped_steps(paths: dict[str, np.ndarray], steps: int) -> dict[str, int]:
 
 
 def optimizer_spec() -> DemoSpec:
+    """옵티마이저 비교 데모: 왼쪽은 손실 지형 위의 경로, 오른쪽은 그 경로를 따라 잰 손실 곡선(걸음마다).
+
+    두 그림은 같은 ``update``가 같은 경로로 그린다. 손실은 음수일 수 있어서(안장점 지형의 최솟값 −1)
+    오른쪽 세로축은 지형의 최솟값(:func:`surface_minimum`)을 뺀 값의 로그다. 발산해 멈춘 옵티마이저의
+    곡선은 멈춘 걸음에서 끝난다(:func:`stopped_steps`). 축 범위는 지형마다 고정(배경)이다.
+    """
     from dlkit.plotting import plot_surface_paths
     from dlkit.surfaces import SURFACES, get_surface
 
@@ -553,11 +655,29 @@ def optimizer_spec() -> DemoSpec:
         ax.tick_params(labelsize=8)
         ax.set_xlabel("x", fontsize=9)
         ax.set_ylabel("y", fontsize=9, rotation=0, ha="right", va="center")
-        ax.set_title(s.korean_name, fontsize=10)
+        ax.set_title(s.korean_name, fontsize=9)
+        # 범례는 두 그림 사이에: 색이 두 그림에 같이 쓰인다
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+        # 오른쪽 세로축 범위는 지형마다(배경): 바닥(최솟값 곁)부터 발산 기준(출발점 손실의 1000배)까지
+        ax_loss = art["ax_loss"]
+        start = float(s.f(*s.start))
+        ax_loss.set_ylim(OPT_GAP_BOTTOM, OPT_GAP_TOP_SHARE * (DIVERGENCE_FACTOR * max(abs(start), 1.0)
+                                                             - surface_minimum(name)))
 
     def setup(fig: Any) -> None:
-        art["ax"] = fig.subplots()
+        import matplotlib.ticker
+
+        art["ax"], ax_loss = fig.subplots(1, 2, width_ratios=OPT_WIDTH_RATIOS)
+        # 오른쪽: 옵티마이저마다의 손실 곡선(이름은 '_'로 시작: 범례와 색 검사는 왼쪽 선의 이름을 본다)
+        art["loss_lines"] = [ax_loss.semilogy([], [], "-", lw=1.2, color=OPT_COLORS[k], label=f"_손실 {k}")[0]
+                             for k in OPT_NAMES]
+        ax_loss.set_xlabel("걸음", fontsize=9)
+        ax_loss.set_ylabel("손실 −\n최솟값", fontsize=9, rotation=0, ha="right", va="center")  # 가로로
+        # 큰 눈금은 10의 두 거듭제곱마다, 잔눈금 없이: 열 자리 가까운 범위가 덜 붐비고 배경이 빨리 그려진다
+        ax_loss.yaxis.set_major_locator(matplotlib.ticker.LogLocator(base=100))
+        ax_loss.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+        ax_loss.tick_params(labelsize=8)
+        art["ax_loss"] = ax_loss
         draw_surface(OPT_START["surface"])
 
     def update(*, surface: str, steps: int, lr_scale: float = OPT_START["lr_scale"],
@@ -572,12 +692,15 @@ def optimizer_spec() -> DemoSpec:
         if key not in cache:
             cache[key] = optimizer_paths(surface, lr, max_steps)
         s = get_surface(surface)
-        for line, (name, path) in zip(art["lines"], cache[key].items()):
-            p = path[:steps + 1]
+        art["ax_loss"].set_xlim(0, max_steps)  # 걸음 수를 바꿔도 축은 그대로, 곡선만 늘어난다
+        for line, loss_line, (name, path) in zip(art["lines"], art["loss_lines"], cache[key].items()):
+            p = path[:steps + 1]  # 발산해 멈춘 경로는 더 짧다: 두 그림 모두 멈춘 곳에서 끝난다
             line.set_data(p[:, 0], p[:, 1])
+            loss_line.set_data(np.arange(len(p)), loss_gap(surface, s.f(p[:, 0], p[:, 1])))
         losses = final_losses(surface, lr_scale, steps, cache[key])
-        art["ax"].set_title(f"{s.korean_name}, lr {lr:.3g}, {steps}걸음", fontsize=9)
-        art["blit"] = ([*art["lines"], art["ax"].title], surface)
+        # 지형 이름은 왼쪽 그림 위(draw_surface), 학습률과 걸음 수는 손실 곡선 위에
+        art["ax_loss"].set_title(f"lr {lr:.3g}, {steps}걸음", fontsize=9)
+        art["blit"] = ([*art["lines"], *art["loss_lines"], art["ax_loss"].title], (surface, max_steps))
         return optimizer_caption(s.korean_name, lr, steps, losses, stopped_steps(cache[key], steps))
 
     def live_controls() -> dict[str, Any]:
@@ -608,7 +731,7 @@ def optimizer_spec() -> DemoSpec:
 
     labels = [SURFACES[n].korean_name.split("(")[0] for n in OPT_SURFACES]
     return DemoSpec(
-        name="optimizer", title="SGD, 모멘텀, RMSProp, Adam 비교", figsize=(5.0, 2.7),
+        name="optimizer", title="SGD, 모멘텀, RMSProp, Adam 비교", figsize=OPT_FIGSIZE,
         setup=setup, update=update,
         static_axes=[Axis("surface", "손실 지형", OPT_SURFACES, labels, kind="toggle",
                           initial=OPT_SURFACES.index(OPT_START["surface"])),
@@ -697,14 +820,14 @@ def learning_rate_demo(mode: str | None = None) -> Any:
 
 
 def gd_sgd_demo(mode: str | None = None) -> Any:
-    """GD, SGD, 미니배치 SGD의 경로를 걸음 수에 따라 본다."""
+    """GD, SGD, 미니배치 SGD의 경로와 그 손실 곡선을 걸음 수(또는 계산량)에 따라 함께 본다."""
     from dlkit.widgets._frames import build_demo
 
     return build_demo(gd_sgd_spec(), mode)
 
 
 def optimizer_demo(mode: str | None = None) -> Any:
-    """같은 지형에서 SGD, 모멘텀, RMSProp, Adam의 경로를 비교한다."""
+    """같은 지형에서 SGD, 모멘텀, RMSProp, Adam의 경로와 그 손실 곡선을 함께 비교한다."""
     from dlkit.widgets._frames import build_demo
 
     return build_demo(optimizer_spec(), mode)

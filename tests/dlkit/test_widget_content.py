@@ -620,7 +620,10 @@ def test_colour_check_catches_merged_and_missing_colours():
     assert any("Adam" in p and "모멘텀" in p for p in colour_problems(png, colours))
 
     def hide_adam(fig):
-        next(ln for ln in fig.axes[0].get_lines() if ln.get_label() == "Adam").set_visible(False)
+        # 경로와 같은 색의 오른쪽 손실 곡선도 감춘다(이슈 16): 그래야 그림에서 Adam의 색이 정말 사라진다
+        adam = next(ln for ln in fig.axes[0].get_lines() if ln.get_label() == "Adam")
+        for ln in [ln for ax in fig.axes for ln in ax.get_lines() if ln.get_color() == adam.get_color()]:
+            ln.set_visible(False)
 
     png, colours = palette_frame(spec, params, hide_adam)
     assert any(p.startswith("Adam의 색 픽셀") for p in colour_problems(png, colours))
@@ -696,3 +699,149 @@ def test_epoch_caption_check_catches_a_caption_that_ignores_drop_last():
     params = [p for p in frame_params(W.DEMOS["epoch"]()) if p["drop_last"] and p["n"] % p["batch"]]
     old = [counts_text(p["n"], p["batch"], p["epochs"], False) for p in params]
     assert params and epoch_caption_problems(old, params)
+
+
+# --- 연결된 그림(이슈 16): 오른쪽 손실 곡선 = 왼쪽에 그린 경로를 따라 다시 잰 손실 --------------------
+
+LINKED_STATES = {
+    "gd_sgd": [{}, {"compare": "work", "steps": 5}, {"compare": "work", "steps": 50, "batch": 5, "lr": 10 ** -0.5},
+               {"compare": "steps", "steps": 0}, {"compare": "steps", "steps": 50, "lr": 10 ** -0.5}],
+    "optimizer": [{}, {"surface": "saddle", "steps": 100},
+                  {"surface": "rosenbrock", "lr_scale": 10 ** 0.5, "steps": 30},
+                  {"surface": "local_minima", "lr_scale": 10 ** 0.5, "steps": 5}],
+}
+"""연결을 검사할 정적 프레임: 처음 상태, 같은 계산량 모드, 손실이 음수인 안장점, SGD·모멘텀이 발산하는 휘어진 계곡 ×√10."""
+
+
+def linked_lines(name, fig):
+    """(방법 이름, 왼쪽 경로 선, 오른쪽 손실 선) 목록: 왼쪽은 범례 이름으로, 오른쪽은 그린 차례로 짝짓는다."""
+    from dlkit.widgets._optim import OPT_NAMES
+
+    methods = ("GD", "미니배치 SGD", "SGD") if name == "gd_sgd" else OPT_NAMES
+    path_ax, loss_ax = fig.axes
+    paths = {ln.get_label(): ln for ln in path_ax.get_lines()}
+    return [(m, paths[m], ln) for m, ln in zip(methods, loss_ax.get_lines())]
+
+
+def expected_loss_curve(name, params, method, xy):
+    """경로 점들 ``xy``의 손실을 다시 계산한 (가로축, 세로축) 값: 데모의 그리기 코드를 쓰지 않는다."""
+    from dlkit.widgets import _optim as O
+
+    if name == "gd_sgd":
+        X, y = dk.synthetic_data([O.TRUE_W], O.TRUE_B, O.NUM_EXAMPLES, noise=0.5, rng=0)
+        Xa = np.hstack([np.asarray(X, float), np.ones((len(X), 1))])
+        loss = 0.5 * np.mean((Xa @ xy.T - np.asarray(y, float).reshape(-1, 1)) ** 2, axis=0)  # 전체 데이터의 손실
+        per_step = {"GD": O.NUM_EXAMPLES, "미니배치 SGD": params["batch"], "SGD": 1}[method]
+        k = np.arange(len(xy))
+        return (k * per_step if params["compare"] == "work" else k), loss
+    s = dk.get_surface(params["surface"])
+    loss = s.f(xy[:, 0], xy[:, 1]) - O.surface_minimum(params["surface"])
+    return np.arange(len(xy)), np.maximum(loss, O.OPT_GAP_CLIP)
+
+
+def linked_problems(name, fig, params, blit) -> list[str]:
+    """손실 곡선이 왼쪽 경로와 어긋나는 곳: 값, 길이(지금 멈춘 곳에서 끝나는지), 색, 축 범위, blit 목록."""
+    bad = []
+    lines = linked_lines(name, fig)
+    if len(lines) != (3 if name == "gd_sgd" else 4):
+        return [f"손실 곡선 {len(lines)}개"]
+    loss_ax = fig.axes[1]
+    for method, path_line, loss_line in lines:
+        xy = np.column_stack([path_line.get_xdata(), path_line.get_ydata()]).astype(float)
+        want_x, want_y = expected_loss_curve(name, params, method, xy)
+        got_x, got_y = (np.asarray(v, float) for v in loss_line.get_data())
+        if got_x.shape != want_x.shape or not (np.allclose(got_x, want_x) and np.allclose(got_y, want_y, rtol=1e-9)):
+            bad.append(f"{params}: {method}의 손실 곡선({len(got_x)}점)이 경로({len(xy)}점)의 손실과 다름")
+        if loss_line.get_color() != path_line.get_color():
+            bad.append(f"{method}: 손실 곡선 색 {loss_line.get_color()} ≠ 경로 색 {path_line.get_color()}")
+        if len(got_x) and not (loss_ax.get_xlim()[0] <= got_x.min() and got_x.max() <= loss_ax.get_xlim()[1]):
+            bad.append(f"{params}: {method}의 곡선이 가로축 범위 {loss_ax.get_xlim()} 밖으로")
+        if loss_line not in blit[0]:
+            bad.append(f"{method}의 손실 곡선이 blit 목록에 없음(정적 프레임에 옛 곡선이 남는다)")
+    return bad
+
+
+def linked_canvas(spec):
+    from dlkit.widgets._frames import Canvas
+
+    canvas = Canvas(spec.figsize)
+    spec.setup(canvas.fig)
+    return canvas
+
+
+@pytest.mark.parametrize("name", sorted(LINKED_STATES))
+def test_loss_curve_is_the_loss_along_the_drawn_path(name):
+    """정적 프레임을 차례로 그리는 것처럼 한 그림에서 상태를 바꿔 가며, 오른쪽 곡선 = 왼쪽 경로의 손실."""
+    from dlkit.widgets._frames import demo_style
+    from dlkit.widgets._optim import OPT_LR, method_steps, optimizer_paths, stopped_steps
+
+    spec = W.DEMOS[name]()
+    with demo_style():
+        canvas = linked_canvas(spec)
+        for state in LINKED_STATES[name]:
+            params = dict(initial_params(spec), **state)
+            spec.update(**params)
+            canvas.png(palette=True, blit=spec.blit())  # 정적 프레임처럼 그린다
+            assert linked_problems(name, canvas.fig, params, spec.blit()) == []
+            ends = [len(loss.get_xdata()) - 1 for _, _, loss in linked_lines(name, canvas.fig)]
+            if name == "optimizer":
+                paths = optimizer_paths(params["surface"], OPT_LR[params["surface"]] * params["lr_scale"],
+                                        params["steps"])
+                stopped = stopped_steps(paths, params["steps"])
+                assert ends == [stopped.get(m, params["steps"]) for m in paths], (params, ends)
+                if params["surface"] == "rosenbrock":
+                    assert {"SGD", "모멘텀"} <= set(stopped)  # 발산한 것은 멈춘 걸음에서 끝난다
+            else:
+                assert ends == list(method_steps(params["compare"], params["steps"], params["batch"]).values())
+
+
+def test_loss_curve_check_catches_a_stale_panel():
+    """대조군: 손실 곡선에 앞 프레임의 값을 남기거나 blit 목록에서 빼면 검사가 잡는다."""
+    from dlkit.widgets._frames import demo_style
+
+    for name in sorted(LINKED_STATES):
+        spec = W.DEMOS[name]()
+        with demo_style():
+            canvas = linked_canvas(spec)
+            before = dict(initial_params(spec))
+            spec.update(**before)
+            old = [ln.get_data() for _, _, ln in linked_lines(name, canvas.fig)]
+            params = dict(before, **LINKED_STATES[name][2])
+            spec.update(**params)
+            assert linked_problems(name, canvas.fig, params, spec.blit()) == []
+            for (_, _, ln), data in zip(linked_lines(name, canvas.fig), old):
+                ln.set_data(*data)  # 앞 프레임의 곡선이 남은 그림
+            assert any("손실과 다름" in p for p in linked_problems(name, canvas.fig, params, spec.blit())), name
+            spec.update(**params)
+            dynamic, key = spec.blit()
+            loss_lines = set(canvas.fig.axes[1].get_lines())
+            stale_blit = ([a for a in dynamic if a not in loss_lines], key)
+            assert any("blit 목록" in p for p in linked_problems(name, canvas.fig, params, stale_blit)), name
+
+
+@pytest.mark.parametrize("name", sorted(LINKED_STATES))
+def test_loss_curve_axes_are_fixed_per_background(name):
+    """같은 배경(blit 키)의 프레임은 손실 곡선의 축 범위가 같다: 프레임끼리 곡선을 견줄 수 있다."""
+    from dlkit.widgets._frames import demo_style
+
+    spec = W.DEMOS[name]()
+    limits: dict = {}
+    with demo_style():
+        canvas = linked_canvas(spec)
+        for params in frame_params(spec):
+            spec.update(**params)
+            ax = canvas.fig.axes[1]
+            limits.setdefault(repr(spec.blit()[1]), set()).add((ax.get_xlim(), ax.get_ylim(), ax.get_xscale()))
+    assert len(limits) > 1
+    assert {k: v for k, v in limits.items() if len(v) != 1} == {}
+
+
+def test_optimizer_loss_floor_is_the_surface_minimum():
+    """손실 곡선이 빼는 최솟값은 지형의 진짜 최솟값이다(격자에서 그보다 낮은 곳이 없고, 거의 닿는다)."""
+    from dlkit.widgets._optim import OPT_SURFACES, surface_minimum
+
+    grid = np.linspace(-3, 3, 1201)
+    gx, gy = np.meshgrid(grid, grid)
+    for name in OPT_SURFACES:
+        low = float(dk.get_surface(name).f(gx, gy).min())
+        assert surface_minimum(name) <= low + 1e-12 and low - surface_minimum(name) < 1e-4, (name, low)

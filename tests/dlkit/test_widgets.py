@@ -228,6 +228,37 @@ def test_demo_figure_draws_the_demo_scene_without_warnings(name):
     check_demo_figure(name)
 
 
+LINKED_DEMOS = ("learning_rate", "gd_sgd", "optimizer")
+"""왼쪽에 경로, 오른쪽에 그 손실 곡선을 그리는 데모(이슈 16: 두 그림이 조절기와 함께 움직인다)."""
+
+
+def path_and_loss_lines(fig) -> list[tuple]:
+    """(경로 선, 손실 곡선) 짝: 오른쪽 그림의 곡선 수만큼 왼쪽 그림의 앞쪽 선(경로)과 차례로."""
+    path_ax, loss_ax = fig.axes
+    return list(zip(path_ax.get_lines(), loss_ax.get_lines()))
+
+
+@pytest.mark.parametrize("name", LINKED_DEMOS)
+def test_live_loss_curve_moves_with_the_path(name):
+    """실시간 모드에서 조절기 하나를 움직이면 한 번의 다시 그리기로 경로와 손실 곡선이 함께 바뀐다:
+    곡선의 점 수 = 경로의 점 수(곡선은 경로가 지금 멈춘 곳에서 끝난다)."""
+    import numpy as np
+
+    state = W.demo(name, mode="live").dlkit_demo
+    fig = state.renderer.canvas.fig
+    pairs = path_and_loss_lines(fig)
+    assert len(pairs) == {"learning_rate": 1, "gd_sgd": 3, "optimizer": 4}[name]
+    before = [np.array(loss.get_ydata(), dtype=float) for _, loss in pairs]
+    assert all(len(path.get_xdata()) == len(loss.get_xdata()) for path, loss in pairs)
+    renders = state.renders
+    control, value = moved_control(state.spec)
+    state.controls[control].value = value
+    assert state.renders == renders + 1
+    assert all(len(path.get_xdata()) == len(loss.get_xdata()) for path, loss in path_and_loss_lines(fig))
+    after = [np.array(loss.get_ydata(), dtype=float) for _, loss in path_and_loss_lines(fig)]
+    assert any(a.shape != b.shape or not np.allclose(a, b) for a, b in zip(after, before)), (name, control, value)
+
+
 # --- 새 데모 하나 = 모듈 하나 + 등록 한 줄 ------------------------------------------
 
 def tiny_spec():

@@ -30,8 +30,11 @@ BOOK_ARGS ?=
 book: $(BOOK_STAMP)
 	$(PY) -m booktools build $(BOOK_ARGS)
 
+# 테스트는 파일 단위로 일꾼 TEST_WORKERS개에 나눠 돌린다(pytest-xdist; 빌드된 책 하나를 함께 쓴다: tests/conftest.py).
+# 하나씩 돌리려면 make test TEST_WORKERS=0
+TEST_WORKERS ?= 2
 test: $(TEST_STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 
 bench: $(BOOK_STAMP)
 	$(PY) -m booktools bench

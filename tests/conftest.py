@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,28 @@ from helpers import CHROMIUM, BuildResult, copy_source_tree, in_ci, run_build  #
 
 
 @pytest.fixture(scope="session")
-def built_book(tmp_path_factory) -> BuildResult:
-    """깨끗한 트리에서 한 번 빌드한 책(세션 공용, 읽기 전용으로 쓸 것)."""
-    root = copy_source_tree(tmp_path_factory.mktemp("book") / "src")
-    result = run_build(root)
+def built_book(tmp_path_factory, worker_id) -> BuildResult:
+    """깨끗한 트리에서 한 번 빌드한 책(세션 공용, 읽기 전용으로 쓸 것).
+
+    `make test`는 pytest-xdist로 테스트 파일을 일꾼 여럿에 나눠 돌린다. 일꾼마다 빌드하지 않도록, 먼저 이 준비물을
+    부른 일꾼이 모든 일꾼이 함께 보는 임시 폴더에 빌드하고(잠금 파일로 차례를 정한다) 나머지는 그 결과를 읽는다.
+    """
+    if worker_id == "master":  # xdist 없이(pytest 하나로) 돌릴 때
+        return _checked(run_build(copy_source_tree(tmp_path_factory.mktemp("book") / "src")))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent / "shared-book"
+    saved = shared / "result.json"
+    with FileLock(str(shared) + ".lock"):
+        if not saved.is_file():
+            result = run_build(copy_source_tree(shared / "src"))
+            saved.write_text(json.dumps({"root": str(result.root), "returncode": result.returncode,
+                                         "output": result.output}), encoding="utf-8")
+        data = json.loads(saved.read_text(encoding="utf-8"))
+    return _checked(BuildResult(Path(data["root"]), data["returncode"], data["output"]))
+
+
+def _checked(result: BuildResult) -> BuildResult:
     assert result.returncode == 0, result.output[-6000:]
     return result
 

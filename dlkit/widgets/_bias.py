@@ -124,16 +124,20 @@ QUESTION = Question(
 )
 
 
-def lines_text(w: Any, plane_bias: float, friend: bool, go: bool) -> str:
-    """캡션의 괄호: 그림에 실제로 그려진 선만 설명한다(경계가 없거나 점선이 실선과 겹치면 그렇게 적는다)."""
+def lines_text(w: Any, plane_bias: float, friend: bool, go: bool, on_screen: bool = True) -> str:
+    """캡션의 괄호: 그림에 실제로 그려진 선만 설명한다(경계가 없거나, 그림 밖이거나, 점선이 실선과 겹치면 그렇게
+    적는다)."""
+    dashed = "편향과 친구 항을 뺀, 원점을 지나는 경계" if friend else "편향 0일 때의 경계"
     if not np.any(np.asarray(w[:2]) != 0):
         return (f"(별: 지금 입력. 비·돈의 가중치가 둘 다 0이라 이 평면에는 결정 경계가 없고, 어디서나 "
                 f"'{decision_text(go)}'입니다)")
+    if not on_screen:
+        return (f"(별: 지금 입력. 결정 경계는 그림 밖이라 보이는 평면 전체가 '{decision_text(go)}'입니다. "
+                f"점선: {dashed})")
     if plane_bias == 0:
         what = "편향과 친구 항의 합이" if friend else "편향이"
         return f"(별: 지금 입력, 실선: 결정 경계. {what} 0이라 경계가 원점을 지나고, 점선은 실선과 겹칩니다)"
-    return ("(별: 지금 입력, 실선: 결정 경계, 점선: "
-            + ("편향과 친구 항을 뺀, 원점을 지나는 경계)" if friend else "편향 0일 때의 경계)"))
+    return f"(별: 지금 입력, 실선: 결정 경계, 점선: {dashed})"
 
 
 def _spec() -> DemoSpec:
@@ -202,7 +206,9 @@ def _spec() -> DemoSpec:
         art["region"].set_visible(len(go_region) > 0)
         if len(go_region):
             art["region"].set_xy(go_region)
-        art["line"].set_data(*p2.boundary(GRID, LIM))
+        bx, by = (np.asarray(v, dtype=float) for v in p2.boundary(GRID, LIM))
+        art["line"].set_data(bx, by)
+        on_screen = bool(np.any((bx >= LIM[0]) & (bx <= LIM[1]) & (by >= LIM[0]) & (by <= LIM[1])))
         art["line0"].set_data(*Perceptron(w[:2], 0.0).boundary(GRID, LIM))
         art["line0"].set_visible(p2.b != 0)
         preds = p2.predict(CORNERS)
@@ -210,13 +216,14 @@ def _spec() -> DemoSpec:
         for t, g in zip(art["corner_texts"], preds):
             t.set_text("간다" if g else "안 간다")
         art["star"].set_data([x[0]], [x[1]])
-        art["ax_b"].set_title(f"친구 {'있음' if x[2] else '없음'}: 경계 (실선)", fontsize=9)
+        where = "실선" if on_screen else "그림 밖"
+        art["ax_b"].set_title(f"친구 {'있음' if x[2] else '없음'}: 경계 ({where})", fontsize=9)
         art["blit"] = ([*art["bars"], *art["texts"], art["ax_sum"].title, art["region"], art["line"],
                         art["line0"], art["corners"], *art["corner_texts"], art["star"], art["ax_b"].title],
                        None)
         terms = " + ".join(f"{_fmt(wi)}×{_num(xi)}" for wi, xi in zip(w, x))
         head = f"z = {terms} + 편향 {_fmt(bias)} = <b>{_num(z)}</b> → <b>{decision_text(go)}</b> "
-        return head + lines_text(w, p2.b, bool(x[2]), go)
+        return head + lines_text(w, p2.b, bool(x[2]), go, on_screen)
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets

@@ -54,6 +54,14 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     if f_end > f0:
         return ("너무 큼: 손실이 커짐",
                 "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
+    from dlkit.widgets._activation import percent_of
+
+    peak = float(losses.max())
+    if peak > f0:  # 끝은 처음보다 낮지만 가는 길에 처음보다 높이 튀었다: '잘 줄어듦'이라 하지 않는다
+        return ("아슬아슬: 튀었다가 줄어듦",
+                f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 손실이 출발점의 {peak / f0:.1f}배({peak:.3g})까지 "
+                f"올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 처음의 {percent_of(f_end / f0)}). "
+                "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다.")
     steps = np.diff(path, axis=0)
     if len(steps) >= 2:
         first, prev, last = (float(np.linalg.norm(v)) for v in (steps[0], steps[-2], steps[-1]))
@@ -103,8 +111,12 @@ def ravine_zigzag_text(lr: float) -> str:
     from dlkit._checks import _iga
 
     number = f"{eta_a:.3g}"
-    return (f" ηa = {number}{_iga(number)} 1과 2 사이라 가파른 y 방향은 걸음마다 부호를 바꾸며 |1 − ηa| = {abs(1 - eta_a):.2g}배씩 "
-            "줄어듭니다: 골짜기 벽 사이를 지그재그로 오가며 내려갑니다.")
+    factor = abs(1 - eta_a)
+    head = (f" ηa = {number}{_iga(number)} 1과 2 사이라 가파른 y 방향은 걸음마다 부호를 바꾸며 |1 − ηa| = "
+            f"{factor:.2g}배씩 줄어듭니다")
+    if factor < 0.5:  # 몇 걸음 만에 y 폭이 사라진다(0.2³ = 0.008)
+        return head + ": 처음 몇 걸음만 벽 사이를 오간 뒤 골짜기 바닥을 따라 갑니다."
+    return head + ": 골짜기 벽 사이를 지그재그로 오가며 내려갑니다."
 
 
 def zigzag_text(path: Any) -> str:
@@ -113,7 +125,7 @@ def zigzag_text(path: Any) -> str:
     if pairs == 0 or flips < ZIGZAG_SHARE * pairs:
         return ""
     how = f"앞 걸음이 있는 {pairs}걸음 모두" if flips == pairs else f"앞 걸음이 있는 {pairs}걸음 가운데 {flips}걸음이"
-    return f" {how} 바로 앞 걸음과 x나 y 방향이 반대였습니다: 벽 사이를 지그재그로 오가며 내려갑니다."
+    return f" {how} 바로 앞 걸음과 x나 y 방향이 반대였습니다: 벽 사이를 지그재그로 오갔습니다."
 
 
 def learning_rate_spec() -> DemoSpec:
@@ -160,7 +172,8 @@ def learning_rate_spec() -> DemoSpec:
         ax.set_xlim(0, steps)
         ax.set_ylim(1e-4, 1e6)
         ax.set_title(f"lr = {lr:.3g}: {verdict}", fontsize=9)
-        color = {"너무 큼": "tab:red", "작음: ": "tab:orange", "경계: ": "tab:purple"}.get(verdict[:4], "tab:green")
+        color = {"너무 큼": "tab:red", "작음: ": "tab:orange", "경계: ": "tab:purple",
+                 "아슬아슬": "tab:purple"}.get(verdict[:4], "tab:green")
         art["loss"].set_color(color)
         art["path"].set_color(color)
         art["blit"] = ([art["path"], art["loss"], ax.title], (surface, steps))
@@ -278,6 +291,10 @@ def _linreg_surface() -> Any:
     return X, y, linreg_surface(X, y, start=START, xlim=(-1.5, 3.5), ylim=(-2.5, 3.0))
 
 
+FLOOR_LABEL = "_바닥"
+"""GD·SGD 데모 손실 그림의 바닥(최소제곱 해의 손실) 가로선 이름('_'로 시작: 범례에 넣지 않는다, 곡선이 아니다)."""
+
+
 def least_squares_loss(X: Any, y: Any, surface: Any) -> float:
     """선형 회귀 손실의 바닥: 최소제곱 해 (w, b)에서의 손실(잡음 때문에 참값의 손실보다 조금 낮다)."""
     A = np.hstack([np.asarray(X, dtype=float), np.ones((len(X), 1))])
@@ -348,7 +365,12 @@ def gd_sgd_spec() -> DemoSpec:
         ax_loss.set_yscale("log")
         ax_loss.set_ylim(*GD_LOSS_YLIM)
         ax_loss.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())  # 잔눈금 없이: 덜 붐비고 배경이 빨리 그려진다
-        ax_loss.set_ylabel("손실", fontsize=9, rotation=0, ha="right", va="center")  # 눕히지 않고 가로로
+        # 데이터 200개 전체로 잰 손실(미니배치 손실이 아니다): 바닥은 최소제곱 해의 손실
+        ax_loss.set_ylabel("전체 데이터\n손실", fontsize=9, rotation=0, ha="right", va="center")  # 눕히지 않고 가로로
+        ax_loss.axhline(least_squares_loss(X, y, surface), color="0.5", lw=1, ls="--", zorder=0, label=FLOOR_LABEL)
+        # 이름은 왼쪽 아래에: 곡선은 왼쪽에서 높게 출발해 오른쪽에서 바닥에 닿는다
+        ax_loss.text(0.03, least_squares_loss(X, y, surface) * 1.08, "바닥", transform=ax_loss.get_yaxis_transform(),
+                     ha="left", va="bottom", fontsize=8, color="0.35")
         ax_loss.tick_params(labelsize=8)
         art["ax_loss"] = ax_loss
         art["loss_axis"] = None
@@ -444,8 +466,10 @@ def gd_sgd_spec() -> DemoSpec:
         near = f" 바닥(최소제곱 해의 손실 {floor:.3g}) 가까이" if gd_hi < 1.1 * floor else ""
         text = (f"학습률을 {GD_START['lr']:g}에서 {with_ro(f'{lr:.3g}')} 키우면 GD는 {k}걸음 만에 손실 {with_ro(f'{gd_hi:.3g}')}"
                 f"{near} 내려갑니다({GD_START['lr']:g}에서는 {gd_lo:.3g}).")
-        if sgd_hi > 1.5 * gd_hi:
-            text += f" 예제 하나짜리 SGD는 큰 걸음으로 바닥 근처에서 흔들려 {sgd_hi:.3g}에 머뭅니다."
+        sgd_lo = float(surface.f(*path(1, GD_START["lr"], k)[k]))
+        if sgd_hi < sgd_lo:
+            text += (f" 예제 하나짜리 SGD도 {GD_START['lr']:g}일 때({k}걸음 뒤 {sgd_lo:.3g})보다 빨리 {sgd_hi:.3g}까지 "
+                     "내려오지만, 큰 걸음 때문에 바닥 근처에서 흔들립니다. 비교를 '같은 계산량'으로 바꿔 보세요.")
         return text
 
     def update_numbers(*, compare: str, steps: int, batch: int, lr: float) -> str:
@@ -482,9 +506,9 @@ def gd_sgd_spec() -> DemoSpec:
                     "GD와 두 SGD 가운데 어느 쪽의 손실이 더 낮을까요? 예측한 뒤 비교를 '같은 계산량'으로 바꿔 보세요."),
             reached=work_question_reached,
             answer=(f"계산량이 적을 때(GD {WORK_QUESTION_MAX}걸음어치 이하)는 SGD와 미니배치 SGD가 둘 다 GD보다 손실이 "
-                    "낮습니다: 싼 걸음을 여러 번 가기 때문입니다(두 SGD 가운데 어느 쪽이 가장 낮은지는 배치 크기와 학습률에 따라 "
+                    "낮습니다: 싼 걸음을 여러 번 가기 때문입니다(둘 중 어느 쪽이 더 낮은지는 배치 크기와 학습률에 따라 "
                     "바뀝니다). 계산량을 늘리면 GD도 바닥에 닿고, SGD는 바닥 근처에서 "
-                    "조금 흔들립니다."),
+                    "흔들립니다(학습률이 크면 뚜렷이)."),
         ),),
     )
 
@@ -519,16 +543,19 @@ TIE_SHARE = 0.02
 """손실 차이가 가장 낮은 손실 크기의 2 % 이내면 '거의 같다'고 적고 승자를 정하지 않는다(한 번 돌린 잡음 수준)."""
 
 
-def lowest_text(losses: dict[str, float], where: str) -> str:
+def lowest_text(losses: dict[str, float], where: str, *, noisy: bool = True) -> str:
+    """``where``에서 손실이 가장 낮은 방법을 한 문장으로. 2 % 안에 드는 방법이 여럿이면 거의 같다고 적는다.
+
+    ``noisy``: 미니배치를 뽑아 걷는 경로라 그 차이를 '잡음 수준'이라 부를 수 있는가(잡음 없는 지형은 False)."""
     from dlkit._checks import _has_final_consonant
 
-    """``where``에서 손실이 가장 낮은 방법을 한 문장으로. 2 % 안에 드는 방법이 여럿이면 거의 같다고 적는다."""
     best = min(losses.values())
     near = [n for n, v in losses.items() if v - best <= TIE_SHARE * max(abs(best), 1e-12)]
     if len(near) == 1:
         return f"{where} 손실이 가장 낮은 것은 {near[0]}입니다."
     names = ", ".join(near[:-1]) + f"{'과' if _has_final_consonant(near[-2]) else '와'} {near[-1]}"
-    return f"{where} {names}의 손실이 거의 같습니다(차이 {TIE_SHARE * 100:.0f} % 이내, 잡음 수준)."
+    noise = ", 잡음 수준" if noisy else ""
+    return f"{where} {names}의 손실이 거의 같습니다(차이 {TIE_SHARE * 100:.0f} % 이내{noise})."
 
 
 def gd_sgd_caption(compare: str, steps: int, counts: dict[str, int], examples: dict[str, int],
@@ -762,8 +789,8 @@ def saddle_linger_text(path: Any) -> str:
     near = int(np.sum(np.linalg.norm(path[1:], axis=1) < SADDLE_NEAR))
     end = path[-1]
     loss = float(get_surface("saddle").f(*end))
-    return (f"SGD는 {len(path) - 1}걸음 가운데 {near}걸음을 안장점(원점)에서 {SADDLE_NEAR:g} 안에서 보냈고, 끝에서도 "
-            f"손실이 {with_ro(f'{loss:.3g}'.replace('-', '−'))} 안장점의 손실 0 곁에 있습니다(최솟값은 (0, ±√2)에서 −1). 안장점 곁은 기울기가 0에 "
+    return (f"SGD는 {len(path) - 1}걸음 가운데 {near}걸음 동안 안장점(원점)에서 거리 {SADDLE_NEAR:g} 안에 머물렀고, 끝에서도 "
+            f"손실이 {with_ro(f'{loss:.3g}')} 안장점의 손실 0 곁에 있습니다(최솟값은 (0, ±√2)에서 -1). 안장점 곁은 기울기가 0에 "
             "가까워 빠져나오는 데 오래 걸립니다.")
 
 
@@ -784,7 +811,7 @@ def optimizer_caption(surface_name: str, lr: float, steps: int, losses: dict[str
     parts = [f"{n} 발산({stopped[n]}걸음 뒤 멈춤)" if n in stopped else f"{n} {v:.3g}" for n, v in losses.items()]
     finite = {n: v for n, v in losses.items() if n not in stopped}
     if finite:
-        verdict = lowest_text(finite, "여기서" if not stopped else "발산하지 않은 것 가운데에서")
+        verdict = lowest_text(finite, "여기서" if not stopped else "발산하지 않은 것 가운데에서", noisy=False)
     else:
         verdict = "네 옵티마이저가 모두 발산했습니다. 학습률 배율을 줄여 보세요."
     diverged = (f" 발산: 손실이 출발점의 {DIVERGENCE_FACTOR:g}배를 넘어 멈췄고, 그림에는 그 전까지의 경로만 있습니다."

@@ -234,8 +234,11 @@ LINKED_DEMOS = ("learning_rate", "gd_sgd", "optimizer")
 
 def path_and_loss_lines(fig) -> list[tuple]:
     """(경로 선, 손실 곡선) 짝: 오른쪽 그림의 곡선 수만큼 왼쪽 그림의 앞쪽 선(경로)과 차례로."""
+    from dlkit.widgets._optim import FLOOR_LABEL
+
     path_ax, loss_ax = fig.axes
-    return list(zip(path_ax.get_lines(), loss_ax.get_lines()))
+    curves = [line for line in loss_ax.get_lines() if line.get_label() != FLOOR_LABEL]  # 바닥 가로선은 곡선이 아니다
+    return list(zip(path_ax.get_lines(), curves))
 
 
 @pytest.mark.parametrize("name", LINKED_DEMOS)

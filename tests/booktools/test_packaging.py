@@ -95,6 +95,15 @@ def dist(tmp_path_factory) -> Dist:
     return Dist(wheels[0], sdists[0])
 
 
+def test_pinned_requirements_are_complete():
+    """make은 고정 목록을 --no-deps로 설치한다(의존성을 풀지 않는다). 그러니 목록에 빠진 의존성이 없어야 한다:
+    그 목록으로 설치한 이 환경에서 pip check가 깨끗하다(빠진 패키지나 맞지 않는 버전이 있으면 실패)."""
+    proc = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True)
+    assert proc.returncode == 0, f"고정 목록에 빠진 의존성(requirements.txt에 ==로 더하세요):\n{proc.stdout}{proc.stderr}"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--no-deps --no-compile -r" in makefile  # 이 검사가 지키는 설치 방식
+
+
 def test_wheel_holds_every_dlkit_module_and_nothing_else(dist):
     names = zipfile.ZipFile(dist.wheel).namelist()
     missing = [m for m in dlkit_files() if m not in names]

@@ -72,7 +72,10 @@ def _execute(path_str: str, timeout: int, env: dict[str, str]):
     current: list[int] = []  # 지금 실행 중인 셀 번호(실패하면 마지막 것이 그 셀)
     # record_timing=False: 셀 메타데이터에 실행 시각을 적지 않는다. jupyter-cache는 셀 메타데이터 전부로
     # 캐시 키를 만들어서, 적으면 원본과 키가 달라져 Sphinx가 모든 장을 다시 실행한다.
-    client = NotebookClient(nb, timeout=timeout, allow_errors=False, record_timing=False,
+    # store_widget_state=False: 사이트의 데모는 커널 없이 도는 HTML(dlkit/widgets/_static.py)이라 위젯 상태가 필요 없다.
+    # 담아 두면 커널에서 만들어지기만 한 위젯(예: demo_figure가 슬라이더 범위를 읽으려고 만든 조절기)의 상태가
+    # 노트북에 남고, myst-nb가 그 페이지에 위젯 관리자(embed-amd.js, 3.6 MB, 렌더링 차단)를 싣는다(측정: 02·06장).
+    client = NotebookClient(nb, timeout=timeout, allow_errors=False, record_timing=False, store_widget_state=False,
                             resources={"metadata": {"path": str(path.parent)}},
                             on_cell_execute=lambda cell, cell_index: current.append(cell_index))
     started = time.perf_counter()

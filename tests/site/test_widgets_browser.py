@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -151,6 +152,21 @@ def test_first_visit_fetches_one_frame_per_demo(built_book, visit):
                      page.eval_on_selector_all("[data-dlkit-demo]", "els => els.map(e => e.dataset.dlkitDemo)")))
     assert count <= len(set(frames)) <= count + 2 * neighbours, (count, len(set(frames)))
     assert not [u for u in v.requests if "embed-amd" in u or "html-manager" in u], "데모 페이지가 위젯 관리자를 받습니다"
+
+
+def widget_manager_pages(html: Path) -> list[str]:
+    """위젯 관리자(html-manager의 embed-amd.js)를 싣는 페이지."""
+    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
+                  if "embed-amd" in p.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_no_page_loads_the_widget_manager(built_book, tmp_path):
+    """데모는 모두 커널 없는 HTML이다: 어느 페이지도 3.6 MB짜리 위젯 관리자를 싣지 않는다(demo_figure가 슬라이더 범위를
+    읽으려고 만든 조절기의 위젯 상태가 02·06장에 남아 싣던 적이 있다)."""
+    assert widget_manager_pages(built_book.html) == []
+    # 대조군: 위젯 상태가 남은 페이지처럼 embed-amd.js를 부르면 잡힌다
+    (tmp_path / "page.html").write_text('<script src="_static/jupyter-widgets/embed-amd.js"></script>')
+    assert widget_manager_pages(tmp_path) == ["page.html"]
 
 
 @pytest.mark.parametrize("name", sorted(W.DEMOS))

@@ -45,6 +45,8 @@ class Surface:
         옵티마이저 경로의 기본 출발점.
     xlim, ylim : tuple of float
         그림에 그릴 범위.
+    minimum : float
+        전역 최솟값(식에서 구한 값). 손실 곡선을 "최솟값과의 차이"로 그릴 때 쓴다.
     """
 
     name: str
@@ -54,6 +56,7 @@ class Surface:
     start: tuple[float, float]
     xlim: tuple[float, float]
     ylim: tuple[float, float]
+    minimum: float = 0.0
 
 
 def _ravine_f(x, y):
@@ -112,15 +115,22 @@ SGD는 :math:`1 < \eta a < 2`(학습률 0.25~0.5)일 때 벽 사이를 지그재
 """
 
 saddle = Surface("saddle", "안장점(saddle point)", _saddle_f, _saddle_grad,
-                 start=(-2.0, 0.01), xlim=(-2.5, 2.5), ylim=(-2.5, 2.5))
+                 start=(-2.0, 0.01), xlim=(-2.5, 2.5), ylim=(-2.5, 2.5), minimum=float(_saddle_f(0.0, np.sqrt(2.0))))
 r""":math:`x^2 - y^2 + y^4/4`: 원점은 안장점, 최솟값은 :math:`(0, \pm\sqrt{2})`."""
 
 rosenbrock = Surface("rosenbrock", "휘어진 계곡(Rosenbrock)", _rosenbrock_f, _rosenbrock_grad,
                      start=(-1.5, 2.0), xlim=(-2.0, 2.0), ylim=(-1.0, 3.0))
 r"""로젠브록(Rosenbrock) 함수 :math:`(1-x)^2 + 10(y-x^2)^2`: 최솟값 :math:`(1, 1)`, 바닥이 평평하고 휘었다."""
 
+def _local_minimum() -> float:
+    """x^4/4 - x^2 + 0.3x + y^2의 전역 최솟값: y = 0, x는 x^3 - 2x + 0.3 = 0의 실근 가운데 가장 낮은 곳."""
+    roots = np.roots([1.0, 0.0, -2.0, 0.3])
+    xs = roots[np.abs(roots.imag) < 1e-12].real
+    return float(min(_local_f(xs, 0.0)))
+
+
 local_minima = Surface("local_minima", "지역 최솟값(local minimum)", _local_f, _local_grad,
-                       start=(2.0, 1.0), xlim=(-2.5, 2.5), ylim=(-1.5, 1.5))
+                       start=(2.0, 1.0), xlim=(-2.5, 2.5), ylim=(-1.5, 1.5), minimum=_local_minimum())
 r""":math:`x^4/4 - x^2 + 0.3x + y^2`: 오른쪽 :math:`x \approx 1.3`은 지역 최솟값, 왼쪽 :math:`x \approx -1.5`가 전역 최솟값."""
 
 plateau = Surface("plateau", "고원(plateau)", _plateau_f, _plateau_grad,

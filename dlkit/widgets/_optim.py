@@ -46,8 +46,6 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     losses = np.asarray(losses, dtype=float)
     path = np.asarray(path, dtype=float)
     if diverged:
-        from dlkit.surfaces import DIVERGENCE_FACTOR
-
         return ("너무 큼: 발산", f"학습률이 너무 커서 한 걸음이 골짜기를 건너뛰고, 손실이 출발점의 "
                 f"{DIVERGENCE_FACTOR:g}배를 넘게 커졌습니다(발산). 그림에는 발산하기 전까지의 경로만 있습니다.")
     f0, f_end = float(losses[0]), float(losses[-1])
@@ -296,10 +294,12 @@ FLOOR_LABEL = "_바닥"
 
 
 def least_squares_loss(X: Any, y: Any, surface: Any) -> float:
-    """선형 회귀 손실의 바닥: 최소제곱 해 (w, b)에서의 손실(잡음 때문에 참값의 손실보다 조금 낮다)."""
-    A = np.hstack([np.asarray(X, dtype=float), np.ones((len(X), 1))])
-    w, b = np.linalg.lstsq(A, np.asarray(y, dtype=float).ravel(), rcond=None)[0]
-    return float(surface.f(w, b))
+    """선형 회귀 손실의 바닥: 최소제곱 해 (w, b)(:func:`dlkit.models.normal_equation`)에서의 손실(잡음 때문에
+    참값의 손실보다 조금 낮다)."""
+    from dlkit.models import normal_equation
+
+    w, b = normal_equation(X, y)
+    return float(surface.f(float(w[0, 0]), b))
 
 
 def sgd_path(X: Any, y: Any, batch_size: int, steps: int, lr: float, seed: int = 1) -> np.ndarray:
@@ -607,17 +607,10 @@ OPT_GAP_TOP_SHARE = 2.0
 
 
 def surface_minimum(name: str) -> float:
-    """옵티마이저 데모 지형의 전역 최솟값(식에서): 안장점은 (0, ±√2)에서 −1, 지역 최솟값 지형은
-    :math:`x^3 - 2x + 0.3 = 0`의 근 가운데 가장 낮은 곳(y = 0), 나머지는 0."""
-    if name == "saddle":
-        return -1.0
-    if name == "local_minima":
-        from dlkit.surfaces import get_surface
+    """옵티마이저 데모 지형의 전역 최솟값(:attr:`dlkit.surfaces.Surface.minimum`)."""
+    from dlkit.surfaces import get_surface
 
-        roots = np.roots([1.0, 0.0, -2.0, 0.3])
-        xs = roots[np.abs(roots.imag) < 1e-12].real
-        return float(min(get_surface(name).f(xs, 0.0)))
-    return 0.0
+    return get_surface(name).minimum
 
 
 def loss_gap(surface: str, losses: Any) -> np.ndarray:
@@ -803,8 +796,6 @@ def optimizer_caption(surface_name: str, lr: float, steps: int, losses: dict[str
                       stopped: dict[str, int] | None = None) -> str:
     """캡션: 옵티마이저마다의 손실과, 그 숫자로 정한 가장 낮은 옵티마이저. ``stopped``(이름 → 멈추기 전 걸음 수)에
     든 옵티마이저는 손실 대신 발산했다고 적고, 가장 낮은 것을 고를 때 뺀다."""
-    from dlkit.surfaces import DIVERGENCE_FACTOR
-
     stopped = stopped or {}
     if steps == 0:
         return f"{surface_name}, 0걸음: 네 옵티마이저 모두 출발점(손실 {losses['SGD']:.3g})에 있습니다."

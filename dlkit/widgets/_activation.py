@@ -6,6 +6,7 @@ from typing import Any
 import numpy as np
 
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
+from dlkit.widgets._words import num
 
 NAMES = ("step", "sigmoid", "tanh", "relu", "leaky_relu", "gelu")
 X0S = (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0)
@@ -94,7 +95,7 @@ def _act_preset(label: str, name: str, x0: float) -> Preset:
     from dlkit.activations import get_activation
 
     g0 = float(get_activation(name).grad(np.array([x0]))[0])
-    return Preset(label, {"name": name, "x0": x0}, f"{_korean(name)}, x = {x0:g}: 도함수 {g0:.3g}. "
+    return Preset(label, {"name": name, "x0": x0}, f"{_korean(name)}, x = {num(x0)}: 도함수 {num(g0, '.3g')}. "
                   + slope_note(name, g0, x0))
 
 
@@ -112,7 +113,7 @@ def _act_question() -> Question:
                 "예측한 뒤 시그모이드에서 입력 위치를 옮겨 보세요."),
         reached=sigmoid_peak_reached,
         answer=(f"x = 0에서 가장 크고 그 값은 {peak:g}입니다. 어디서나 이보다 작으니, 가중치를 빼고 도함수 몫만 "
-                f"보면 시그모이드를 열 층 지날 때 기울기는 많아야 {peak:g}¹⁰, 곧 정확히 {1 / peak ** 10:,.0f}분의 1(약 백만분의 1)이 "
+                f"보면 시그모이드를 열 층 지날 때 기울기는 많아야 {peak:g}¹⁰, 곧 정확히 {1 / peak ** 10:,.0f}분의 1(약 {round(1 / peak ** 10, -5) / 1e4:,.0f}만분의 1)이 "
                 "됩니다(기울기 소실). 실제 기울기에는 층마다 가중치도 곱해집니다."),
     )
 
@@ -146,14 +147,14 @@ def activation_spec() -> DemoSpec:
         xs = np.array([x0 - 1.2, x0 + 1.2])
         art["tangent"].set_data(xs, y0 + g0 * (xs - x0))
         art["point"].set_data([x0], [y0])
-        ax.set_title(f"{act.korean_name}: x = {x0:g}에서 기울기 {g0:.3g}", fontsize=10)
+        ax.set_title(f"{act.korean_name}: x = {num(x0)}에서 기울기 {num(g0, '.3g')}", fontsize=10)
         if art.get("name") != name:
             ax.legend(loc="upper left", fontsize=8)
             art["name"] = name
         art["blit"] = ([art["fn"], art["grad"], art["tangent"], art["point"], ax.title], name)
         note = slope_note(name, g0, x0)
-        return (f"{act.korean_name}({name}) · 빨간 점: x = {x0:g}, 출력 {y0:.3g}, "
-                f"도함수(접선의 기울기) {g0:.3g}. {note}")
+        return (f"{act.korean_name}({name}) · 빨간 점: x = {num(x0)}, 출력 {num(y0, '.3g')}, "
+                f"도함수(접선의 기울기) {num(g0, '.3g')}. {note}")
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets
@@ -171,7 +172,7 @@ def activation_spec() -> DemoSpec:
         setup=setup, update=update,
         static_axes=[Axis("name", "활성화 함수", NAMES, [_korean(n) for n in NAMES], kind="toggle",
                           initial=NAMES.index(ACT_START["name"])),
-                     Axis("x0", "입력 x 위치", X0S, [f"{v:g}" for v in X0S], initial=X0S.index(ACT_START["x0"]))],
+                     Axis("x0", "입력 x 위치", X0S, [num(v) for v in X0S], initial=X0S.index(ACT_START["x0"]))],
         static_what="함수 6개 × 입력 위치 7곳: 입력 위치는 −4부터 4까지 성기게",
         live_controls=live_controls, blit=lambda: art["blit"],
         presets=(_act_preset("계단 함수: 기울기 0", "step", 1.0),

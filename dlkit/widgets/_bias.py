@@ -7,6 +7,7 @@ import numpy as np
 
 from dlkit._checks import _has_final_consonant
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
+from dlkit.widgets._words import num
 
 FEATURES = ("비", "돈", "친구")
 WEIGHTS = (-2.0, 3.0, 4.0)
@@ -30,14 +31,9 @@ def decision_text(go: bool) -> str:
     return "파티에 간다" if go else "파티에 안 간다"
 
 
-def _num(v: float) -> str:
-    """그림·설명용 숫자: 음수 부호는 하이픈 대신 U+2212(−). −0(예: (−2)×0)은 0으로."""
-    return f"{v + 0.0:g}".replace("-", "\u2212")
-
-
 def _fmt(v: float) -> str:
     """식 안의 항: 음수는 괄호로 감싼다(예: ``(−2)``)."""
-    return _num(v) if v >= 0 else f"({_num(v)})"
+    return num(v) if v >= 0 else f"({num(v)})"
 
 
 LIM = (-0.5, 1.5)
@@ -83,16 +79,16 @@ def _preset(label: str, who: str, values: dict[str, Any], extra: str = "") -> Pr
     wsum, z, go = state_summary(**full)
     situation = "·".join([("비 옴" if full["rain"] else "맑음"), ("돈 있음" if full["money"] else "돈 없음"),
                           ("친구 있음" if full["friend"] else "친구 없음")])
-    explain = (f"{who}(편향 {_num(full['bias'])}), {situation}: z = 가중합 {_num(wsum)} + 편향 {_fmt(full['bias'])} "
-               f"= {_num(z)} → {decision_text(go)}.")
+    explain = (f"{who}(편향 {num(full['bias'])}), {situation}: z = 가중합 {num(wsum)} + 편향 {_fmt(full['bias'])} "
+               f"= {num(z)} → {decision_text(go)}.")
     return Preset(label, full, explain + (" " + extra if extra else ""))
 
 
 def _origin_text() -> str:
     """편향 0 프리셋: 경계의 식과, 원점이 경계 위(z = 0)라 문턱 규칙(z ≥ 0)으로 '간다'는 것(계산한 값)."""
     _, z0, go0 = state_summary(0, 0, 0, 0.0)
-    return (f"편향이 0이면 경계 {_num(WEIGHTS[0])}x₁ + {_num(WEIGHTS[1])}x₂ = 0이 원점 (0, 0)을 지납니다. 원점의 입력은 "
-            f"z = {_num(z0)}이라 문턱 규칙(z ≥ 0이면 간다)에 따라 '{decision_text(go0)}'입니다.")
+    return (f"편향이 0이면 경계 {num(WEIGHTS[0])}x₁ + {num(WEIGHTS[1])}x₂ = 0이 원점 (0, 0)을 지납니다. 원점의 입력은 "
+            f"z = {num(z0)}이라 문턱 규칙(z ≥ 0이면 간다)에 따라 '{decision_text(go0)}'입니다.")
 
 
 PRESETS = (
@@ -117,9 +113,9 @@ QUESTION = Question(
     prompt=("비가 오고 돈도 친구도 없는 날(비 예, 돈 아니오, 친구 아니오)에도 파티에 가려면 편향이 얼마 이상이어야 할까요? "
             "예측해 본 뒤 편향을 올려 보세요."),
     reached=rain_alone_goes,
-    answer=(f"편향이 {_num(-WEIGHTS[0])} 이상이면 갑니다: 가중합이 {_fmt(WEIGHTS[0])}×1 = {_num(WEIGHTS[0])}"
-            f"{'이라' if _has_final_consonant(_num(WEIGHTS[0])) else '라'} "
-            f"z = {_num(WEIGHTS[0])} + b ≥ 0이어야 합니다. 세 사람 가운데에는 파티광 B(편향 {_num(PEOPLE['B'])})만 "
+    answer=(f"편향이 {num(-WEIGHTS[0])} 이상이면 갑니다: 가중합이 {_fmt(WEIGHTS[0])}×1 = {num(WEIGHTS[0])}"
+            f"{'이라' if _has_final_consonant(num(WEIGHTS[0])) else '라'} "
+            f"z = {num(WEIGHTS[0])} + b ≥ 0이어야 합니다. 세 사람 가운데에는 파티광 B(편향 {num(PEOPLE['B'])})만 "
             "이 날에도 갑니다."),
 )
 
@@ -197,9 +193,9 @@ def _spec() -> DemoSpec:
             txt.set_x(v - side * 0.3 if inside else v + side * 0.3)
             txt.set_ha(("right" if v >= 0 else "left") if inside else ("left" if v >= 0 else "right"))
             txt.set_color("white" if inside else "black")
-            txt.set_text(_num(v))
+            txt.set_text(num(v))
         art["bars"][-1].set_color("#3d85c6" if go else "#cc0000")
-        art["ax_sum"].set_title(f"z = {_num(z)} → {decision_text(go)}", fontsize=9)
+        art["ax_sum"].set_title(f"z = {num(z)} → {decision_text(go)}", fontsize=9)
         # 오른쪽: 친구 입력은 편향에 더해 두고 비·돈 평면에 경계를 그린다
         p2 = Perceptron(w[:2], bias + w[2] * x[2])
         go_region = half_plane(w[:2], p2.b)
@@ -221,8 +217,8 @@ def _spec() -> DemoSpec:
         art["blit"] = ([*art["bars"], *art["texts"], art["ax_sum"].title, art["region"], art["line"],
                         art["line0"], art["corners"], *art["corner_texts"], art["star"], art["ax_b"].title],
                        None)
-        terms = " + ".join(f"{_fmt(wi)}×{_num(xi)}" for wi, xi in zip(w, x))
-        head = f"z = {terms} + 편향 {_fmt(bias)} = <b>{_num(z)}</b> → <b>{decision_text(go)}</b> "
+        terms = " + ".join(f"{_fmt(wi)}×{num(xi)}" for wi, xi in zip(w, x))
+        head = f"z = {terms} + 편향 {_fmt(bias)} = <b>{num(z)}</b> → <b>{decision_text(go)}</b> "
         return head + lines_text(w, p2.b, bool(x[2]), go, on_screen)
 
     def live_controls() -> dict[str, Any]:
@@ -253,9 +249,9 @@ def _spec() -> DemoSpec:
     yes_no = ((0, 1), ("아니오", "예"))
     axes = [Axis(name, desc, *yes_no, kind="toggle", initial=START[name])
             for name, desc in zip(INPUTS, ("비가 오나?", "돈이 있나?", "친구 시간 되나?"))]
-    axes += [Axis(name, f"{feat}의 가중치", vals, [_num(v) for v in vals], initial=vals.index(w))
+    axes += [Axis(name, f"{feat}의 가중치", vals, [num(v) for v in vals], initial=vals.index(w))
              for name, feat, vals, w in zip(WEIGHT_PARAMS, FEATURES, WEIGHT_STATIC, WEIGHTS)]
-    axes.append(Axis("bias", "편향 b (성격)", BIASES, [_num(b) for b in BIASES], initial=BIASES.index(START["bias"])))
+    axes.append(Axis("bias", "편향 b (성격)", BIASES, [num(b) for b in BIASES], initial=BIASES.index(START["bias"])))
     return DemoSpec(
         name="bias", title="파티 퍼셉트론: 편향(성격)을 바꿔 보기", figsize=(5.6, 2.5),
         setup=setup, update=update, static_axes=axes,

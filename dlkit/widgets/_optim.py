@@ -7,6 +7,7 @@ import numpy as np
 
 from dlkit.surfaces import DIVERGENCE_FACTOR
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
+from dlkit.widgets._words import num, with_ro
 
 # --- 학습률 -------------------------------------------------------------------
 
@@ -781,15 +782,11 @@ def saddle_linger_text(path: Any) -> str:
     path = np.asarray(path, dtype=float)
     near = int(np.sum(np.linalg.norm(path[1:], axis=1) < SADDLE_NEAR))
     end = path[-1]
-    loss = float(get_surface("saddle").f(*end))
+    saddle = get_surface("saddle")
+    loss = float(saddle.f(*end))
     return (f"SGD는 {len(path) - 1}걸음 가운데 {near}걸음 동안 안장점(원점)에서 거리 {SADDLE_NEAR:g} 안에 머물렀고, 끝에서도 "
-            f"손실이 {with_ro(f'{loss:.3g}')} 안장점의 손실 0 곁에 있습니다(최솟값은 (0, ±√2)에서 -1). 안장점 곁은 기울기가 0에 "
+            f"손실이 {with_ro(num(loss, '.3g'))} 안장점의 손실 0 곁에 있습니다(최솟값은 (0, ±√2)에서 {num(saddle.minimum)}). 안장점 곁은 기울기가 0에 "
             "가까워 빠져나오는 데 오래 걸립니다.")
-
-
-def with_ro(number: str) -> str:
-    """숫자 뒤에 조사 '로/으로'를 붙인다: 받침이 ㄹ이 아닌 숫자(0 영, 3 삼, 6 육)로 끝나면 '으로'."""
-    return number + ("으로" if number[-1:] in "036" else "로")
 
 
 def optimizer_caption(surface_name: str, lr: float, steps: int, losses: dict[str, float],
@@ -798,8 +795,8 @@ def optimizer_caption(surface_name: str, lr: float, steps: int, losses: dict[str
     든 옵티마이저는 손실 대신 발산했다고 적고, 가장 낮은 것을 고를 때 뺀다."""
     stopped = stopped or {}
     if steps == 0:
-        return f"{surface_name}, 0걸음: 네 옵티마이저 모두 출발점(손실 {losses['SGD']:.3g})에 있습니다."
-    parts = [f"{n} 발산({stopped[n]}걸음 뒤 멈춤)" if n in stopped else f"{n} {v:.3g}" for n, v in losses.items()]
+        return f"{surface_name}, 0걸음: 네 옵티마이저 모두 출발점(손실 {num(losses['SGD'], '.3g')})에 있습니다."
+    parts = [f"{n} 발산({stopped[n]}걸음 뒤 멈춤)" if n in stopped else f"{n} {num(v, '.3g')}" for n, v in losses.items()]
     finite = {n: v for n, v in losses.items() if n not in stopped}
     if finite:
         verdict = lowest_text(finite, "여기서" if not stopped else "발산하지 않은 것 가운데에서", noisy=False)

@@ -465,7 +465,7 @@ def test_optimizer_captions_name_the_lowest_or_a_tie():
         if "0걸음" in cap:
             continue
         body = cap.split("손실: ", 1)[1].split(". ", 1)[0]
-        losses = {n: float(v) for n, v in re.findall(r"(SGD|모멘텀|RMSProp|Adam) ([-\d.e+]+)", body)}
+        losses = {n: _korean_number(v) for n, v in re.findall(r"(SGD|모멘텀|RMSProp|Adam) ([\u2212\d.e+-]+)", body)}
         bad += lowest_problems(losses, cap)
         ties += "거의 같습니다" in cap
     assert bad == []

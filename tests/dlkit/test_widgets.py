@@ -587,7 +587,35 @@ def static_captions(demo) -> list[str]:
 def _num(pattern: str, text: str) -> float:
     match = re.search(pattern, text)
     assert match, f"캡션에서 {pattern!r}를 찾지 못했습니다: {text}"
-    return float(match.group(1))
+    return float(match.group(1).replace("\u2212", "-"))
+
+
+HYPHEN_NUMBER = re.compile(r"(?<![\w.^])-\d")
+"""화면에 보이는 음수를 하이픈으로 쓴 곳('x = -2', '(-1)'): 데모의 숫자는 U+2212(−)로 쓴다(dlkit.widgets._words)."""
+
+
+def displayed_texts(demo) -> list[str]:
+    """독자가 읽는 데모의 글 전부: 프레임 캡션·대체 글, 프리셋 설명, 질문과 답, 조절기 이름과 값 표시."""
+    state = demo.dlkit_demo
+    spec = state.spec
+    texts = static_captions(demo) + [state.alt(k) for k in range(len(state.frames))]
+    texts += [p.label + " " + p.explain for p in spec.presets]
+    texts += [q.prompt + " " + q.answer for q in spec.questions]
+    for axis in spec.static_axes:
+        texts += [axis.description, *axis.label_list()]
+    return texts
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_displayed_negative_numbers_use_the_minus_sign(static_demos, name):
+    hyphens = [t for t in displayed_texts(static_demos[name]) if HYPHEN_NUMBER.search(t)]
+    assert hyphens == [], hyphens[:3]
+
+
+def test_minus_sign_check_catches_a_hyphen():
+    """대조군: 옛 캡션 모양('x = -2', '에서 -1')은 잡고, 지수나 낱말 속 하이픈('10^-1', 'x-축')은 두지 않는다."""
+    assert HYPHEN_NUMBER.search("빨간 점: x = -2, 출력 0.119") and HYPHEN_NUMBER.search("(0, ±√2)에서 -1)")
+    assert not HYPHEN_NUMBER.search("배율 10^-1~10^1, 1e-05, x = \u22122")
 
 
 def _percent(text: str, after: str) -> float | None:
@@ -603,8 +631,8 @@ def curve_problems(captions: list[str]) -> list[str]:
 
     bad = []
     for cap in captions:
-        l_lin = _num(r"직선밖에 못 그립니다\(손실 ([\d.e+-]+)\)", cap)
-        l_act = _num(r"넣은 망[은도] [^(]*\(손실 ([\d.e+-]+)", cap)
+        l_lin = _num(r"직선밖에 못 그립니다\(손실 ([\d.e+\u2212-]+)\)", cap)
+        l_act = _num(r"넣은 망[은도] [^(]*\(손실 ([\d.e+\u2212-]+)", cap)
         follows = "곡선을 따라갑니다" in cap
         if follows != (l_act < FOLLOW_SHARE * l_lin):
             bad.append(f"손실 {l_act} / 선형 {l_lin}인데 '곡선을 따라갑니다'={follows}: {cap}")
@@ -645,9 +673,9 @@ def slope_problems(captions: list[str]) -> list[str]:
     bad = []
     for cap in captions:
         name = re.search(r"\((\w+)\) · 빨간 점", cap).group(1)
-        g0 = _num(r"도함수\(접선의 기울기\) ([\d.e+-]+)\.", cap)
+        g0 = _num(r"도함수\(접선의 기울기\) ([\d.e+\u2212-]+)\.", cap)
         peak = float(np.max(np.abs(dk.get_activation(name).grad(XGRID))))
-        x0 = _num(r"빨간 점: x = ([-\d.]+),", cap)
+        x0 = _num(r"빨간 점: x = ([\u2212\d.-]+),", cap)
         tail = name != "gelu" or x0 <= GELU_TAIL  # GELU는 −0.75 근처 최솟값 주변이 아니라 꼬리에서만 포화
         saturated = name in ("sigmoid", "tanh", "gelu") and abs(g0) / peak < SATURATION_SHARE and tail
         if ("포화" in cap) != saturated:
@@ -672,7 +700,7 @@ def test_activation_check_catches_a_fixed_threshold_caption(static_demos):
     # 대조군: 옛 규칙 abs(도함수) < 0.05 → "포화"를 같은 숫자에 적용한 캡션
     fixed = []
     for cap in static_captions(static_demos["activation"]):
-        g0 = _num(r"도함수\(접선의 기울기\) ([\d.e+-]+)\.", cap)
+        g0 = _num(r"도함수\(접선의 기울기\) ([\d.e+\u2212-]+)\.", cap)
         head = cap.split("). ", 1)[0] + "). "
         fixed.append(head + ("기울기가 거의 0입니다: 학습 신호가 사라집니다(포화, 기울기 소실)." if abs(g0) < 0.05
                              else "기울기가 0이 아니라서 역전파로 학습 신호가 전달됩니다."))
@@ -688,8 +716,8 @@ def lr_problems(captions: list[str]) -> list[str]:
             if "발산으로 보고 멈춤" in cap and "→" in cap:
                 bad.append(f"발산한 경로의 마지막 유한한 손실을 끝 손실처럼 적음: {cap}")
             continue
-        f0 = _num(r"손실 ([\d.e+-]+) →", cap)
-        f_end = _num(r"→ ([\d.e+-]+)\.", cap)
+        f0 = _num(r"손실 ([\d.e+\u2212-]+) →", cap)
+        f_end = _num(r"→ ([\d.e+\u2212-]+)\.", cap)
         if "거의 줄지 않" in cap and f_end < 0.9 * f0:
             bad.append(f"{100 * f_end / f0:.0f} %로 줄었는데 '거의 줄지 않음': {cap}")
         share = _percent(cap, "처음의 ")

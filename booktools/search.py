@@ -225,25 +225,62 @@ def write_query_js(bundle: Path, forms: dict[str, str]) -> Path:
     return target
 
 
+INDEX_ATTEMPTS = 2
+"""Pagefind 색인을 만들어 보는 횟수. 바쁜 기계에서 한 번, Pagefind 1.5.2 서비스가 WriteFiles에 답한 뒤 빈
+``pagefind-entry.json``(0바이트)을 남긴 적이 있다(측정: 2026-12-03, 두 코어에 빌드 셋이 겹쳤을 때). 그러면 검색
+페이지가 "Failed to load Pagefind metadata"로 아무것도 찾지 못한다. 그래서 쓴 묶음을 :func:`bundle_problems`로
+읽어 보고, 틀리면 한 번 더 만든다."""
+
+
+def bundle_problems(bundle: Path, pages: int) -> list[str]:
+    """Pagefind가 쓴 묶음(``bundle``)을 브라우저가 읽는 순서대로 확인한다: 진입 파일(JSON)의 언어마다 메타
+    파일이 있고 페이지 수가 ``pages``와 같은가, 빈 파일은 없는가. 문제가 없으면 빈 목록."""
+    entry = bundle / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [f"{entry.name}을 읽을 수 없습니다({type(exc).__name__})"]
+    problems = []
+    if not languages:
+        problems.append(f"{entry.name}에 언어가 없습니다")
+    for lang, info in languages.items():
+        meta = bundle / f"pagefind.{info.get('hash')}.pf_meta"
+        if not meta.is_file():
+            problems.append(f"{lang}의 메타 파일 {meta.name}이 없습니다")
+        if info.get("page_count") != pages:
+            problems.append(f"{lang}의 페이지 수 {info.get('page_count')}(본문 페이지 {pages}개)")
+    empty = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file() and p.stat().st_size == 0)
+    if empty:
+        problems.append(f"빈 파일 {', '.join(empty[:3])}")
+    return problems
+
+
 def build_index(root: Path) -> int:
     html = root / "_build" / "html"
     if not html.is_dir():
         print(f"[search] 빌드 결과가 없습니다: {html}", file=sys.stderr)
         return 1
     bundle = html / "pagefind"
-    if bundle.exists():
-        shutil.rmtree(bundle)
-
     pages = marked_pages(html)
     if not pages:
         print("[search] 본문 표시(data-pagefind-body)가 있는 페이지가 없습니다. "
               "booktools/sphinxext/search.py가 로드되었는지 확인하세요.", file=sys.stderr)
         return 1
 
-    try:
-        indexed = asyncio.run(_write_index(html, pages, bundle))
-    except Exception as exc:  # Pagefind 서비스 오류는 빌드를 멈춘다
-        print(f"[search] Pagefind가 실패했습니다: {exc!r}", file=sys.stderr)
+    for attempt in range(1, INDEX_ATTEMPTS + 1):
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        try:
+            indexed = asyncio.run(_write_index(html, pages, bundle))
+        except Exception as exc:  # Pagefind 서비스 오류는 빌드를 멈춘다
+            print(f"[search] Pagefind가 실패했습니다: {exc!r}", file=sys.stderr)
+            return 1
+        problems = bundle_problems(bundle, len(pages))
+        if not problems:
+            break
+        again = "다시 만듭니다" if attempt < INDEX_ATTEMPTS else "빌드를 멈춥니다"
+        print(f"[search] Pagefind가 쓴 색인이 온전하지 않습니다({'; '.join(problems)}). {again}.", file=sys.stderr)
+    else:
         return 1
     empty = [page["url"] for page in indexed if not page.get("page_word_count")]
     if len(indexed) != len(pages) or empty or not (bundle / "pagefind-ui.js").exists():

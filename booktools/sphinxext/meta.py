@@ -7,7 +7,6 @@
   `og:locale`(ko_KR)을 넣는다. `html_baseurl`이 있으면 `og:url`도 넣는다.
   설명은 장 앞머리(front matter)의 `description:`이 있으면 그것을, 없으면 본문 첫 문단을 쓴다.
 - 색 대비: `booktools/theme/static/studybook-a11y.css`(상자 안 링크색)를 모든 페이지에 싣는다.
-- 위젯 슬라이더 이름: `booktools/theme/static/widget-labels.js`가 ipywidgets 슬라이더 손잡이에 보이는 설명을 aria-label로 붙인다.
 - 대체 텍스트(alt): 모든 그림에 한국어 alt가 있어야 한다. 코드 셀이 그린 그림(matplotlib)은
   셀 메타데이터로 준다::
 
@@ -42,7 +41,6 @@ logger = logging.getLogger(__name__)
 FAVICON = STATIC / "favicon.png"
 FAVICON_ICO = STATIC / "favicon.ico"
 A11Y_CSS = "studybook-a11y.css"
-WIDGET_LABELS_JS = "widget-labels.js"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 DESCRIPTION_LENGTH = 150
 # 페이지 이름 → 한국어 제목(테마가 영어로 두는 페이지)
@@ -194,7 +192,6 @@ def check_alt_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", set_favicon)
     app.add_css_file(A11Y_CSS)
-    app.add_js_file(WIDGET_LABELS_JS)  # 위젯 슬라이더에 이름 붙이기(assets/widget-labels.js)
     app.connect("html-page-context", add_meta)
     app.connect("doctree-resolved", check_alt_text)
     app.connect("build-finished", copy_favicon_ico)

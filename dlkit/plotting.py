@@ -247,11 +247,19 @@ def plot_history(history: Any, *, ax: Any = None, per: str = "iteration",
     return ax
 
 
+OPTIMIZER_COLORS = {"SGD": "#1f77b4", "모멘텀": "#ff7f0e", "RMSProp": "#2ca02c", "Adam": "#9467bd"}
+"""옵티마이저 경로의 색(이름 → 색): 장의 그림(:func:`plot_surface_paths`)과 옵티마이저 데모가 같은 색을 쓴다.
+
+Adam이 matplotlib 기본 넷째 색(빨강)이 아니라 보라인 까닭: 데모 프레임의 팔레트 PNG에서 모멘텀(주황)과
+빨강이 한 색으로 합쳐진 적이 있다(tests/dlkit/test_widget_content.py가 네 색이 따로 남는지 본다)."""
+
+
 def plot_surface_paths(surface: Surface | str, paths: Mapping[str, Any], *, ax: Any = None,
                        levels: int = 15) -> Any:
     """손실 지형의 등고선 위에 옵티마이저 경로들을 그린다.
 
-    ``paths``는 이름 → shape (k, 2) 배열(또는 :class:`~dlkit.surfaces.PathResult`).
+    ``paths``는 이름 → shape (k, 2) 배열(또는 :class:`~dlkit.surfaces.PathResult`). 이름이
+    :data:`OPTIMIZER_COLORS`에 있으면 그 색으로, 아니면 matplotlib의 색 순서대로 그린다.
     """
     _checks.check_surface_paths(surface, paths, levels=levels, ax=ax)
     if isinstance(surface, str):
@@ -263,7 +271,8 @@ def plot_surface_paths(surface: Surface | str, paths: Mapping[str, Any], *, ax: 
     ax.contour(Xg, Yg, surface.f(Xg, Yg), levels=levels, cmap="viridis", linewidths=0.7)
     for label, path in paths.items():
         path = np.asarray(path)
-        ax.plot(path[:, 0], path[:, 1], ".-", lw=1.2, ms=3, label=label)
+        color = {"color": OPTIMIZER_COLORS[label]} if label in OPTIMIZER_COLORS else {}
+        ax.plot(path[:, 0], path[:, 1], ".-", lw=1.2, ms=3, label=label, **color)
     ax.plot(*surface.start, "k*", ms=10, label="출발점")
     ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="x", ylabel="y", title=surface.korean_name)
     ax.grid(False)

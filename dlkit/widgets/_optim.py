@@ -5,6 +5,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from dlkit.plotting import OPTIMIZER_COLORS
 from dlkit.surfaces import DIVERGENCE_FACTOR
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
 from dlkit.widgets._words import num, with_ro
@@ -590,9 +591,8 @@ OPT_START = {"surface": "ravine", "steps": 30, "lr_scale": 1.0}
 OPT_LR = {"ravine": 0.05, "saddle": 0.05, "rosenbrock": 0.01, "local_minima": 0.05, "plateau": 0.3}
 """지형마다 쓰는 기본 학습률(네 옵티마이저에 같은 값)."""
 OPT_NAMES = ("SGD", "모멘텀", "RMSProp", "Adam")
-OPT_COLORS = {"SGD": "#1f77b4", "모멘텀": "#ff7f0e", "RMSProp": "#2ca02c", "Adam": "#9467bd"}
-"""옵티마이저 선의 색. 예전에는 모멘텀(주황)과 Adam(빨강)이 64색 팔레트에서 한 색으로 합쳐진 적이 있어서
-Adam을 보라로 두었다. tests/dlkit/test_widget_content.py가 정적 프레임 PNG에서 네 색이 따로 남는지 본다."""
+OPT_COLORS = OPTIMIZER_COLORS
+"""옵티마이저 선의 색: 장의 그림과 같은 :data:`dlkit.plotting.OPTIMIZER_COLORS`."""
 
 
 OPT_FIGSIZE = (5.4, 2.7)
@@ -752,7 +752,7 @@ def optimizer_spec() -> DemoSpec:
 
     labels = [SURFACES[n].korean_name.split("(")[0] for n in OPT_SURFACES]
     return DemoSpec(
-        name="optimizer", title="SGD, 모멘텀, RMSProp, Adam 비교", figsize=OPT_FIGSIZE,
+        name="optimizer", title="SGD, 모멘텀, RMSProp, Adam 비교(식으로 정한 지형이라 기울기에 잡음이 없습니다)", figsize=OPT_FIGSIZE,
         setup=setup, update=update,
         static_axes=[Axis("surface", "손실 지형", OPT_SURFACES, labels, kind="toggle",
                           initial=OPT_SURFACES.index(OPT_START["surface"])),

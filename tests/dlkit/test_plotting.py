@@ -401,3 +401,20 @@ def test_korean_font_rc_is_what_use_korean_font_sets_and_changes_nothing():
         dk.use_korean_font()
         assert {k: mpl.rcParams[k] for k in rc} == {k: mpl.rcParams.validate[k](v) for k, v in rc.items()}
         assert dict(mpl.rcParams) != before  # 음성 대조: use_korean_font는 rcParams를 바꾼다
+
+
+def test_surface_paths_use_the_optimizer_colors_the_demo_uses():
+    """장의 그림과 옵티마이저 데모는 같은 색: 이름이 OPTIMIZER_COLORS에 있으면 그 색, 없으면 기본 색 순서."""
+    from matplotlib.colors import to_hex
+
+    from dlkit.plotting import OPTIMIZER_COLORS
+    from dlkit.widgets._optim import OPT_COLORS
+
+    assert OPT_COLORS == OPTIMIZER_COLORS and len(set(OPTIMIZER_COLORS.values())) == 4
+    paths = {name: np.zeros((3, 2)) for name in ("Adam", "모멘텀", "내 방법")}
+    ax = dk.plot_surface_paths("ravine", paths)
+    colors = {line.get_label(): to_hex(line.get_color()) for line in ax.lines}
+    assert colors["Adam"] == OPTIMIZER_COLORS["Adam"] and colors["모멘텀"] == OPTIMIZER_COLORS["모멘텀"]
+    # 대조군: 표가 없었다면 첫 선 Adam은 기본 색 순서의 첫 색(C0)이었다. 표에 없는 이름은 그 순서를 따른다.
+    assert colors["Adam"] != to_hex("C0") and colors["내 방법"] == to_hex("C0")
+    plt.close("all")

@@ -255,6 +255,19 @@ def bundle_problems(bundle: Path, pages: int) -> list[str]:
     return problems
 
 
+def _run(coro):
+    """``coro``를 끝까지 돌린다. 이미 이벤트 루프가 도는 스레드(예: 같은 프로세스의 Playwright sync API)에서는
+    asyncio.run을 쓸 수 없어 새 스레드에서 돌린다(측정: CI의 pytest 일꾼에서 RuntimeError)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def build_index(root: Path) -> int:
     html = root / "_build" / "html"
     if not html.is_dir():
@@ -271,7 +284,7 @@ def build_index(root: Path) -> int:
         if bundle.exists():
             shutil.rmtree(bundle)
         try:
-            indexed = asyncio.run(_write_index(html, pages, bundle))
+            indexed = _run(_write_index(html, pages, bundle))
         except Exception as exc:  # Pagefind 서비스 오류는 빌드를 멈춘다
             print(f"[search] Pagefind가 실패했습니다: {exc!r}", file=sys.stderr)
             return 1

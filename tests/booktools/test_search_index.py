@@ -59,3 +59,13 @@ def test_an_index_that_stays_broken_stops_the_build(tiny_site, monkeypatch, caps
     monkeypatch.setattr(search, "_write_index", broken)
     assert search.build_index(tiny_site) == 1
     assert "빌드를 멈춥니다" in capsys.readouterr().err
+
+
+def test_indexing_works_inside_a_running_event_loop(tiny_site):
+    """같은 프로세스에서 이벤트 루프가 돌고 있어도(Playwright sync API를 쓴 pytest 일꾼) 색인을 만든다."""
+    import asyncio
+
+    async def inside():
+        return search.build_index(tiny_site)
+
+    assert asyncio.run(inside()) == 0

@@ -64,8 +64,17 @@ def test_an_index_that_stays_broken_stops_the_build(tiny_site, monkeypatch, caps
 def test_indexing_works_inside_a_running_event_loop(tiny_site):
     """같은 프로세스에서 이벤트 루프가 돌고 있어도(Playwright sync API를 쓴 pytest 일꾼) 색인을 만든다."""
     import asyncio
+    import threading
+
+    result = {}
 
     async def inside():
         return search.build_index(tiny_site)
 
-    assert asyncio.run(inside()) == 0
+    def thread():  # 새 스레드: 이 프로세스에 이미 루프가 돌고 있어도(CI 일꾼) 여기서 루프를 하나 띄울 수 있다
+        result["rc"] = asyncio.run(inside())
+
+    worker = threading.Thread(target=thread)
+    worker.start()
+    worker.join()
+    assert result == {"rc": 0}

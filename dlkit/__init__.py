@@ -4,7 +4,7 @@
 그것이 필요한 함수 안에서만 불러오며, 글꼴·스타일·시드도 명시적으로 부를 때만 설정한다.
 """
 
-from dlkit import activations, data, losses, models, optim, plotting, surfaces, training
+from dlkit import activations, data, losses, models, optim, plotting, surfaces, training, words
 from dlkit.activations import (
     ACTIVATIONS,
     Activation,
@@ -54,7 +54,7 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     # 하위 모듈
-    "activations", "data", "losses", "models", "optim", "plotting", "surfaces", "training",
+    "activations", "data", "losses", "models", "optim", "plotting", "surfaces", "training", "words",
     # 활성화 함수
     "ACTIVATIONS", "Activation", "get_activation",
     "step", "step_grad", "sigmoid", "sigmoid_grad", "tanh", "tanh_grad",

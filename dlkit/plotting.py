@@ -19,6 +19,7 @@ from dlkit.activations import ACTIVATIONS, get_activation
 from dlkit.data import iterations_per_epoch, total_updates
 from dlkit.models import Perceptron
 from dlkit.surfaces import Surface, get_surface
+from dlkit.words import MINUS, num
 
 FIGSIZE = (6.0, 3.5)
 """책 본문과 1280×720 슬라이드 모두에 맞는 기본 그림 크기(인치)."""
@@ -125,19 +126,6 @@ def use_korean_font(*, style: bool = True) -> str:
     return rc["font.family"][-1]
 
 
-MINUS = "\u2212"
-"""그림 글자에 쓰는 마이너스 기호(U+2212). 하이픈(-)보다 길고 숫자와 높이가 맞는다."""
-
-
-def format_number(x: float, spec: str = "g") -> str:
-    """숫자를 그림 제목·범례용 문자열로: 음수 부호는 하이픈 대신 :data:`MINUS`.
-
-    >>> format_number(-1.5)
-    '\u22121.5'
-    """
-    return format(float(x), spec).replace("-", MINUS)
-
-
 LEAKY_SLOPE_FIGURE = 0.1
 """그림에서 Leaky ReLU의 음수 쪽 직선의 기울기(α). 기본값 0.01은 ReLU와 눈으로 구별되지 않아 크게 그린다."""
 
@@ -161,7 +149,7 @@ def plot_activation(name: str, *, ax: Any = None, x: np.ndarray | None = None,
         slope = LEAKY_SLOPE_FIGURE
         fn = lambda v: act.fn(v, negative_slope=slope)  # noqa: E731
         grad = lambda v: act.grad(v, negative_slope=slope)  # noqa: E731
-        title = f"{act.korean_name} (α = {format_number(slope)})"
+        title = f"{act.korean_name} (α = {num(slope)})"
     ax.plot(x, fn(x), label="함수 f(x)", lw=2)
     if show_grad:
         ax.plot(x, grad(x), "--", label="도함수 f′(x)", lw=1.5)
@@ -296,7 +284,7 @@ def plot_linreg_fit(X: Any, y: Any, w: Any, b: Any, *, ax: Any = None,
     grid = np.linspace(x.min(), x.max(), 2)
     sign = "+" if b >= 0 else MINUS
     ax.plot(grid, w * grid + b, "r-", lw=2,
-            label=f"ŷ = {format_number(w, '.3f')}x {sign} {abs(b):.3f}")
+            label=f"ŷ = {num(w, '.3f')}x {sign} {abs(b):.3f}")
     ax.set(xlabel="특성 x", ylabel="레이블 y", title="선형 회귀 적합")
     ax.legend(loc="best")
     return ax
@@ -401,7 +389,7 @@ def plot_decision_boundary(perceptron: Any, *, ax: Any = None,
         if len(x1s):
             ax.plot(x1s, x2s, color="k", linestyle=linestyle, lw=2, label=label)
 
-    b_text = format_number(b)
+    b_text = num(b)
     boundary(b, "-", f"경계 (b = {b_text})")
     if b != 0:
         boundary(0.0, "--", "경계 (b = 0, 원점을 지남)")

@@ -6,7 +6,7 @@ from typing import Any
 import numpy as np
 
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
-from dlkit.widgets._words import num
+from dlkit.words import num, percent, percent_to
 
 NAMES = ("step", "sigmoid", "tanh", "relu", "leaky_relu", "gelu")
 X0S = (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0)
@@ -31,17 +31,6 @@ GELU_TAIL = -3.0
 기울기)은 함수가 아직 휘어지는 곳이라 도함수가 작아도 포화가 아니다."""
 SATURATION_SHARE = 0.1
 """포화로 부르는 기준: 도함수의 크기가 그 함수의 최대 기울기의 10 % 미만."""
-
-
-def percent_of(share: float) -> str:
-    """비율을 '22 %'처럼(1 % 아래는 '1 % 미만')."""
-    return f"{share * 100:.0f} %" if share >= 0.01 else "1 % 미만"
-
-
-def percent_to(share: float) -> str:
-    """비율 뒤에 조사 '로/으로'를 붙여: '22 %로', '1 % 미만으로'."""
-    text = percent_of(share)
-    return text + ("으로" if text.endswith("미만") else "로")
 
 
 def peak_slope(name: str) -> float:
@@ -224,10 +213,10 @@ def fit_note(name: str, l_lin: float, l_act: float) -> str:
     share = l_act / l_lin
     if share < FOLLOW_SHARE:
         return (f"층 사이에 {name}를 넣은 망은 곡선을 따라갑니다"
-                f"(손실 {l_act:.3g}, 선형의 {percent_of(share)}).")
+                f"(손실 {l_act:.3g}, 선형의 {percent(share)}).")
     worse = ", 오히려 선형보다 큼" if share > 1 else ""
     return (f"층 사이에 {name}를 넣은 망은 아직 곡선을 잘 따라가지 못합니다"
-            f"(손실 {l_act:.3g}, 선형의 {percent_of(share)}{worse}). 더 학습해 보세요.")
+            f"(손실 {l_act:.3g}, 선형의 {percent(share)}{worse}). 더 학습해 보세요.")
 
 
 def linear_vs_activation_spec() -> DemoSpec:

@@ -7,7 +7,7 @@ import numpy as np
 
 from dlkit._checks import _has_final_consonant
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
-from dlkit.widgets._words import num
+from dlkit.words import num
 
 FEATURES = ("비", "돈", "친구")
 WEIGHTS = (-2.0, 3.0, 4.0)

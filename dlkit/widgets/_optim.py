@@ -8,7 +8,7 @@ import numpy as np
 from dlkit.plotting import OPTIMIZER_COLORS
 from dlkit.surfaces import DIVERGENCE_FACTOR
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
-from dlkit.widgets._words import num, with_ro
+from dlkit.words import num, percent, percent_to, with_ro
 
 # --- 학습률 -------------------------------------------------------------------
 
@@ -54,13 +54,12 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     if f_end > f0:
         return ("너무 큼: 손실이 커짐",
                 "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
-    from dlkit.widgets._activation import percent_of
 
     peak = float(losses.max())
     if peak > f0:  # 끝은 처음보다 낮지만 가는 길에 처음보다 높이 튀었다: '잘 줄어듦'이라 하지 않는다
         return ("아슬아슬: 튀었다가 줄어듦",
                 f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 손실이 출발점의 {peak / f0:.1f}배({peak:.3g})까지 "
-                f"올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 처음의 {percent_of(f_end / f0)}). "
+                f"올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 처음의 {percent(f_end / f0)}). "
                 "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다.")
     steps = np.diff(path, axis=0)
     if len(steps) >= 2:
@@ -71,7 +70,6 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
                     "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
                     f"(손실은 처음의 {f_end / f0 * 100:.0f} %).")
     share = f_end / f0
-    from dlkit.widgets._activation import percent_to
 
     # 좁은 골짜기(이차식)는 지그재그를 식으로 안다(1 < ηa < 2), 다른 지형은 경로에서 센다
     zigzag = ravine_zigzag_text(ravine_lr) if ravine_lr is not None else zigzag_text(path)
@@ -591,8 +589,6 @@ OPT_START = {"surface": "ravine", "steps": 30, "lr_scale": 1.0}
 OPT_LR = {"ravine": 0.05, "saddle": 0.05, "rosenbrock": 0.01, "local_minima": 0.05, "plateau": 0.3}
 """지형마다 쓰는 기본 학습률(네 옵티마이저에 같은 값)."""
 OPT_NAMES = ("SGD", "모멘텀", "RMSProp", "Adam")
-OPT_COLORS = OPTIMIZER_COLORS
-"""옵티마이저 선의 색: 장의 그림과 같은 :data:`dlkit.plotting.OPTIMIZER_COLORS`."""
 
 
 OPT_FIGSIZE = (5.4, 2.7)
@@ -671,7 +667,7 @@ def optimizer_spec() -> DemoSpec:
         plot_surface_paths(s, {k: init for k in OPT_NAMES}, ax=ax, levels=CONTOUR_LEVELS)
         art["lines"] = ax.lines[:4]
         for line, k in zip(art["lines"], OPT_NAMES):
-            line.set_color(OPT_COLORS[k])
+            line.set_color(OPTIMIZER_COLORS[k])
         art["surface"] = name
         ax.tick_params(labelsize=8)
         ax.set_xlabel("x", fontsize=9)
@@ -690,7 +686,7 @@ def optimizer_spec() -> DemoSpec:
 
         art["ax"], ax_loss = fig.subplots(1, 2, width_ratios=OPT_WIDTH_RATIOS)
         # 오른쪽: 옵티마이저마다의 손실 곡선(이름은 '_'로 시작: 범례와 색 검사는 왼쪽 선의 이름을 본다)
-        art["loss_lines"] = [ax_loss.semilogy([], [], "-", lw=1.2, color=OPT_COLORS[k], label=f"_손실 {k}")[0]
+        art["loss_lines"] = [ax_loss.semilogy([], [], "-", lw=1.2, color=OPTIMIZER_COLORS[k], label=f"_손실 {k}")[0]
                              for k in OPT_NAMES]
         ax_loss.set_xlabel("걸음", fontsize=9)
         ax_loss.set_ylabel("손실 −\n최솟값", fontsize=9, rotation=0, ha="right", va="center")  # 가로로

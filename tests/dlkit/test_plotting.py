@@ -408,9 +408,9 @@ def test_surface_paths_use_the_optimizer_colors_the_demo_uses():
     from matplotlib.colors import to_hex
 
     from dlkit.plotting import OPTIMIZER_COLORS
-    from dlkit.widgets._optim import OPT_COLORS
+    from dlkit.widgets._optim import OPT_NAMES
 
-    assert OPT_COLORS == OPTIMIZER_COLORS and len(set(OPTIMIZER_COLORS.values())) == 4
+    assert set(OPT_NAMES) == set(OPTIMIZER_COLORS) and len(set(OPTIMIZER_COLORS.values())) == 4
     paths = {name: np.zeros((3, 2)) for name in ("Adam", "모멘텀", "내 방법")}
     ax = dk.plot_surface_paths("ravine", paths)
     colors = {line.get_label(): to_hex(line.get_color()) for line in ax.lines}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Callable, NamedTuple
 
 import numpy as np
 
@@ -130,26 +130,42 @@ LEAKY_SLOPE_FIGURE = 0.1
 """그림에서 Leaky ReLU의 음수 쪽 직선의 기울기(α). 기본값 0.01은 ReLU와 눈으로 구별되지 않아 크게 그린다."""
 
 
+class FigureActivation(NamedTuple):
+    """그림·데모가 그리는 활성화 함수: 함수, 도함수, 제목."""
+
+    fn: Callable[[np.ndarray], np.ndarray]
+    grad: Callable[[np.ndarray], np.ndarray]
+    title: str
+
+
+def figure_activation(name: str) -> FigureActivation:
+    """책의 그림과 활성화 데모가 그리는 모양 그대로의 활성화 함수(둘이 같은 곡선을 그리도록 한 곳에서 정한다).
+
+    Leaky ReLU는 음수 쪽 직선의 기울기 :math:`\\alpha`를 :data:`LEAKY_SLOPE_FIGURE` (0.1)로 하고
+    제목에 ``α = 0.1``로 적는다. 라이브러리 기본값 0.01로는 ReLU와 구별되지 않기 때문이다.
+    tanh의 제목은 본문·용어집과 같게 "하이퍼볼릭 탄젠트(tanh)"로 쓴다.
+    """
+    act = get_activation(name)
+    if act.name == "tanh":
+        return FigureActivation(act.fn, act.grad, "하이퍼볼릭 탄젠트(tanh)")
+    if act.name == "leaky_relu":
+        slope = LEAKY_SLOPE_FIGURE
+        return FigureActivation(lambda v: act.fn(v, negative_slope=slope),
+                                lambda v: act.grad(v, negative_slope=slope),
+                                f"{act.korean_name} (α = {num(slope)})")
+    return FigureActivation(act.fn, act.grad, act.korean_name)
+
+
 def plot_activation(name: str, *, ax: Any = None, x: np.ndarray | None = None,
                     show_grad: bool = True) -> Any:
     """활성화 함수 하나와 (선택적으로) 그 도함수를 그린다.
 
-    Leaky ReLU는 음수 쪽 직선의 기울기 :math:`\alpha`를 :data:`LEAKY_SLOPE_FIGURE` (0.1)로 그리고
-    제목에 ``α = 0.1``로 적는다. 라이브러리 기본값 0.01로는 ReLU와 구별되지 않기 때문이다.
-    tanh의 제목은 본문·용어집과 같게 "하이퍼볼릭 탄젠트(tanh)"로 쓴다.
+    모양과 제목은 :func:`figure_activation`(Leaky ReLU는 α = 0.1로 그린다).
     """
     _checks.check_activation_plot(name, x=x, show_grad=show_grad, ax=ax)
-    act = get_activation(name)
     ax = _new_ax(ax)
     x = np.linspace(-5, 5, 401) if x is None else np.asarray(x, dtype=float)
-    fn, grad, title = act.fn, act.grad, act.korean_name
-    if act.name == "tanh":
-        title = "하이퍼볼릭 탄젠트(tanh)"
-    if act.name == "leaky_relu":
-        slope = LEAKY_SLOPE_FIGURE
-        fn = lambda v: act.fn(v, negative_slope=slope)  # noqa: E731
-        grad = lambda v: act.grad(v, negative_slope=slope)  # noqa: E731
-        title = f"{act.korean_name} (α = {num(slope)})"
+    fn, grad, title = figure_activation(name)
     ax.plot(x, fn(x), label="함수 f(x)", lw=2)
     if show_grad:
         ax.plot(x, grad(x), "--", label="도함수 f′(x)", lw=1.5)

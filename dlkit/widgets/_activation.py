@@ -16,6 +16,9 @@ X0_SLIDER = (-5.0, 5.0, 0.1)
 ACT_START = {"name": "sigmoid", "x0": 2.0}
 """활성화 데모의 처음 상태(두 모드가 같다)."""
 XGRID = np.linspace(-5, 5, 401)
+Y_RANGES = {"step": (-1.6, 2.6), "sigmoid": (-1.6, 2.6), "tanh": (-1.6, 2.6),
+            "relu": (-1.6, 5.6), "leaky_relu": (-1.6, 5.6), "gelu": (-1.6, 5.6)}
+"""함수마다 세로축 범위: 빨간 점(입력 −5~5의 출력)이 늘 그림 안에 있게. ReLU 꼴은 x = 5에서 출력 5까지 올라간다."""
 
 
 def _korean(name: str) -> str:
@@ -81,9 +84,9 @@ def slope_note(name: str, g0: float, x0: float | None = None) -> str:
 
 def _act_preset(label: str, name: str, x0: float) -> Preset:
     """활성화 데모의 프리셋: 설명은 그 점의 도함수로 :func:`slope_note`가 쓴다(캡션과 같은 말)."""
-    from dlkit.activations import get_activation
+    from dlkit.plotting import figure_activation
 
-    g0 = float(get_activation(name).grad(np.array([x0]))[0])
+    g0 = float(figure_activation(name).grad(np.array([x0]))[0])
     return Preset(label, {"name": name, "x0": x0}, f"{_korean(name)}, x = {num(x0)}: 도함수 {num(g0, '.3g')}. "
                   + slope_note(name, g0, x0))
 
@@ -109,7 +112,7 @@ def _act_question() -> Question:
 
 def activation_spec() -> DemoSpec:
     from dlkit.activations import get_activation
-    from dlkit.plotting import plot_activation
+    from dlkit.plotting import figure_activation, plot_activation
 
     art: dict[str, Any] = {}
 
@@ -120,24 +123,26 @@ def activation_spec() -> DemoSpec:
         art["fn"], art["grad"] = ax.lines[0], ax.lines[1]
         (art["tangent"],) = ax.plot([], [], "-", color="tab:red", lw=1.2, alpha=0.8)
         (art["point"],) = ax.plot([], [], "o", color="tab:red", ms=6)
-        ax.set_ylim(-1.6, 2.6)
+        ax.set_ylim(*Y_RANGES["sigmoid"])
         ax.set_xlim(-5, 5)
         ax.yaxis.label.set(rotation=0, ha="right", va="center")  # 세로축 이름이 있으면 눕히지 않고 가로로
         ax.legend(loc="upper left", fontsize=8)
 
     def update(*, name: str, x0: float) -> str:
         act = get_activation(name)
+        fn, grad, title = figure_activation(name)  # 책의 그림과 같은 곡선(Leaky ReLU는 α = 0.1)
         ax = art["ax"]
-        art["fn"].set_ydata(act.fn(XGRID))
-        art["grad"].set_ydata(act.grad(XGRID))
+        art["fn"].set_ydata(fn(XGRID))
+        art["grad"].set_ydata(grad(XGRID))
         art["fn"].set_label(act.korean_name)
-        y0 = float(act.fn(np.array([x0]))[0])
-        g0 = float(act.grad(np.array([x0]))[0])
+        y0 = float(fn(np.array([x0]))[0])
+        g0 = float(grad(np.array([x0]))[0])
         xs = np.array([x0 - 1.2, x0 + 1.2])
         art["tangent"].set_data(xs, y0 + g0 * (xs - x0))
         art["point"].set_data([x0], [y0])
-        ax.set_title(f"{act.korean_name}: x = {num(x0)}에서 기울기 {num(g0, '.3g')}", fontsize=10)
+        ax.set_title(f"{title}: x = {num(x0)}에서 도함수 {num(g0, '.3g')}", fontsize=10)
         if art.get("name") != name:
+            ax.set_ylim(*Y_RANGES[name])
             ax.legend(loc="upper left", fontsize=8)
             art["name"] = name
         art["blit"] = ([art["fn"], art["grad"], art["tangent"], art["point"], ax.title], name)

@@ -704,7 +704,8 @@ def test_activation_check_catches_a_fixed_threshold_caption(static_demos):
         head = cap.split("). ", 1)[0] + "). "
         fixed.append(head + ("기울기가 거의 0입니다: 학습 신호가 사라집니다(포화, 기울기 소실)." if abs(g0) < 0.05
                              else "기울기가 0이 아니라서 역전파로 학습 신호가 전달됩니다."))
-    assert any("(leaky_relu)" in p for p in slope_problems(fixed))
+    # (옛 규칙은 도함수가 정확히 0인 ReLU의 음수 쪽도 '포화'라고 불렀다)
+    assert any(p.startswith("relu, 도함수 0.0") and "'포화'=True" in p for p in slope_problems(fixed))
 
 
 def lr_problems(captions: list[str]) -> list[str]:
@@ -799,3 +800,121 @@ def test_gd_sgd_demo_uses_the_books_terms_and_equal_steps(static_demos):
         assert "많이 걸으며" not in cap, cap
         assert cap.startswith(("0걸음: ", "같은 걸음 수(", "같은 계산량(")), cap
     assert any(c.startswith("같은 걸음 수(") for c in caps) and any(c.startswith("같은 계산량(") for c in caps)
+
+
+def points_outside(fig) -> list[str]:
+    """그림의 점 표식(선 없이 표식만 있는 Line2D)이 축 범위 밖에 있으면 그 이름과 좌표."""
+    import numpy as np
+
+    bad = []
+    for ax in fig.axes:
+        (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+        for line in ax.lines:
+            if line.get_linestyle() not in ("None", "", " ") or line.get_marker() in (None, "None", ""):
+                continue
+            for x, y in zip(np.asarray(line.get_xdata(), float), np.asarray(line.get_ydata(), float)):
+                if not (x0 <= x <= x1 and y0 <= y <= y1):
+                    bad.append(f"{ax.get_title()}: 점 ({x:g}, {y:g})가 축 ({x0:g}~{x1:g}, {y0:g}~{y1:g}) 밖")
+    return bad
+
+
+def test_activation_demo_keeps_its_red_point_inside_the_axes():
+    """캡션이 '빨간 점: x = 4, 출력 4'라고 적는 점은 그림 안에 보여야 한다(정적 프레임과 실시간 슬라이더 끝)."""
+    import matplotlib.pyplot as plt
+
+    from dlkit.widgets._activation import NAMES, X0_SLIDER, X0S
+
+    bad = []
+    for name in NAMES:
+        for x0 in (*X0S, X0_SLIDER[0], X0_SLIDER[1]):
+            fig = dk.widgets.demo_figure("activation", name=name, x0=x0)
+            bad += points_outside(fig)
+            plt.close(fig)
+    assert bad == []
+
+
+def test_point_check_catches_the_old_fixed_range():
+    # 대조군: 옛 데모는 세로축을 늘 −1.6~2.6으로 두어 ReLU의 x = 4 점(출력 4)이 잘렸다
+    import matplotlib.pyplot as plt
+
+    fig = dk.widgets.demo_figure("activation", name="relu", x0=4.0)
+    assert points_outside(fig) == []
+    fig.axes[0].set_ylim(-1.6, 2.6)
+    assert any("(4, 4)" in p for p in points_outside(fig))
+    plt.close(fig)
+
+
+def test_activation_demo_draws_the_books_leaky_relu():
+    """데모의 Leaky ReLU는 책 그림과 같은 α = 0.1(기본값 0.01로는 ReLU와 구별되지 않는다)이고 제목에 α를 적는다."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from dlkit.plotting import LEAKY_SLOPE_FIGURE
+
+    fig = dk.widgets.demo_figure("activation", name="leaky_relu", x0=-2.0)
+    ax = fig.axes[0]
+    point = next(l for l in ax.lines if l.get_marker() == "o")
+    assert float(point.get_ydata()[0]) == pytest.approx(-2.0 * LEAKY_SLOPE_FIGURE)
+    assert f"α = {LEAKY_SLOPE_FIGURE:g}" in ax.get_title() and "도함수 0.1" in ax.get_title()
+    assert float(point.get_ydata()[0]) != pytest.approx(float(dk.leaky_relu(np.array(-2.0))))  # 대조군: 기본 α = 0.01
+    plt.close(fig)
+
+
+def loss_points(name: str = "epoch", **params):
+    """epoch 데모의 손실 선: (x, y, (y 아래, y 위))."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    fig = dk.widgets.demo_figure(name, **params)
+    ax = fig.axes[1]
+    line = ax.lines[0]
+    out = np.asarray(line.get_xdata(), float), np.asarray(line.get_ydata(), float), ax.get_ylim()
+    plt.close(fig)
+    return out
+
+
+def test_epoch_loss_is_plotted_where_it_was_measured():
+    """반복 k의 손실은 k번째 갱신 전에 잰 값이다: 첫 점은 에포크 0(학습 전 손실), 배치 = N이면 에포크마다 한 점."""
+    from dlkit.widgets._epoch import LR
+
+    X, y = dk.synthetic_data([2.0, -3.4], 4.2, 100, rng=0)
+    net = dk.LinearRegression(2, rng=0)
+    untrained = float(dk.squared_loss(net.forward(X), y))
+    xs, ys, _ = loss_points(n=100, batch=100, epochs=3)
+    # (옛 그림은 1부터 세어 [1, 2, 3]에 찍었다: 학습 전 손실이 '에포크 1'에 있었다)
+    assert list(xs) == [0.0, 1.0, 2.0] and ys[0] == pytest.approx(untrained)
+    # 에포크 1에 찍힌 점은 한 번 갱신한 뒤에 잰 손실: 손으로 한 번 갱신해 잰 값과 같다
+    opt = dk.SGD(net.parameters(), lr=LR)
+    opt.step(net.backward(dk.squared_loss_grad(net.forward(X), y)))
+    assert ys[1] == pytest.approx(float(dk.squared_loss(net.forward(X), y)))
+
+
+def test_epoch_loss_panel_shows_every_static_point():
+    """정적 프레임의 미니배치 손실은 모두 세로축 안에 있다(옛 바닥 10⁻³은 n = 200, 배치 4에서 150점 중 98점을 잘랐다)."""
+    import itertools
+
+    from dlkit.widgets._epoch import BATCHES, LOSS_FLOOR, NS
+
+    for n, batch in itertools.product(NS, BATCHES):
+        xs, ys, (lo, hi) = loss_points(n=n, batch=batch, epochs=3)
+        assert (lo <= ys).all() and (ys <= hi).all() and (ys >= LOSS_FLOOR).all(), (n, batch)
+    _, ys, _ = loss_points(n=200, batch=4, epochs=3)
+    assert (ys < 1e-3).sum() > len(ys) / 2  # 대조군: 옛 바닥이었다면 절반 넘게 잘렸다
+
+
+def test_epoch_caption_counts_losses_drawn_on_the_floor():
+    """실시간 배치 1에서는 바닥 아래 손실이 생긴다: 바닥에 그리고 캡션에 그 수를 적는다."""
+    from dlkit.widgets._epoch import LOSS_FLOOR
+
+    spec = W.DEMOS["epoch"]()
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure()
+    spec.setup(fig)
+    caption = spec.update(batch=1, n=100, epochs=3, drop_last=False)
+    ys = fig.axes[1].lines[0].get_ydata()
+    drawn_on_floor = int((ys == LOSS_FLOOR).sum())
+    assert drawn_on_floor > 0 and f"반복 {drawn_on_floor}번은 그림 바닥" in caption
+    caption_32 = spec.update(batch=32, n=100, epochs=3, drop_last=False)
+    assert "바닥" not in caption_32  # 대조군: 바닥 아래가 없으면 적지 않는다
+    plt.close(fig)

@@ -95,7 +95,7 @@ PRESETS = (
     _preset("보통 A", "보통 A", {"rain": 1, "money": 0, "friend": 0, "bias": PEOPLE["A"]}),
     _preset("파티광 B", "파티광 B", {"rain": 1, "money": 0, "friend": 0, "bias": PEOPLE["B"]}),
     _preset("신중한 C", "신중한 C", {"rain": 0, "money": 1, "friend": 1, "bias": PEOPLE["C"]}),
-    _preset("편향 0: 경계가 원점을 지남", "편향이 0인 사람", {"rain": 0, "money": 0, "friend": 0, "bias": 0.0},
+    _preset("편향 0: 경계가 원점을 지남", "편향이 없는 사람", {"rain": 0, "money": 0, "friend": 0, "bias": 0.0},
             _origin_text()),
 )
 """02 장이 이야기하는 상태: 세 사람(같은 가중치, 다른 편향)과 편향 0(경계가 원점을 지난다)."""
@@ -154,7 +154,7 @@ def _spec() -> DemoSpec:
         ax_sum.axvline(0, color="k", lw=1)
         ax_sum.set_xlim(-12, 12)
         ax_sum.tick_params(axis="x", labelsize=8)
-        ax_sum.set_xlabel("값 (0 이상이면 간다)", fontsize=8)
+        ax_sum.set_xlabel("값 (z가 0 이상이면 간다)", fontsize=8)
         art["texts"] = [ax_sum.text(0, y, "", va="center", fontsize=8) for y in ypos]
         # 오른쪽: 비·돈 평면의 결정 경계(plot_decision_boundary와 같은 색). 안 간다 = 배경, 간다 = 다각형
         ax_b.add_patch(Rectangle((LIM[0], LIM[0]), LIM[1] - LIM[0], LIM[1] - LIM[0], color=DECISION_COLORS[0],

@@ -20,6 +20,9 @@ N_SLIDER = (10, 1000, 10)
 EPOCH_START = {"n": NUM_EXAMPLES, "epochs": NUM_EPOCHS, "drop_last": False, "batch": 32}
 """에포크 데모의 처음 상태(두 모드가 같다)."""
 LR = 0.1
+LOSS_FLOOR = 1e-6
+"""손실 그림의 바닥. 배치 4 이상(정적 프레임 전부)의 미니배치 손실은 모두 이 위에 있다. 실시간 배치 1~3에서
+예제 몇 개짜리 손실이 이보다 작으면 바닥에 그리고 캡션에 그 수를 적는다(로그 축에서 사라지지 않게)."""
 
 
 def plt_colors() -> tuple:
@@ -86,10 +89,10 @@ def epoch_spec() -> DemoSpec:
         ax_blocks.grid(False)
         ax_blocks.set_title(" ", fontsize=8)
         (art["loss"],) = ax_loss.semilogy([], [], ".-", ms=3, lw=1)
-        ax_loss.set_xlabel("에포크 (점 하나 = 반복 하나)", fontsize=8)
+        ax_loss.set_xlabel("에포크 (점 하나 = 반복 하나, 그 갱신 전에 잰 손실)", fontsize=8)
         ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크 눈금은 정수만
         ax_loss.set_ylabel("미니배치\n손실", fontsize=8, rotation=0, ha="right", va="center")  # 가로로 두 줄
-        ax_loss.set_ylim(1e-3, 1e2)
+        ax_loss.set_ylim(LOSS_FLOOR / 2, 1e2)
         ax_loss.tick_params(labelsize=8)
         ax_loss.set_title(" ", fontsize=9)
 
@@ -113,14 +116,17 @@ def epoch_spec() -> DemoSpec:
             art["ax_loss"].set_xlim(0, epochs)
             art["key"] = key
         ax.set_title(f"에포크당 반복 {per_epoch}번 × {epochs} 에포크 = 갱신 {total}번", fontsize=8)
-        ls = losses(n, batch, epochs, drop_last)
-        it = np.arange(1, len(ls) + 1) / max(per_epoch, 1)
-        art["loss"].set_data(it, ls)
+        ls = np.asarray(losses(n, batch, epochs, drop_last))
+        # 반복 k(0부터)의 손실은 k번째 갱신 전에 잰 값: 에포크 k/per_epoch에 찍는다(0 = 학습 전)
+        it = np.arange(len(ls)) / max(per_epoch, 1)
+        art["loss"].set_data(it, np.maximum(ls, LOSS_FLOOR))
+        below = int((ls < LOSS_FLOOR).sum())
         axl = art["ax_loss"]
         axl.set_title(f"배치 {batch}: 반복 {len(ls)}번", fontsize=9)
         art["blit"] = ([art["blocks"], ax.title, art["loss"], axl.title], key)
         return (f"데이터 {n}개, 배치 크기 {batch}, 에포크 {epochs}. " + counts_text(n, batch, epochs, drop_last)
-                + " 오른쪽은 반복마다(가중치를 한 번 갱신할 때마다) 잰 미니배치 손실입니다.")
+                + " 오른쪽은 반복마다 그 갱신 직전에 잰 미니배치 손실입니다(첫 점 = 학습 전)."
+                + (f" 손실이 10⁻⁶보다 작은 반복 {below}번은 그림 바닥(10⁻⁶)에 그렸습니다." if below else ""))
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets

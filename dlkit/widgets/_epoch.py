@@ -89,7 +89,7 @@ def epoch_spec() -> DemoSpec:
         ax_blocks.grid(False)
         ax_blocks.set_title(" ", fontsize=8)
         (art["loss"],) = ax_loss.semilogy([], [], ".-", ms=3, lw=1)
-        ax_loss.set_xlabel("에포크 (점 하나 = 반복 하나, 그 갱신 전에 잰 손실)", fontsize=8)
+        ax_loss.set_xlabel("에포크 (점 하나 = 반복 하나)", fontsize=8)
         ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크 눈금은 정수만
         ax_loss.set_ylabel("미니배치\n손실", fontsize=8, rotation=0, ha="right", va="center")  # 가로로 두 줄
         ax_loss.set_ylim(LOSS_FLOOR / 2, 1e2)

@@ -70,6 +70,33 @@ def math_pages(html_root: Path) -> list[str]:
 
 # ---------------------------------------------------------------- 정적 검사
 
+GLUED = re.compile(r'<span class="pasted-text">([^<]*)</span>')
+"""본문에 붙인(glue) 계산 값."""
+
+
+def glue_style_problems(page_html: str) -> list[str]:
+    """본문에 붙인 값 가운데 책의 숫자 모양(dlkit.words)을 어긴 것: 하이픈 음수('-3.40'), e 표기('4.8e-05')."""
+    return [value for value in GLUED.findall(page_html)
+            if re.search(r"(?<![\w.])-\d|\de[-+]?\d", value)]
+
+
+def test_glue_style_check_catches_hyphens_and_e_notation():
+    # 대조군: 옛 장들이 붙이던 모양
+    page = ('<span class="pasted-text">-3.4002</span> <span class="pasted-text">4.8e-05</span> '
+            '<span class="pasted-text">\u22123.4002</span> <span class="pasted-text">4.8 × 10⁻⁵</span>')
+    assert glue_style_problems(page) == ["-3.4002", "4.8e-05"]
+
+
+@pytest.mark.build
+def test_glued_numbers_use_the_books_number_style(built_book):
+    """본문의 계산 값도 그림·데모처럼 음수는 −(U+2212), 작은 수는 × 10ⁿ으로 쓴다(MathJax의 $-2$ 옆에서 하이픈이 튀지 않게)."""
+    bad = {page.relative_to(built_book.html).as_posix(): problems
+           for page in built_pages(built_book.html)
+           if (problems := glue_style_problems(page.read_text(encoding="utf-8")))}
+    assert not bad, f"하이픈이나 e 표기로 붙인 값: {bad} (dk.words.num / dk.words.sci로 glue하세요)"
+    assert any(GLUED.search(p.read_text(encoding="utf-8")) for p in built_pages(built_book.html))  # 검사할 값이 있었다
+
+
 def test_toc_pages_were_built(built_book):
     missing = [page for page in PAGES if not (built_book.html / page).is_file()]
     assert not missing, f"_toc.yml의 페이지가 빌드되지 않았습니다: {missing}"

@@ -27,8 +27,10 @@ def num(value: float, spec: str = "g") -> str:
     """
     v = check_finite_float(value, "value", example=-1.5)
     text = format(v + 0.0, spec)
-    if text.lstrip("-").strip("0.,") == "" and text.startswith("-"):
-        text = text[1:]  # -0.00처럼 반올림하면 0인 음수
+    core = text.strip().lstrip("-").rstrip("%")
+    if "-" in text and core.strip("0.,") == "":
+        # -0.00, -0%처럼 반올림하면 0인 음수: 부호를 빼되, 폭을 맞춘 글(' -0.00')이면 빈칸으로 폭을 지킨다
+        text = text.replace("-", " " if text[:1].isspace() else "", 1)
     return text.replace("-", MINUS)
 
 

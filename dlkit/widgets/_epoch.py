@@ -21,8 +21,9 @@ EPOCH_START = {"n": NUM_EXAMPLES, "epochs": NUM_EPOCHS, "drop_last": False, "bat
 """에포크 데모의 처음 상태(두 모드가 같다)."""
 LR = 0.1
 LOSS_FLOOR = 1e-6
-"""손실 그림의 바닥. 배치 4 이상(정적 프레임 전부)의 미니배치 손실은 모두 이 위에 있다. 실시간 배치 1~3에서
-예제 몇 개짜리 손실이 이보다 작으면 바닥에 그리고 캡션에 그 수를 적는다(로그 축에서 사라지지 않게)."""
+"""손실 그림의 바닥. 정적 프레임 전부(N ≤ 200, 에포크 ≤ 3, 배치 4 이상)의 미니배치 손실은 이 위에 있다. 실시간에서
+배치가 아주 작으면(1~4, N이 클 때) 예제 몇 개짜리 손실이 이보다 작을 수 있어, 바닥에 그리고 캡션에 그 수를 적는다
+(로그 축에서 사라지지 않게)."""
 
 
 def plt_colors() -> tuple:
@@ -117,7 +118,7 @@ def epoch_spec() -> DemoSpec:
             art["key"] = key
         ax.set_title(f"에포크당 반복 {per_epoch}번 × {epochs} 에포크 = 갱신 {total}번", fontsize=8)
         ls = np.asarray(losses(n, batch, epochs, drop_last))
-        # 반복 k(0부터)의 손실은 k번째 갱신 전에 잰 값: 에포크 k/per_epoch에 찍는다(0 = 학습 전)
+        # 반복 k(0부터)의 손실은 k번 갱신한 뒤, 곧 k+1번째 갱신 직전에 잰 값: 에포크 k/per_epoch에 찍는다(0 = 학습 전)
         it = np.arange(len(ls)) / max(per_epoch, 1)
         art["loss"].set_data(it, np.maximum(ls, LOSS_FLOOR))
         below = int((ls < LOSS_FLOOR).sum())

@@ -22,6 +22,7 @@ def test_num_never_writes_a_negative_zero():
     """(−2)×0 = −0.0이나 반올림하면 0인 작은 음수를 '−0'으로 쓰지 않는다."""
     assert words.num(-0.0) == "0"
     assert words.num(-0.0001, ".2f") == "0.00"
+    assert words.num(-0.001, ".0%") == "0%" and words.num(-0.001, "6.2f") == "  0.00"
     assert words.num(-0.006, ".2f") == "\u22120.01"   # 대조군: 반올림해도 0이 아니면 부호가 남는다
     assert format(-0.0001, ".2f") == "-0.00"           # 대조군: format은 −0을 남긴다
 

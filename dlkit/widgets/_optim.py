@@ -51,6 +51,8 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
         return ("너무 큼: 발산", f"학습률이 너무 커서 한 걸음이 골짜기를 건너뛰고, 손실이 출발점의 "
                 f"{DIVERGENCE_FACTOR:g}배를 넘게 커졌습니다(발산). 그림에는 발산하기 전까지의 경로만 있습니다.")
     f0, f_end = float(losses[0]), float(losses[-1])
+    # 끝 손실: 0 위면 처음에 대한 비율, 0 아래(최솟값이 음수인 지형)면 값 그대로
+    end_text = f"처음의 {percent(f_end / f0)}" if f_end >= 0 else num(f_end, ".3g")
     if f_end > f0:
         return ("너무 큼: 손실이 커짐",
                 "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
@@ -59,7 +61,7 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     if peak > f0:  # 끝은 처음보다 낮지만 가는 길에 처음보다 높이 튀었다: '잘 줄어듦'이라 하지 않는다
         return ("아슬아슬: 튀었다가 줄어듦",
                 f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 손실이 출발점의 {peak / f0:.1f}배({peak:.3g})까지 "
-                f"올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 처음의 {percent(f_end / f0)}). "
+                f"올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 {end_text}). "
                 "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다.")
     steps = np.diff(path, axis=0)
     if len(steps) >= 2:
@@ -68,13 +70,16 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
             return ("경계: 수렴도 발산도 않음",
                     f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {last / first * 100:.0f} %로, 거의 줄지 않습니다: "
                     "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
-                    f"(손실은 처음의 {f_end / f0 * 100:.0f} %).")
+                    f"(손실은 {end_text}).")
     share = f_end / f0
 
     # 좁은 골짜기(이차식)는 지그재그를 식으로 안다(1 < ηa < 2), 다른 지형은 경로에서 센다
     zigzag = ravine_zigzag_text(ravine_lr) if ravine_lr is not None else zigzag_text(path)
     # 판정은 이 걸음 수에서의 판정이다(같은 학습률도 걸음 수를 늘리면 '잘 줄어듦'이 될 수 있다)
     n = len(path) - 1
+    if f_end < 0:  # 최솟값이 0 아래인 지형(안장점, 지역 최솟값): '처음의 몇 %'는 뜻이 없으니 값으로 적는다
+        return "적당함: 잘 줄어듦", (f"{n}걸음 동안 손실이 {num(f0, '.3g')}에서 {with_ro(num(f_end, '.3g'))}, "
+                                f"0 아래까지 잘 줄었습니다.{zigzag}")
     if share >= 0.5:
         return "작음: 기어감", (f"한 걸음이 짧아서 {n}걸음 동안 손실이 처음의 {percent_to(share)}, 조금밖에 줄지 "
                             f"않았습니다: 이 걸음 수에는 학습률이 작습니다.{zigzag}")
@@ -183,8 +188,8 @@ def learning_rate_spec() -> DemoSpec:
         else:
             ran = f"{LR_METHOD} {done}걸음"
         if res.diverged:  # 마지막 유한한 점의 손실은 발산한 갱신의 손실이 아니다: 그 숫자를 '끝'으로 적지 않는다
-            return f"학습률 {lr:.3g}, {ran}: 손실 {f0:.3g}에서 출발. {words}"
-        return f"학습률 {lr:.3g}, {ran}: 손실 {f0:.3g} → {f_end:.3g}. {words}"
+            return f"학습률 {lr:.3g}, {ran}: 손실 {num(f0, '.3g')}에서 출발. {words}"
+        return f"학습률 {lr:.3g}, {ran}: 손실 {num(f0, '.3g')} → {num(f_end, '.3g')}. {words}"
 
     def live_controls() -> dict[str, Any]:
         import ipywidgets as widgets

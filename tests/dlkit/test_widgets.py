@@ -918,3 +918,23 @@ def test_epoch_caption_counts_losses_drawn_on_the_floor():
     caption_32 = spec.update(batch=32, n=100, epochs=3, drop_last=False)
     assert "바닥" not in caption_32  # 대조군: 바닥 아래가 없으면 적지 않는다
     plt.close(fig)
+
+
+def test_learning_rate_demo_on_a_surface_whose_loss_goes_below_zero():
+    """안장점·지역 최솟값 지형은 손실이 0 아래로 내려간다: '처음의 −4 %' 대신 값으로 적고 오류 없이 그린다.
+
+    (dlkit.words.percent가 음수 비율을 거부하게 된 뒤 Colab 패키징 테스트가 이 경우를 잡았다.)"""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from dlkit.widgets._optim import lr_verdict
+
+    for surface in ("saddle", "local_minima"):
+        fig = dk.widgets.demo_figure("learning_rate", surface=surface, lr=0.1)
+        plt.close(fig)
+    losses = np.array([4.0, 1.0, -0.5])
+    path = np.array([[0.0, 0.0], [1.0, 0.0], [1.5, 0.0]])
+    verdict, text = lr_verdict(losses, path, False)
+    assert "0 아래까지" in text and "%" not in text and "\u22120.5로" in text
+    # 대조군: 손실이 0 위에서 끝나면 비율로 적는다
+    assert "%" in lr_verdict(np.array([4.0, 1.0, 0.5]), path, False)[1]

@@ -68,7 +68,7 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
         first, prev, last = (float(np.linalg.norm(v)) for v in (steps[0], steps[-2], steps[-1]))
         if float(steps[-1] @ steps[-2]) < 0 and last > BOUNCE_KEEP * first:
             return ("경계: 수렴도 발산도 않음",
-                    f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {last / first * 100:.0f} %로, 거의 줄지 않습니다: "
+                    f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {percent_to(last / first)}, 거의 줄지 않습니다: "
                     "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
                     f"(손실은 {end_text}).")
     share = f_end / f0

@@ -134,7 +134,10 @@ def build(root: Path, settings: BuildSettings) -> int:
         return 0
     uptodate.forget(root)  # 이 빌드가 끝까지 성공해야 새 지문을 쓴다(중간에 멈추면 다음 빌드가 다시 맞춘다)
 
-    removed = exec_cache.invalidate_stale(root, cache)
+    # 지문은 실행 전에 잰다: 빌드하는 동안 고친 원본·dlkit은 다음 빌드가 알아본다(끝에서 재면 놓친다)
+    sources_at_start = uptodate.source_digest(root)
+    fingerprint_at_start = exec_cache.fingerprint(root)
+    removed = exec_cache.invalidate_stale(root, cache, fingerprint_at_start)
     if removed:
         print(f"[build] dlkit/설정이 바뀌어 캐시를 지운 장: {', '.join(removed)}")
     blocker = settings.print_blocker()
@@ -194,7 +197,7 @@ def build(root: Path, settings: BuildSettings) -> int:
         return returncode
     failed_marker.unlink(missing_ok=True)
     failure_summary.clear(build_dir)
-    exec_cache.write_fingerprint(root, cache)
+    exec_cache.write_fingerprint(cache, fingerprint_at_start)
 
     if settings.post_steps:
         print("[build] 덱과 인쇄용 PDF", flush=True)
@@ -218,7 +221,7 @@ def build(root: Path, settings: BuildSettings) -> int:
         print("[build] 발행 검사 통과: 페이지·슬라이드·노트북에 자리표시자가 없습니다")
     demo_frames.prune(build_dir / "html")  # 어떤 페이지·덱도 가리키지 않는 데모 프레임 파일
     stages.lap("정리")
-    uptodate.remember(root, settings)
+    uptodate.remember(root, settings, sources_at_start)
     record_stages(build_dir, stages.seconds, time.perf_counter() - started)
     print(f"[build] 완료: {time.perf_counter() - started:.1f}초, 결과는 _build/html/")
     return 0

@@ -42,10 +42,10 @@ def as_chapter(uri: str, sources: list[str]) -> str:
     return posix
 
 
-def invalidate_stale(root: Path, cache: Path) -> list[str]:
-    """지문이 바뀌었으면 dlkit을 쓰는 장의 캐시 기록을 지우고, 지운 장의 목록을 돌려준다."""
+def invalidate_stale(root: Path, cache: Path, current: str) -> list[str]:
+    """지문이 ``current``(이 빌드를 시작할 때의 :func:`fingerprint`)와 다르면 dlkit을 쓰는 장의 캐시 기록을 지우고,
+    지운 장의 목록을 돌려준다."""
     stamp = cache / FINGERPRINT_FILE
-    current = fingerprint(root)
     previous = stamp.read_text().strip() if stamp.exists() else None
     removed: list[str] = []
     if previous is not None and previous != current and cache.exists():
@@ -61,6 +61,8 @@ def invalidate_stale(root: Path, cache: Path) -> list[str]:
     return sorted(set(removed))
 
 
-def write_fingerprint(root: Path, cache: Path) -> None:
+def write_fingerprint(cache: Path, value: str) -> None:
+    """성공한 빌드가 실행에 쓴 지문 ``value``를 남긴다. 빌드를 시작할 때 잰 값이어야 한다: 끝날 때 다시 재면
+    빌드하는 동안 고친 dlkit이 실행되지 않았는데도 다음 빌드가 최신이라고 본다."""
     cache.mkdir(parents=True, exist_ok=True)
-    (cache / FINGERPRINT_FILE).write_text(fingerprint(root) + "\n")
+    (cache / FINGERPRINT_FILE).write_text(value + "\n")

@@ -106,11 +106,11 @@ def environment(settings: BuildSettings) -> dict:
     }
 
 
-def inputs(root: Path, settings: BuildSettings) -> dict:
-    """이 빌드의 결과를 정하는 것 전부(비교할 지문)."""
+def inputs(root: Path, settings: BuildSettings, sources: str | None = None) -> dict:
+    """이 빌드의 결과를 정하는 것 전부(비교할 지문). ``sources``를 주면 원본 지문으로 그 값을 쓴다."""
     build_dir = root / "_build"
     return {
-        "sources": source_digest(root),
+        "sources": source_digest(root) if sources is None else sources,
         "environment": hashlib.sha256(json.dumps(environment(settings), sort_keys=True).encode()).hexdigest(),
         "cache": hashlib.sha256(json.dumps(tree_stats(build_dir / ".jupyter_cache")).encode()).hexdigest(),
     }
@@ -138,9 +138,12 @@ def forget(root: Path) -> None:
     (root / "_build" / STAMP_FILE).unlink(missing_ok=True)
 
 
-def remember(root: Path, settings: BuildSettings) -> None:
-    """끝까지 성공한 빌드의 입력과 결과 폴더의 지문을 남긴다."""
+def remember(root: Path, settings: BuildSettings, sources: str) -> None:
+    """끝까지 성공한 빌드의 입력과 결과 폴더의 지문을 남긴다.
+
+    ``sources``는 빌드를 시작할 때 잰 :func:`source_digest`다: 빌드하는 동안 원본을 고치면 다음 빌드가 그것을
+    최신으로 보지 않고 다시 만든다(끝에서 다시 재면 고친 원본이 빌드되지 않은 채 '바뀐 것 없음'이 된다)."""
     stamp = root / "_build" / STAMP_FILE
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    data = {"inputs": inputs(root, settings), "outputs": outputs(root)}
+    data = {"inputs": inputs(root, settings, sources), "outputs": outputs(root)}
     stamp.write_text(json.dumps(data, indent=1), encoding="utf-8")

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -153,3 +154,36 @@ def test_dlkit_edit_reexecutes_dependent_chapters_with_new_output(book_copy):
     assert second.returncode == 0, second.output[-3000:]
     assert second.report["executed"] == dlkit_chapters(book_copy)
     assert "주입 검사: 1003" in (book_copy / "_build/html/chapters/06_epoch_batch.html").read_text()
+
+
+def test_an_edit_made_while_the_build_runs_is_built_next_time(book_copy, tmp_path):
+    """빌드가 장을 실행하는 동안 dlkit과 장을 고치면, 그 빌드가 남긴 지문은 실행한 때(시작)의 것이다. 그래서 다음
+    빌드는 '바뀐 것 없음'으로 건너뛰지 않고 dlkit을 쓰는 장을 다시 실행한다. (지문을 빌드 끝에 재던 때는 고친
+    dlkit이 실행되지 않았는데도 다음 빌드가 0.3초 만에 '바뀐 것 없음'이라고 했다.)"""
+    import subprocess
+    import sys
+    import time
+
+    from booktools import cache as exec_cache
+    from booktools import uptodate
+
+    started = tmp_path / "started"
+    append_code_cell(book_copy / "chapters" / "06_epoch_batch.md",
+                     f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(3)")
+    fingerprint_before = exec_cache.fingerprint(book_copy)
+    proc = subprocess.Popen([sys.executable, "-m", "booktools", "build", str(book_copy), "--no-post"],
+                            cwd=book_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 300
+    while not started.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert started.exists(), "장을 실행하기 전에 빌드가 끝났습니다"
+    data_py = book_copy / "dlkit" / "data.py"
+    data_py.write_text(data_py.read_text(encoding="utf-8") + "\n\ndef _edited_during_build() -> int:\n    return 1\n",
+                       encoding="utf-8")
+    output, _ = proc.communicate(timeout=600)
+    assert proc.returncode == 0, output[-3000:]
+
+    recorded = (exec_cache.cache_dir(book_copy) / exec_cache.FINGERPRINT_FILE).read_text().strip()
+    assert recorded == fingerprint_before != exec_cache.fingerprint(book_copy)
+    stamp = json.loads((book_copy / "_build" / uptodate.STAMP_FILE).read_text(encoding="utf-8"))
+    assert stamp["inputs"]["sources"] != uptodate.source_digest(book_copy), "다음 빌드가 고친 원본을 최신으로 봅니다"

@@ -21,6 +21,9 @@ FRAMES_DIR = "_demo"
 """발행 폴더(_build/html) 안의 프레임 폴더."""
 
 DATA_URI = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
+DEMO_START = re.compile(r'<div class="dlkit-demo [^"]*"[^>]*\bdata-dlkit-demo="([a-z_]+)"')
+"""정적 데모 HTML의 바깥 ``<div>``(dlkit.widgets._static.StaticDemo.to_html)와 그 데모 이름."""
+DIV_TAG = re.compile(r"<div\b|</div>")
 REFERENCE = re.compile(FRAMES_DIR + r"/([0-9a-f]{20}\.png)")
 
 
@@ -29,18 +32,66 @@ def has_demo(html: str) -> bool:
     return DATA_CLASS in html
 
 
+def demo_spans(html: str) -> list[tuple[str, int, int]]:
+    """``html`` 안의 정적 데모마다 (이름, 시작, 끝): ``html[시작:끝]``이 그 데모의 바깥 ``<div>`` 전체다.
+
+    데모 HTML 안의 JSON은 ``</``를 ``<\\/``로 쓰므로 ``</div>``는 태그에서만 나온다. 열고 닫는 ``<div>``를
+    세어 바깥 ``<div>``가 닫히는 곳을 찾는다.
+    """
+    spans = []
+    for match in DEMO_START.finditer(html):
+        depth = 0
+        for tag in DIV_TAG.finditer(html, match.start()):
+            depth += 1 if tag.group() == "<div" else -1
+            if depth == 0:
+                spans.append((match.group(1), match.start(), tag.end()))
+                break
+        else:
+            raise ValueError(f"데모 {match.group(1)}의 <div>가 닫히지 않았습니다(위치 {match.start()}).")
+    return spans
+
+
+def without_demos(html: str) -> str:
+    """``html``에서 정적 데모 HTML을 모두 뺀 것(데모가 페이지에 더하는 바이트를 잴 때)."""
+    out, last = [], 0
+    for _, start, end in demo_spans(html):
+        out.append(html[last:start])
+        last = end
+    return "".join(out) + html[last:]
+
+
+def demo_pages(site_dir: Path) -> dict[str, str]:
+    """발행 폴더의 장 페이지 가운데 데모가 든 곳: 데모 이름 → 처음 나오는 페이지(사이트 뿌리 기준 경로)."""
+    pages: dict[str, str] = {}
+    for path in sorted((site_dir / "chapters").glob("*.html")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if has_demo(text):
+            for name, _, _ in demo_spans(text):
+                pages.setdefault(name, path.relative_to(site_dir).as_posix())
+    return pages
+
+
 def frame_name(png: bytes) -> str:
     return hashlib.sha256(png).hexdigest()[:20] + ".png"
 
 
-def externalize(html: str, site_dir: Path, prefix: str) -> tuple[str, set[str]]:
+FRAME_IMG = re.compile(r'<img\b[^>]*\bclass="dlkit-frame"[^>]*>')
+"""데모의 처음 프레임 ``<img>``(속성 순서와 ``/>``는 덱의 HTML 다듬기에서 바뀔 수 있다)."""
+
+
+def externalize(html: str, site_dir: Path, prefix: str, *, lazy: bool = True) -> tuple[str, set[str]]:
     """데모 HTML의 ``data:`` 그림을 ``site_dir/_demo/`` 파일로 쓰고 ``prefix + "_demo/…"`` 주소로 바꾼다.
 
     ``prefix``는 그 HTML이 실릴 페이지에서 사이트 뿌리까지의 상대 경로(예: ``"../"``). 데모가 아닌 HTML은
     그대로 돌려준다. 돌려주는 것: (바꾼 HTML, 쓴 파일 이름들).
+
+    ``lazy=False``면 처음 프레임의 ``loading="lazy"``를 뺀다. 덱이 그렇게 쓴다: 덱은 모든 슬라이드의 그림을 다
+    받은 뒤에 크기를 맞추는데(slides 틀의 imagesLoaded), 숨은 슬라이드의 게으른 그림은 끝내 받지 않는다.
     """
     if not has_demo(html):
         return html, set()
+    if not lazy:
+        html = FRAME_IMG.sub(lambda m: m.group().replace(' loading="lazy"', ""), html)
     folder = site_dir / FRAMES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     names: set[str] = set()

@@ -422,7 +422,8 @@ def build(root: Path, chapters: list[str] | None, *, settings: BuildSettings, ch
             title = chapter_title(nb, name)
             exporter = exporter or make_exporter(root, urls)
             html = export_deck(exporter, deck_nb, title, urls, deck_description(nb, title, count_slides(deck_nb)))
-            html, _ = demo_frames.externalize(html, html_dir, "../")  # 덱은 slides/에 있다: 프레임은 ../_demo/
+            # 덱은 slides/에 있다: 프레임은 ../_demo/. 덱의 처음 프레임은 게으르게 받지 않는다(externalize 참고)
+            html, _ = demo_frames.externalize(html, html_dir, "../", lazy=False)
         except SlideError as exc:
             print(f"[slides] 실패: {exc}", file=sys.stderr)
             failed = True

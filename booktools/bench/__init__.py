@@ -1,5 +1,7 @@
 """`make bench`(`python -m booktools bench`): 빌드 속도, 캐시 정확성, 데모 반응 시간, 페이지 무게, 학습 루프 속도를 잰다.
 
+정적 데모(첫 방문에 더하는 바이트, 조절기 → 새 프레임 시간)는 :mod:`booktools.bench.demos`가 잰다.
+
 페이지 무게는 :mod:`booktools.bench.pageweight`의 정의(Chromium 첫 방문에 받는 모든 것, raw와 gzip)로 잰다.
 Lighthouse가 설치되어 있으면(:mod:`booktools.bench.lighthouse`) 장 페이지마다 모바일 성능·LCP·CLS도 적는다.
 
@@ -23,7 +25,7 @@ import time
 from pathlib import Path
 
 from booktools import browser
-from booktools.bench import lighthouse, pageweight
+from booktools.bench import demos, lighthouse, pageweight
 from booktools.bench.budgets import BUDGETS
 from booktools.chapters import chapters_using
 from booktools.tree import copy_source_tree  # 테스트와 같은 방식으로 깨끗한 트리를 만든다
@@ -98,8 +100,10 @@ def main(argv=None) -> int:
             raise SystemExit(f"빌드된 사이트가 없습니다({html}). 먼저 make book을 실행하세요.")
         if chromium is None:
             raise SystemExit(f"Chromium이 없습니다({args.chromium or browser.DEFAULT_CHROMIUM}): --chromium으로 경로를 주세요.")
-        weight = {"page_weight": pageweight.report(root, html, chromium, args.weight_runs)}
-        print("\n".join(weight_markdown(weight) + [""] + budget_table(weight_budgets(weight))))
+        weight = {"page_weight": pageweight.report(root, html, chromium, args.weight_runs),
+                  "demos": demos.report(html, chromium, args.weight_runs)}
+        print("\n".join(weight_markdown(weight) + [""] + demos.markdown(weight) + [""]
+                         + budget_table(weight_budgets(weight) + demos.budgets(weight))))
         return 0
 
     results: dict = {
@@ -127,9 +131,11 @@ def main(argv=None) -> int:
         html = root / "_build" / "html"
         if chromium is None:
             results["page_weight"] = {"skipped": f"Chromium이 없어 재지 못했습니다({args.chromium or browser.DEFAULT_CHROMIUM})"}
+            results["demos"] = {"skipped": "Chromium이 없어 재지 못했습니다"}
             results["lighthouse"] = {"skipped": "Chromium이 없어 실행하지 않았습니다"}
         else:
             results["page_weight"] = pageweight.report(root, html, chromium, args.weight_runs)
+            results["demos"] = demos.report(html, chromium, args.weight_runs)
             results["lighthouse"] = lighthouse.run(html, pageweight.toc_pages(root), chromium, args.lighthouse_runs)
 
         chapter = root / "chapters" / "02_bias.md"
@@ -182,6 +188,7 @@ def check_budgets(r: dict) -> list[dict]:
     add("dlkit 수정 시 실행한 장", r["dlkit_edit_build"]["executed"], "dlkit을 import하는 장 전부",
         r["dlkit_edit_build"]["executed"] == r["dlkit_chapters"])
     checks += weight_budgets(r)
+    checks += demos.budgets(r)
     widgets = r.get("widgets") or {}
     for w in widgets.get("results") or []:
         add(f"위젯 {w['demo']} 한 단계(ms, 중앙값)", w["live_ms"], f"≤ {BUDGETS['widget_step_ms']}",
@@ -214,6 +221,7 @@ def to_markdown(r: dict) -> str:
     lines += [f"- {k}: {v}" for k, v in r["chapter_exec_s"].items()]
     lines += [""] + weight_markdown(r)
     lines += [f"- 공유 자산(발행 폴더) {k}: {v:,} 바이트" for k, v in r["shared_assets_bytes"].items()]
+    lines += [""] + demos.markdown(r)
     lines += [""] + lighthouse_markdown(r.get("lighthouse") or {})
     lines += [""] + budget_table(r["budgets"])
     return "\n".join(lines) + "\n"

@@ -8,7 +8,8 @@ r"""정적 데모(static demo): 커널 없이 브라우저만으로 동작하는
 - 프레임은 ``static_axes``의 모든 값 조합을 미리 그린 PNG다(:func:`~dlkit.widgets._frames.render_static_frames`).
   HTML 안에서는 ``data:`` 주소로 들어 있어 노트북 출력 하나로 완결된다(실행 캐시를 거쳐도 프레임이 남는다).
   책 빌드는 이 주소들을 사이트의 그림 파일(``_demo/<해시>.png``)로 바꿔 쓴다(booktools.demo_frames).
-  그러면 페이지에는 처음 프레임만 실리고, 나머지는 독자가 조절기를 움직일 때 가져와 브라우저가 캐시한다.
+  그러면 페이지에는 처음 프레임의 주소만 실리고(``loading="lazy"``: 데모가 화면 가까이 오면 받는다), 이웃
+  프레임은 독자가 데모에 손을 대면 미리 받고, 나머지는 조절기를 움직일 때 가져와 브라우저가 캐시한다.
 - 미리 정한 상태 단추(:class:`~dlkit.widgets._frames.Preset`)와 먼저 예측하는 질문
   (:class:`~dlkit.widgets._frames.Question`)은 프레임마다 미리 계산해 JSON으로 싣는다.
 - 동작은 ``demo.js``(패키지 데이터) 하나가 맡는다. 스타일은 ``demo.css``.
@@ -176,7 +177,7 @@ class StaticDemo:
         parts.append('<div class="dlkit-controls">'
                      + "".join(self._control_html(n) for n in range(len(self.shape))) + "</div></div>")
         parts.append(f'<figure class="dlkit-view"><img class="dlkit-frame" src="{data_uri(self.frames[k0])}" '
-                     f'width="{png_size(self.frames[k0])[0]}" height="{png_size(self.frames[k0])[1]}" '
+                     f'width="{png_size(self.frames[k0])[0]}" height="{png_size(self.frames[k0])[1]}" loading="lazy" '
                      f'alt="{e(self.alt(k0), quote=True)}">'
                      f'<figcaption class="dlkit-caption" aria-live="polite">{self.captions[k0]}</figcaption>'
                      "</figure>")

@@ -1,5 +1,7 @@
 /* dlkit 정적 데모: 조절기 → 미리 그린 프레임(커널 없이). dlkit/widgets/_static.py가 HTML과 함께 싣는다.
-   데모마다 이 스크립트가 한 번씩 실리므로, 아직 준비되지 않은 데모만 찾아 준비한다(여러 번 돌아도 안전). */
+   데모마다 이 스크립트가 한 번씩 실리므로, 아직 준비되지 않은 데모만 찾아 준비한다(여러 번 돌아도 안전).
+   처음 프레임은 <img loading="lazy">라 데모가 화면 가까이 올 때 받는다. 이웃 프레임은 독자가 데모에 손을 대면
+   (초점, 포인터, 조절기 변경) 미리 받는다: 읽기만 하는 첫 방문에는 프레임을 더 받지 않는다. */
 (function () {
   "use strict";
   function setup(root) {
@@ -56,6 +58,7 @@
         img.alt = data.alts[k];
         caption.innerHTML = data.captions[k];
         root.dataset.shown = k;            // 그림과 설명이 함께 바뀌었다(테스트가 기다린다)
+        warmed = true;
         prefetchNeighbours();
       });
       data.reached.forEach(function (frames, q) {
@@ -80,7 +83,19 @@
         show();
       });
     });
-    show();
+    // 처음 프레임: HTML의 <img>가 (화면 가까이 오면) 받는다. 다 받으면 보이는 중이라고 적는다.
+    var k0 = number(index);
+    root.dataset.frame = k0;
+    fetched[k0] = new Promise(function (resolve) {
+      if (img.complete && img.naturalWidth) { resolve(img); return; }
+      img.addEventListener("load", function () { resolve(img); }, {once: true});
+      img.addEventListener("error", function () { resolve(img); }, {once: true});
+    });
+    fetched[k0].then(function () { if (wanted === -1) root.dataset.shown = k0; });
+    var warmed = false;
+    function warm() { if (!warmed) { warmed = true; prefetchNeighbours(); } }
+    root.addEventListener("focusin", warm);
+    root.addEventListener("pointerenter", warm);
   }
   document.querySelectorAll(".dlkit-demo[data-dlkit-demo]:not([data-ready])").forEach(setup);
 })();

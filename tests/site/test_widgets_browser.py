@@ -6,7 +6,8 @@
   파이썬이 같은 값으로 그린 프레임과 같고 설명도 그 프레임의 것이다. 프레임 파일은 내용의 해시 이름이다.
 - 단추(미리 정한 상태)마다 누르면 그 상태의 프레임이 보인다.
 - 질문의 답은 처음에는 숨어 있고, 조절기를 답에 닿는 값으로 옮긴 뒤에야 보인다.
-- 처음 방문에 받는 프레임은 데모마다 하나이고, 사이트 밖 요청과 콘솔 오류가 없다. 390 px에서도 가로로 넘치지 않는다.
+- 처음 방문에는 화면 가까이 있는 데모의 처음 프레임만 받고, 이웃은 독자가 데모에 손을 대면 받는다.
+  사이트 밖 요청과 콘솔 오류가 없다. 390 px에서도 가로로 넘치지 않는다.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 import pytest
 
 import dlkit.widgets as W
+from booktools import demo_frames
+from booktools.bench.demos import initial_frames
 from booktools.demo_frames import FRAMES_DIR, frame_name
 from dlkit.widgets._static import frame_number
 
@@ -29,11 +32,10 @@ def demos():
 
 
 def find_page(html_root, name: str) -> str:
-    needle = f'data-dlkit-demo="{name}"'
-    for path in sorted((html_root / "chapters").glob("*.html")):
-        if needle in path.read_text(encoding="utf-8"):
-            return path.relative_to(html_root).as_posix()
-    pytest.fail(f"데모 {name}가 어느 장에도 없습니다")
+    page = demo_frames.demo_pages(html_root).get(name)
+    if page is None:
+        pytest.fail(f"데모 {name}가 어느 장에도 없습니다")
+    return page
 
 
 SHOWN_JS = """
@@ -137,21 +139,43 @@ def test_answers_appear_only_after_the_reader_reaches_them(built_book, visit, de
         assert answers.nth(q).is_visible(), f"답에 닿았는데 질문 {q + 1}의 답이 보이지 않습니다"
 
 
-def test_first_visit_fetches_one_frame_per_demo(built_book, visit):
-    """프레임은 파일로, 움직일 때 받는다: 처음 방문에는 데모마다 처음 프레임과 그 이웃(미리 받기)만."""
-    path = find_page(built_book.html, "optimizer")
+def frame_requests(v) -> set[str]:
+    return {u.split("/")[-1] for u in v.requests if f"/{FRAMES_DIR}/" in u}
+
+
+@pytest.mark.parametrize("name", ["optimizer", "bias"])
+def test_frames_are_fetched_only_as_the_reader_gets_to_them(built_book, visit, name):
+    """프레임은 파일로, 필요할 때 받는다. 처음 방문(네트워크가 잠잠해질 때까지)에는 화면 가까이 있는 데모의 처음
+    프레임만 받고 이웃은 받지 않는다. 데모까지 내려가면 그 처음 프레임이 보이고, 데모에 손을 대면(초점) 이웃을
+    미리 받는다. 받은 것은 모두 그 페이지의 데모가 가리키는 프레임이다."""
+    path = find_page(built_book.html, name)
+    text = (built_book.html / path).read_text(encoding="utf-8")
     v = visit(path)
-    page = v.page
+    page, sel = v.page, f'[data-dlkit-demo="{name}"]'
     # 페이지에 실린 데모에는 data: 그림이 없다(모두 _demo/ 파일 주소)
     assert page.evaluate("""[...document.querySelectorAll('[data-dlkit-demo]')].every((d) =>
         !d.innerHTML.includes('data:image/png'))""")
-    count = page.locator("[data-dlkit-demo]").count()
-    assert count >= 1
-    frames = [u for u in v.requests if f"/{FRAMES_DIR}/" in u]
-    neighbours = sum(len(s) for s in (W.DEMOS[n]().static_axes for n in
-                     page.eval_on_selector_all("[data-dlkit-demo]", "els => els.map(e => e.dataset.dlkitDemo)")))
-    assert count <= len(set(frames)) <= count + 2 * neighbours, (count, len(set(frames)))
+    initial = initial_frames(text)
+    assert len(initial) >= 1
+    on_arrival = frame_requests(v)
+    assert on_arrival <= initial, f"처음 방문에 처음 프레임이 아닌 것을 받았습니다: {sorted(on_arrival - initial)}"
+    page.locator(sel).scroll_into_view_if_needed()
+    page.wait_for_function("(sel) => document.querySelector(sel).dataset.shown !== undefined", arg=sel,
+                           timeout=10000)
+    mine = page.evaluate("(sel) => new URL(document.querySelector(sel + ' img.dlkit-frame').src).pathname", sel)
+    assert mine.split("/")[-1] in frame_requests(v) & initial
+    before = frame_requests(v)
+    control = page.locator(f"{sel} input[type=range]").first
+    if control.count() == 0:
+        control = page.locator(f"{sel} input[type=radio]:checked").first
+    control.focus()
+    page.wait_for_function("([n, sel]) => performance.getEntriesByType('resource').filter((e) =>"
+                           " e.name.includes('/_demo/')).length > n", arg=[len(before), sel], timeout=10000)
+    assert frame_requests(v) - before, "데모에 초점이 왔는데 이웃 프레임을 미리 받지 않습니다"
+    every = set(demo_frames.REFERENCE.findall(text))
+    assert frame_requests(v) <= every
     assert not [u for u in v.requests if "embed-amd" in u or "html-manager" in u], "데모 페이지가 위젯 관리자를 받습니다"
+    assert v.console_errors == []
 
 
 def widget_manager_pages(html: Path) -> list[str]:

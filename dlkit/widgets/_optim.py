@@ -150,6 +150,9 @@ def learning_rate_spec() -> DemoSpec:
         ax.set_ylabel("y", fontsize=9, rotation=0, ha="right", va="center")
         ax.set_title(surface.korean_name, fontsize=9)
         ax.get_legend().remove()
+        # 손실이 0 아래로 가는 지형(안장점, 지역 최솟값)에서는 최솟값을 뺀 값을 로그 축에 그린다(loss_gap)
+        label = "손실" if surface.minimum == 0 else "손실 −\n최솟값"
+        art["ax_loss"].set_ylabel(label, fontsize=9, rotation=0, ha="right", va="center")  # 눕히지 않고 가로로
 
     def setup(fig: Any) -> None:
         ax_path, ax_loss = fig.subplots(1, 2, width_ratios=[1.25, 1])
@@ -157,7 +160,6 @@ def learning_rate_spec() -> DemoSpec:
         draw_surface("ravine")
         (art["loss"],) = ax_loss.semilogy([], [], "o-", ms=2, lw=1.2)
         ax_loss.set_xlabel("걸음(step)", fontsize=9)
-        ax_loss.set_ylabel("손실", fontsize=9, rotation=0, ha="right", va="center")  # 눕히지 않고 가로로
         ax_loss.tick_params(labelsize=8)
 
     def update(*, lr: float, steps: int = LR_STEPS, surface: str = "ravine") -> str:
@@ -171,7 +173,7 @@ def learning_rate_spec() -> DemoSpec:
         f0, f_end = float(losses[0]), float(losses[-1])
         verdict, words = lr_verdict(losses, path, res.diverged, lr if surface == "ravine" else None)
         ax = art["ax_loss"]
-        art["loss"].set_data(np.arange(len(losses)), np.maximum(losses, 1e-6))
+        art["loss"].set_data(np.arange(len(losses)), loss_gap(surface, losses))
         ax.set_xlim(0, steps)
         ax.set_ylim(1e-4, 1e6)
         ax.set_title(f"lr = {lr:.3g}: {verdict}", fontsize=9)

@@ -573,6 +573,17 @@ def test_demo_figure_rejects_unknown_names_in_korean():
         dk.widgets.demo_figure("없는데모")
 
 
+def test_presets_are_the_demo_buttons_and_reject_unknown_names_in_korean(static_demos):
+    """장의 주장 검사가 쓰는 공개 이름: 정적 데모의 단추와 같은 단추들(이름, 값)."""
+    for name in dk.widgets.DEMOS:
+        static = static_demos[name].dlkit_demo
+        assert [(p.label, p.values) for p in dk.widgets.presets(name)] == \
+            [(p.label, p.values) for p in static.spec.presets]
+    assert "파티광 B" in [p.label for p in dk.widgets.presets("bias")]
+    with pytest.raises(ValueError, match=r"presets의 name은 .*받은 값"):
+        dk.widgets.presets("없는데모")
+
+
 # --- 캡션이 자기 프레임의 숫자와 맞는지 ------------------------------------------
 # 캡션의 말(곡선을 따라감, 포화, 느림 …)은 그 프레임이 적은 숫자에서 나와야 한다. 검사기는 캡션의 숫자를
 # 직접 읽어 판정하고(데모의 판정 함수를 부르지 않는다), 옛 고정 문턱값 캡션으로 만든 대조군을 잡아내는지도 본다.
@@ -939,3 +950,33 @@ def test_learning_rate_demo_on_a_surface_whose_loss_goes_below_zero():
     assert "0 아래까지" in text and "%" not in text and "\u22120.5로" in text
     # 대조군: 손실이 0 위에서 끝나면 비율로 적는다
     assert "%" in lr_verdict(np.array([4.0, 1.0, 0.5]), path, False)[1]
+
+
+@pytest.mark.parametrize("surface", ["saddle", "local_minima"])
+def test_learning_rate_loss_panel_draws_losses_below_zero_above_its_floor(surface):
+    """손실이 0 아래로 가는 지형에서 손실 곡선은 손실 − 최솟값을 그린다(로그 축): 0 아래의 손실이 바닥(1e-6)에
+    붙지 않고, 세로축 이름이 그렇게 말한다. 대조군: 예전처럼 손실을 그대로 1e-6에서 자르면 그 점들이 바닥에 붙는다."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from dlkit.optim import SGD
+    from dlkit.surfaces import get_surface, optimize_path
+    from dlkit.widgets._optim import LR_STEPS
+
+    s = get_surface(surface)
+    fig = dk.widgets.demo_figure("learning_rate", surface=surface, lr=0.1)
+    ax_loss = fig.axes[1]
+    ys = np.asarray(ax_loss.lines[0].get_ydata(), dtype=float)
+    path = optimize_path(s, lambda p: SGD(p, lr=0.1), LR_STEPS).path
+    losses = np.asarray(s.f(path[:, 0], path[:, 1]), dtype=float)
+    assert (losses < 0).any(), "이 지형·학습률에서 손실이 0 아래로 가야 이 검사가 뜻이 있습니다"
+    np.testing.assert_allclose(ys, np.maximum(losses - s.minimum, 1e-6))
+    assert (ys[losses < 0] > 1e-6).all()
+    assert (ys <= ax_loss.get_ylim()[1]).all(), "손실 곡선이 축 위로 나갑니다"  # 아래로는 최솟값에 닿아 나간다
+    assert "최솟값" in ax_loss.get_ylabel()
+    old = np.maximum(losses, 1e-6)                                    # 대조군: 예전 그림
+    assert (old[losses < 0] == 1e-6).all()
+    plt.close(fig)
+    ravine = dk.widgets.demo_figure("learning_rate", surface="ravine", lr=0.1)  # 최솟값 0인 지형은 손실 그대로
+    assert ravine.axes[1].get_ylabel() == "손실"
+    plt.close(ravine)

@@ -30,7 +30,7 @@ DEMOS: dict[str, Callable[[], DemoSpec]] = {
 }
 """데모 이름 → 데모 정의(:class:`DemoSpec`)를 새로 만드는 함수. 데모 목록은 여기 한 곳에만 쓴다."""
 
-__all__ = ["DEMOS", "demo", "demo_figure", "set_mode", "get_mode",
+__all__ = ["DEMOS", "demo", "demo_figure", "presets", "set_mode", "get_mode",
            # 장(chapter)이 부르는 이름 붙은 바로 가기: dk.widgets.demo("bias")와 같다
            "bias_demo", "activation_demo", "linear_vs_activation_demo",
            "learning_rate_demo", "gd_sgd_demo", "optimizer_demo", "epoch_demo"]
@@ -59,6 +59,15 @@ def demo(name: str, /, mode: str | None = None) -> Any:
     from dlkit.widgets._frames import build_demo
 
     return build_demo(_spec(name, "demo"), mode)
+
+
+def presets(name: str, /) -> tuple:
+    """데모 ``name``의 미리 정한 상태 단추들(:class:`~dlkit.widgets._frames.Preset`: ``label``, ``values``, ``explain``).
+
+    장의 주장 검사가 본문이 말하는 장면과 데모의 단추가 같은지 볼 때 쓴다
+    (예: ``{p.label: p.values for p in dk.widgets.presets("bias")}["파티광 B"]["bias"] == 3.0``).
+    """
+    return tuple(_spec(name, "presets").presets)
 
 
 def _domain(ctrl: Any) -> tuple:

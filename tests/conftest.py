@@ -1,4 +1,7 @@
-"""테스트 공용 준비물(fixture만): 한 번의 깨끗한 빌드, 그 결과를 띄우는 로컬 서버, 헤드리스 Chromium.
+"""테스트 공용 준비물(fixture): 한 번의 깨끗한 빌드, 그 결과를 띄우는 로컬 서버, 헤드리스 Chromium.
+
+빌드된 책을 쓰는 테스트(:data:`BUILD_FIXTURES` 중 하나를 쓰는 것)에는 ``build`` 표지를 저절로 붙인다
+(:func:`pytest_collection_modifyitems`): 빠른 검사(``-m "not build"``)가 빌드를 시작하지 않게, 표지를 잊은 테스트가 없게.
 
 함수와 상수는 tests/helpers.py에 있다(테스트 파일끼리, 또 conftest를 import하지 않는다).
 
@@ -19,6 +22,15 @@ pytest.register_assert_rewrite("helpers")
 
 from booktools import browser as book_browser  # noqa: E402
 from helpers import CHROMIUM, BuildResult, copy_source_tree, in_ci, run_build  # noqa: E402
+
+BUILD_FIXTURES = frozenset({"built_book", "book_copy", "site_url", "visit"})
+"""세션의 책 빌드가 필요한 준비물(이것을 쓰는 테스트는 ``build`` 표지를 받는다)."""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")

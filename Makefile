@@ -13,6 +13,12 @@ BOOK_STAMP := $(VENV)/.installed-book
 TEST_STAMP := $(VENV)/.installed-test
 STAMP := $(TEST_STAMP)
 
+# 이 기계(CI도 같은 이미지)는 PYTHONDONTWRITEBYTECODE=1을 둔다. 그러면 .pyc가 한 번도 남지 않아, 커널·Sphinx·테스트의
+# Python 프로세스마다 torch·matplotlib·Sphinx의 소스를 처음부터 다시 컴파일한다(이 기계에서 import torch,
+# torch._dynamo(torch.optim이 부른다), matplotlib, dlkit: .pyc 없이 약 10초, 있으면 약 3.5초). make가 부르는 명령에서는
+# 이 변수를 지운다: 처음 import한 프로세스가 만든 .pyc(.venv와 책 폴더의 __pycache__, git이 무시)를 다음 프로세스가 쓴다.
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: book test bench serve clean notebooks venv
 
 $(BOOK_STAMP): requirements.txt pyproject.toml

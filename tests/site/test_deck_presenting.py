@@ -189,7 +189,10 @@ LEGIBILITY_JS = """async () => {
       if (!text) continue;
       const el = node.parentElement;
       if (el.closest('aside.notes, mjx-assistive-mml, script, style')) continue;
-      const r = el.getBoundingClientRect();
+      // 글자 자체의 상자(Range): 요소의 상자로 재면 폭 0으로 잡히는 MathJax의 한글(mjx-utext)이 빠졌다
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const r = range.getBoundingClientRect();
       if (!r.width || !r.height) continue;
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || cs.display === 'none') continue;
@@ -233,6 +236,22 @@ def measured(built_book, browser, site_url) -> dict[str, list[dict]]:
 def test_slide_text_meets_projector_floor(measured, name):
     small = [(s["number"], t) for s in measured[name] for t in s["smallest"] if t["px"] < PROSE_FLOOR_PX]
     assert small == [], f"{name}: {PROSE_FLOOR_PX} px보다 작은 글 (슬라이드 번호, 글): {small[:5]}"
+
+
+@pytest.mark.browser
+def test_projector_floor_catches_a_script_size_hangul_label(built_book, browser, site_url):
+    """대조군: 02 덱의 밑줄 괄호 아래 한글(\\underbrace{…}_{\\text{가중합}})을 예전처럼 첨자 크기로 두면 18 px 아래다
+    (MathJax의 mjx-utext, 18.4 px × reveal 배율 0.96). 요소 상자의 폭이 0이라 예전 측정은 그 글을 빼먹었다."""
+    deck = (built_book.html / "slides" / "02_bias.html").read_text(encoding="utf-8")
+    assert "\\textstyle\\text{가중합" in deck
+    old = deck.replace("\\textstyle\\text{가중합", "\\text{가중합")
+    context, page, _ = open_deck(browser, site_url, "02_bias", route_html=old)
+    try:
+        slides = page.evaluate(LEGIBILITY_JS)
+    finally:
+        context.close()
+    small = [t for s in slides for t in s["smallest"] if t["px"] < PROSE_FLOOR_PX]
+    assert small and all(t["tag"] == "mjx-utext" and t["text"].startswith("가중합") for t in small), small
 
 
 def png_dpi(data: bytes) -> float:

@@ -1,7 +1,7 @@
 /* dlkit 정적 데모: 조절기 → 미리 그린 프레임(커널 없이). dlkit/widgets/_static.py가 HTML과 함께 싣는다.
    데모마다 이 스크립트가 한 번씩 실리므로, 아직 준비되지 않은 데모만 찾아 준비한다(여러 번 돌아도 안전).
    처음 프레임은 <img loading="lazy">라 데모가 화면 가까이 올 때 받는다. 이웃 프레임은 독자가 데모에 손을 대면
-   (초점, 포인터, 조절기 변경) 미리 받는다: 읽기만 하는 첫 방문에는 프레임을 더 받지 않는다. */
+   (초점, 누르기, 조절기 변경) 미리 받는다: 읽기만 하는 첫 방문에는 프레임을 더 받지 않는다. */
 (function () {
   "use strict";
   function setup(root) {
@@ -84,18 +84,29 @@
       });
     });
     // 처음 프레임: HTML의 <img>가 (화면 가까이 오면) 받는다. 다 받으면 보이는 중이라고 적는다.
+    // 조절기는 처음 값으로 맞춘다(브라우저가 새로 고침·뒤로 가기에서 예전 값을 되살려도 그림과 어긋나지 않게).
     var k0 = number(index);
     root.dataset.frame = k0;
+    syncControls();
+    var firstSrc = img.src;
     fetched[k0] = new Promise(function (resolve) {
       if (img.complete && img.naturalWidth) { resolve(img); return; }
-      img.addEventListener("load", function () { resolve(img); }, {once: true});
-      img.addEventListener("error", function () { resolve(img); }, {once: true});
+      function done() {
+        if (img.src === firstSrc) { resolve(img); return; }
+        // 처음 프레임을 다 받기 전에 독자가 다른 프레임으로 옮겼다: 이 사건은 그 프레임의 것이다.
+        // 처음 프레임은 따로 받는다(되돌아왔을 때 그림보다 설명이 먼저 바뀌지 않게).
+        delete fetched[k0];
+        resolve(fetchFrame(k0));
+      }
+      img.addEventListener("load", done, {once: true});
+      img.addEventListener("error", done, {once: true});
     });
     fetched[k0].then(function () { if (wanted === -1) root.dataset.shown = k0; });
+    // 이웃 프레임은 독자가 데모에 손을 댈 때(초점, 누르기) 미리 받는다: 지나가며 읽기만 하면 받지 않는다.
     var warmed = false;
     function warm() { if (!warmed) { warmed = true; prefetchNeighbours(); } }
     root.addEventListener("focusin", warm);
-    root.addEventListener("pointerenter", warm);
+    root.addEventListener("pointerdown", warm);
   }
   document.querySelectorAll(".dlkit-demo[data-dlkit-demo]:not([data-ready])").forEach(setup);
 })();

@@ -178,6 +178,46 @@ def test_frames_are_fetched_only_as_the_reader_gets_to_them(built_book, visit, n
     assert v.console_errors == []
 
 
+def test_returning_to_the_first_frame_before_it_loaded_waits_for_its_picture(built_book, visit, demos):
+    """처음 프레임을 다 받기 전에 독자가 옮겼다가 되돌아오면, 처음 프레임의 그림을 받은 뒤에야 설명과 함께 바뀐다
+    (그 전에는 옮겨 간 프레임이 그대로 보인다). 처음 프레임 요청을 붙잡아 두어 느린 연결을 흉내 낸다."""
+    name = "epoch"
+    demo = demos[name]
+    path = find_page(built_book.html, name)
+    first = frame_name(demo.frames[frame_number(demo.shape, demo.initial)])
+    held = []
+    v = visit(path)
+    page, sel = v.page, f'[data-dlkit-demo="{name}"]'
+    page.route(f"**/{FRAMES_DIR}/{first}", lambda route: held.append(route))
+
+    def release() -> None:
+        page.unroute(f"**/{FRAMES_DIR}/{first}")
+        for route in held:
+            try:
+                route.continue_()
+            except Exception:  # noqa: BLE001 — 그림 주소가 바뀌어 브라우저가 이미 거둔 요청
+                pass
+        held.clear()
+
+    try:
+        page.locator(sel).scroll_into_view_if_needed()
+        index = list(demo.initial)
+        axis = next(n for n, a in enumerate(demo.spec.static_axes) if a.kind == "slider")
+        move(page, sel, demo, index, axis)
+        moved = frame_number(demo.shape, index)
+        assert_frame(page, sel, demo, moved)
+        page.keyboard.press("ArrowLeft" if index[axis] > demo.initial[axis] else "ArrowRight")
+        page.wait_for_timeout(500)
+        assert held, "처음 프레임 요청을 붙잡지 못했습니다(검사가 느린 연결을 흉내 내지 못함)"
+        # (그림 바이트를 읽는 shown()은 붙잡힌 주소를 fetch하면 멈추므로, 여기서는 보이는 프레임 번호만 읽는다)
+        now = page.evaluate("(sel) => +document.querySelector(sel).dataset.shown", sel)
+        assert now == moved, "처음 프레임을 받기도 전에 보인다고 했습니다"
+    finally:
+        release()  # 붙잡은 요청을 놓아야 페이지를 닫을 수 있다(실패해도)
+    assert_frame(page, sel, demo, frame_number(demo.shape, demo.initial))
+    assert v.console_errors == []
+
+
 def widget_manager_pages(html: Path) -> list[str]:
     """위젯 관리자(html-manager의 embed-amd.js)를 싣는 페이지."""
     return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")

@@ -37,13 +37,22 @@ BOUNCE_KEEP = 0.9
 """마지막 걸음이 앞 걸음과 방향이 반대이고 첫 걸음 길이의 90 % 넘게 남아 있으면 '벽 사이를 오감'."""
 
 
-def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None = None) -> tuple[str, str]:
+STUCK_STEP = 0.01
+"""마지막 걸음이 첫 걸음의 이 배보다 짧으면 멈춘 것으로 본다(최솟값이 0이 아닌 지형의 '머묾' 판정)."""
+
+
+def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None = None,
+               minimum: float = 0.0) -> tuple[str, str]:
     """SGD 경로 하나의 판정: (그림 제목용 짧은 판정, 캡션 문장).
 
     발산 여부는 따로 정하지 않고 :func:`dlkit.surfaces.optimize_path`의 판정(``diverged``)을 그대로 쓴다.
     발산하지 않았으면 차례로: 손실이 처음보다 커졌나, 걸음이 줄지 않고 방향만 바꾸나(수렴 경계, 본문의
     η = 2/a), 손실이 처음의 몇 %로 줄었나(``SLOW_SHARE``). 문장에는 그 비율을 그대로 적어,
     이웃한 프레임의 말이 숫자와 어긋나지 않게 한다.
+
+    비율은 지형의 최솟값 ``minimum``까지 남은 차이(손실 − 최솟값)로 잰다. 손실 곡선이 그리는 값과 같다
+    (:func:`loss_gap`). 최솟값이 0인 지형(좁은 골짜기, 휘어진 계곡, 고원)에서는 손실의 비율 그대로다.
+    최솟값이 0이 아닌 지형(안장점, 지역 최솟값)에서 걸음이 거의 멈췄는데 차이가 남았으면 '머묾'이라고 한다.
     """
     losses = np.asarray(losses, dtype=float)
     path = np.asarray(path, dtype=float)
@@ -51,8 +60,13 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
         return ("너무 큼: 발산", f"학습률이 너무 커서 한 걸음이 골짜기를 건너뛰고, 손실이 출발점의 "
                 f"{DIVERGENCE_FACTOR:g}배를 넘게 커졌습니다(발산). 그림에는 발산하기 전까지의 경로만 있습니다.")
     f0, f_end = float(losses[0]), float(losses[-1])
-    # 끝 손실: 0 위면 처음에 대한 비율, 0 아래(최솟값이 음수인 지형)면 값 그대로
-    end_text = f"처음의 {percent(f_end / f0)}" if f_end >= 0 else num(f_end, ".3g")
+    gaps = losses - minimum
+    g0 = float(gaps[0])
+    share = float(gaps[-1]) / g0
+    # 비율의 주어: 최솟값이 0이면 손실, 아니면 손실 − 최솟값(값도 함께 적는다)
+    what = "손실" if minimum == 0 else f"손실 − 최솟값({num(minimum, '.3g')})"
+    end_text = (f"처음의 {percent(share)}" if minimum == 0
+                else f"{num(f_end, '.3g')}, {what}은 처음의 {percent(share)}")
     if f_end > f0:
         return ("너무 큼: 손실이 커짐",
                 "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
@@ -60,8 +74,8 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     peak = float(losses.max())
     if peak > f0:  # 끝은 처음보다 낮지만 가는 길에 처음보다 높이 튀었다: '잘 줄어듦'이라 하지 않는다
         return ("아슬아슬: 튀었다가 줄어듦",
-                f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 손실이 출발점의 {peak / f0:.1f}배({peak:.3g})까지 "
-                f"올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 {end_text}). "
+                f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 {what}이 출발점의 {(peak - minimum) / g0:.1f}배"
+                f"({num(peak, '.3g')})까지 올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 {end_text}). "
                 "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다.")
     steps = np.diff(path, axis=0)
     if len(steps) >= 2:
@@ -71,22 +85,23 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
                     f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {percent_to(last / first)}, 거의 줄지 않습니다: "
                     "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
                     f"(손실은 {end_text}).")
-    share = f_end / f0
+        if minimum != 0 and last < STUCK_STEP * first and share > SLOW_SHARE:
+            return ("머묾: 최솟값이 아닌 곳", (
+                f"걸음이 첫 걸음의 {percent(last / first)}로 거의 멈췄는데 {what}은 아직 처음의 {percent(share)}입니다: "
+                "전역 최솟값이 아닌 곳(지역 최솟값)에 머물렀습니다. 학습률을 키워도 같은 곳이면, "
+                "어디에 닿을지는 출발점이 정한 것입니다."))
 
     # 좁은 골짜기(이차식)는 지그재그를 식으로 안다(1 < ηa < 2), 다른 지형은 경로에서 센다
     zigzag = ravine_zigzag_text(ravine_lr) if ravine_lr is not None else zigzag_text(path)
     # 판정은 이 걸음 수에서의 판정이다(같은 학습률도 걸음 수를 늘리면 '잘 줄어듦'이 될 수 있다)
     n = len(path) - 1
-    if f_end < 0:  # 최솟값이 0 아래인 지형(안장점, 지역 최솟값): '처음의 몇 %'는 뜻이 없으니 값으로 적는다
-        return "적당함: 잘 줄어듦", (f"{n}걸음 동안 손실이 {num(f0, '.3g')}에서 {with_ro(num(f_end, '.3g'))}, "
-                                f"0 아래까지 잘 줄었습니다.{zigzag}")
     if share >= 0.5:
-        return "작음: 기어감", (f"한 걸음이 짧아서 {n}걸음 동안 손실이 처음의 {percent_to(share)}, 조금밖에 줄지 "
+        return "작음: 기어감", (f"한 걸음이 짧아서 {n}걸음 동안 {what}이 처음의 {percent_to(share)}, 조금밖에 줄지 "
                             f"않았습니다: 이 걸음 수에는 학습률이 작습니다.{zigzag}")
     if share > SLOW_SHARE:
-        return "작음: 느림", (f"{n}걸음 동안 손실이 처음의 {percent_to(share)} 줄었지만 느립니다: 이 걸음 수에는 "
+        return "작음: 느림", (f"{n}걸음 동안 {what}이 처음의 {percent_to(share)} 줄었지만 느립니다: 이 걸음 수에는 "
                            f"학습률이 작은 편입니다.{zigzag}")
-    return "적당함: 잘 줄어듦", f"{n}걸음 동안 손실이 처음의 {percent_to(share)} 잘 줄었습니다.{zigzag}"
+    return "적당함: 잘 줄어듦", f"{n}걸음 동안 {what}이 처음의 {percent_to(share)} 잘 줄었습니다.{zigzag}"
 
 
 ZIGZAG_SHARE = 0.5
@@ -171,14 +186,14 @@ def learning_rate_spec() -> DemoSpec:
         art["path"].set_data(path[:, 0], path[:, 1])
         losses = np.asarray(s.f(path[:, 0], path[:, 1]), dtype=float)
         f0, f_end = float(losses[0]), float(losses[-1])
-        verdict, words = lr_verdict(losses, path, res.diverged, lr if surface == "ravine" else None)
+        verdict, words = lr_verdict(losses, path, res.diverged, lr if surface == "ravine" else None, s.minimum)
         ax = art["ax_loss"]
         art["loss"].set_data(np.arange(len(losses)), loss_gap(surface, losses))
         ax.set_xlim(0, steps)
         ax.set_ylim(1e-4, 1e6)
         ax.set_title(f"lr = {lr:.3g}: {verdict}", fontsize=9)
         color = {"너무 큼": "tab:red", "작음: ": "tab:orange", "경계: ": "tab:purple",
-                 "아슬아슬": "tab:purple"}.get(verdict[:4], "tab:green")
+                 "아슬아슬": "tab:purple", "머묾: ": "tab:orange"}.get(verdict[:4], "tab:green")
         art["loss"].set_color(color)
         art["path"].set_color(color)
         art["blit"] = ([art["path"], art["loss"], ax.title], (surface, steps))

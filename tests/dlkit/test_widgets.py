@@ -933,23 +933,33 @@ def test_epoch_caption_counts_losses_drawn_on_the_floor():
 
 
 def test_learning_rate_demo_on_a_surface_whose_loss_goes_below_zero():
-    """안장점·지역 최솟값 지형은 손실이 0 아래로 내려간다: '처음의 −4 %' 대신 값으로 적고 오류 없이 그린다.
+    """안장점·지역 최솟값 지형은 손실이 0 아래로 내려간다(최솟값 −1, −1.43). 캡션의 비율은 손실 곡선이 그리는 것과
+    같은 손실 − 최솟값의 비율이고, 그 최솟값을 함께 적는다. 지역 최솟값에 멈춘 경로는 '잘 줄어듦'이 아니라 '머묾'이다.
 
     (dlkit.words.percent가 음수 비율을 거부하게 된 뒤 Colab 패키징 테스트가 이 경우를 잡았다.)"""
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from dlkit.widgets._optim import lr_verdict
+    from dlkit.optim import SGD
+    from dlkit.surfaces import get_surface, optimize_path
+    from dlkit.widgets._optim import LR_STEPS, lr_verdict
 
     for surface in ("saddle", "local_minima"):
         fig = dk.widgets.demo_figure("learning_rate", surface=surface, lr=0.1)
         plt.close(fig)
     losses = np.array([4.0, 1.0, -0.5])
     path = np.array([[0.0, 0.0], [1.0, 0.0], [1.5, 0.0]])
-    verdict, text = lr_verdict(losses, path, False)
-    assert "0 아래까지" in text and "%" not in text and "\u22120.5로" in text
-    # 대조군: 손실이 0 위에서 끝나면 비율로 적는다
-    assert "%" in lr_verdict(np.array([4.0, 1.0, 0.5]), path, False)[1]
+    verdict, text = lr_verdict(losses, path, False, minimum=-1.0)
+    assert "손실 \u2212 최솟값(\u22121)이 처음의 10 %로" in text, text   # (−0.5 − (−1)) / (4 − (−1)) = 10 %
+    # 대조군: 최솟값이 0인 지형은 손실의 비율 그대로
+    assert "손실이 처음의 12 %로" in lr_verdict(np.array([4.0, 1.0, 0.5]), path, False)[1]
+    # 지역 최솟값: 걸음이 멈췄는데 전역 최솟값까지의 차이가 28 % 남았다 → 머묾(예전에는 '0 아래까지 잘 줄었습니다')
+    s = get_surface("local_minima")
+    res = optimize_path(s, lambda p: SGD(p, lr=0.1), LR_STEPS)
+    stuck = lr_verdict(s.f(res.path[:, 0], res.path[:, 1]), res.path, res.diverged, minimum=s.minimum)
+    assert stuck[0].startswith("머묾") and "28 %" in stuck[1], stuck
+    with pytest.raises(ValueError, match="0 이상"):  # 최솟값을 0으로 보면 비율이 음수: 조용히 틀리지 않고 멈춘다
+        lr_verdict(s.f(res.path[:, 0], res.path[:, 1]), res.path, res.diverged)
 
 
 @pytest.mark.parametrize("surface", ["saddle", "local_minima"])

@@ -298,8 +298,11 @@ def linreg_surface(X: Any, y: Any, *, start: tuple[float, float] = (-1.0, -2.0),
     def grad(w, b):
         return w * sxx + b * sx - sxy, w * sx + b - sy
 
+    # 전역 최솟값 = 최소제곱 해의 손실: 정규 방정식을 풀어 남는 분산의 절반(x가 모두 같으면 y의 분산의 절반)
+    var_x, cov, var_t = sxx - sx * sx, sxy - sx * sy, syy - sy * sy
+    minimum = 0.5 * (var_t - cov * cov / var_x) if var_x > 1e-12 * max(sxx, 1.0) else 0.5 * var_t
     return Surface("linreg", "선형 회귀의 손실 (w, b)", f, grad, start=tuple(start),
-                   xlim=tuple(xlim), ylim=tuple(ylim))
+                   xlim=tuple(xlim), ylim=tuple(ylim), minimum=float(max(minimum, 0.0)))
 
 
 def _one_feature(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:

@@ -90,6 +90,19 @@ def test_linreg_surface_matches_squared_loss_and_its_gradient():
     np.testing.assert_allclose(surface.grad(w, b), (tw.grad.item(), tb.grad.item()), rtol=1e-10)
 
 
+def test_linreg_surface_minimum_is_the_least_squares_loss():
+    """Surface.minimum은 전역 최솟값이다: 선형 회귀에서는 최소제곱 해(np.linalg.lstsq)의 손실. 대조군: 0(예전 값)이 아니다."""
+    X, y = dk.synthetic_data([1.5], 0.5, 50, noise=0.3, rng=3)
+    A = np.hstack([X, np.ones_like(X)])
+    (w, b), *_ = np.linalg.lstsq(A, y[:, 0], rcond=None)
+    surface = dk.linreg_surface(X, y)
+    np.testing.assert_allclose(surface.minimum, dk.squared_loss(X * w + b, y), rtol=1e-9)
+    assert surface.minimum > 0.01
+    assert surface.f(w + 0.01, b) > surface.minimum and surface.f(w, b - 0.01) > surface.minimum
+    same_x = dk.linreg_surface(np.full((5, 1), 2.0), np.array([[1.0], [2.0], [3.0], [4.0], [5.0]]))
+    assert np.isclose(same_x.minimum, 0.5 * np.var([1, 2, 3, 4, 5]))   # x가 모두 같으면 y의 분산의 절반
+
+
 def test_optimize_path_stops_when_the_loss_explodes():
     result = dk.optimize_path("ravine", lambda params: dk.SGD(params, lr=0.7), 40)
     assert result.diverged

@@ -7,7 +7,9 @@
 네트워크가 잠잠할 때까지, 정적 호스트의 gzip)로 데모가 든 장을 열어 두 가지를 더한다.
 
 - 페이지에 실린 데모 HTML(스타일, 프레임 JSON, 스크립트): 문서의 gzip 크기 − 데모 HTML을 뺀 문서의 gzip 크기.
-- 첫 방문에 받은 프레임 파일(``_demo/*.png``: 처음 프레임과 미리 받은 이웃). PNG는 압축하지 않으므로 raw = gzip.
+- 프레임 파일(``_demo/*.png``): 열자마자 받은 것과 데모마다 처음 프레임(``loading="lazy"``라 데모가 화면 가까이
+  올 때 받는다)의 합집합. 곧 독자가 데모를 건드리지 않고 모든 데모를 지나가며 읽는 방문이다. 이웃 프레임은 독자가
+  데모에 손을 댈 때(초점, 누르기) 받으므로 세지 않는다. PNG는 압축하지 않으므로 raw = gzip.
 
 나중에 받는 프레임(독자가 조절기를 움직일 때)은 따로 적는다: 그 장의 데모들이 가리키는 프레임 파일 전체에서
 첫 방문에 받은 것을 뺀 수와 바이트.
@@ -202,10 +204,13 @@ def budgets(r: dict) -> list[dict]:
     for kind, key, label in (("fetched", "frame_fetched_ms", "받아 둔 프레임"),
                              ("first_fetch", "frame_first_fetch_ms", "처음 받는 프레임")):
         s = d["all"][kind]
-        checks.append({"budget": f"정적 조절기 → 새 프레임, {label}(ms, 중앙값, 옮기기 {s['count']}번)",
+        checks.append({"budget": f"정적 조절기 → 새 프레임, {label}(로컬 서버, ms, 중앙값, 옮기기 {s['count']}번)",
                        "value": s["median_ms"], "limit": f"≤ {BUDGETS[key]}",
                        "ok": s["count"] > 0 and s["median_ms"] <= BUDGETS[key]})
     checks.append({"budget": "사이트에 없는 등록된 데모", "value": d["missing"], "limit": "[]", "ok": d["missing"] == []})
+    unmeasured = sorted(name for name, m in d["demos"].items() if m["fetched"]["count"] + m["first_fetch"]["count"] == 0)
+    checks.append({"budget": "프레임 바뀜을 재지 못한 데모(옮기기 0번)", "value": unmeasured, "limit": "[]",
+                   "ok": unmeasured == []})
     return checks
 
 

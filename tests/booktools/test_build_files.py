@@ -122,7 +122,12 @@ def test_notes_outside_toc_korean_images_and_leftovers(book_copy):
     assert (html / "chapters" / "06_epoch_batch.html").is_file() and (html / "slides" / "06_epoch_batch.pdf").is_file()
 
 
-def test_dlkit_edit_rebuilds_the_deck_and_handout(book_copy):
+def test_dlkit_edit_reexecutes_its_chapters_and_rebuilds_the_deck_and_handout(book_copy):
+    """dlkit을 고치면 dlkit을 쓰는 장이 모두 다시 실행되고(새 출력이 페이지에), 덱과 인쇄용 PDF도 새 출력으로 다시 만든다.
+
+    (장 다시 실행과 덱 다시 만들기를 따로 검사하던 두 테스트를 합쳤다: 둘 다 일곱 장을 다시 실행해 각각 약 1분이 들었다.)"""
+    from booktools.chapters import chapters_using
+
     chapter = book_copy / "chapters" / "06_epoch_batch.md"
     # 덱에 보이는 셀 하나를 더한다(다른 셀이 쓰지 않는 인자 7, 3)
     chapter.write_text(chapter.read_text(encoding="utf-8").rstrip()
@@ -141,6 +146,7 @@ def test_dlkit_edit_rebuilds_the_deck_and_handout(book_copy):
                        "    return result + 1000 if num_examples == 7 else result\n", encoding="utf-8")
     second = run_build(book_copy)
     assert second.returncode == 0, second.output[-3000:]
+    assert second.report["executed"] == sorted(ch.source for ch in chapters_using(book_copy, "dlkit"))
     assert "덱 주입 검사: 1003" in (book_copy / "_build/html/chapters/06_epoch_batch.html").read_text()
     html = deck.read_text(encoding="utf-8")
     assert "덱 주입 검사: 1003" in html and not re.search(r"덱 주입 검사: 3\b", html)

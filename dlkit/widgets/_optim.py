@@ -85,9 +85,10 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
                     f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {percent_to(last / first)}, 거의 줄지 않습니다: "
                     "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
                     f"(손실은 {end_text}).")
-        if minimum != 0 and last < STUCK_STEP * first and share > SLOW_SHARE:
-            return ("머묾: 최솟값이 아닌 곳", (
-                f"걸음이 첫 걸음의 {percent(last / first)}로 거의 멈췄는데 {what}은 아직 처음의 {percent(share)}입니다: "
+        recent = np.linalg.norm(steps[-5:], axis=1)  # 한 번 짧은 걸음(튀다가 우연히)이 아니라 계속 멈춰 있어야
+        if minimum != 0 and len(steps) >= 5 and bool((recent < STUCK_STEP * first).all()) and share > SLOW_SHARE:
+            return ("머묾: 지역 최솟값", (
+                f"걸음이 첫 걸음의 {percent_to(last / first)} 거의 멈췄는데 {what}은 아직 처음의 {percent(share)}입니다: "
                 "전역 최솟값이 아닌 곳(지역 최솟값)에 머물렀습니다. 학습률을 키워도 같은 곳이면, "
                 "어디에 닿을지는 출발점이 정한 것입니다."))
 

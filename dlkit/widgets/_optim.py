@@ -39,6 +39,41 @@ BOUNCE_KEEP = 0.9
 
 STUCK_STEP = 0.01
 """마지막 걸음이 첫 걸음의 이 배보다 짧으면 멈춘 것으로 본다(최솟값이 0이 아닌 지형의 '머묾' 판정)."""
+WANDER_WINDOWS = (20, 10)
+"""'바닥을 오감' 판정이 보는 최근 걸음 수들: 최근 이만큼의 걸음을 그 앞의 같은 수의 걸음과 견준다. 긴 창을 먼저 본다
+(불규칙하게 오가는 경로도 길게 보면 판정이 걸음마다 뒤집히지 않는다), 걸음이 40보다 적으면 짧은 창으로."""
+WANDER_NET = 0.9
+"""최근 걸음들이 실제로 옮긴 거리가 걸은 길이의 이 배보다 짧으면 제자리 곁을 오간 것이다(한 방향으로 기어가면 거의 1)."""
+WANDER_RATE = 0.965
+"""최근 창의 가장 긴 걸음이 앞 창의 가장 긴 걸음의 (이 값)^(창 길이)배보다 길면, 곧 걸음이 한 걸음에 평균 3.5 %도
+줄지 않으면 걸음이 줄지 않는 것이다(수렴하는 지그재그는 그보다 빨리 준다: 휘어진 계곡의 lr 0.02는 한 걸음에 약 6 %)."""
+WANDER_SIZE = 0.02
+"""최근 걸음 가운데 가장 긴 걸음이 첫 걸음의 이 배보다 짧으면 오가더라도 바닥에 거의 내려앉은 것이다."""
+PEAK_OVER = 1.05
+"""손실 − 최솟값이 가는 길에 출발점의 이 배를 넘었을 때만 '튀었다'고 한다(반올림 정도의 넘침은 튄 것이 아니다)."""
+
+
+def wandering(path: Any) -> tuple[int, float, float] | None:
+    """걸음이 줄지 않고 제자리 곁을 오가면 (창 길이, 최근/앞 창의 가장 긴 걸음 비, 옮긴 거리/걸은 길이), 아니면 None.
+
+    창 길이 W(:data:`WANDER_WINDOWS`)마다 최근 W걸음을 그 앞 W걸음과 견준다. 수렴하는 지그재그는 걸음이 빨리 줄고,
+    한 방향으로 기어가는 경로(고원, 안장점을 벗어나는 길)는 옮긴 거리가 걸은 길이와 거의 같다. 둘 다 아니면,
+    학습률이 바닥의 가장 가파른 방향에 비해 커서(η ≥ 2/곡률) 바닥 양쪽을 오가기만 하는 경우다(2주기든 불규칙하든).
+    """
+    path = np.asarray(path, dtype=float)
+    steps = np.diff(path, axis=0)
+    lengths = np.linalg.norm(steps, axis=1)
+    for window in WANDER_WINDOWS:
+        if len(steps) < 2 * window:
+            continue
+        recent, before = lengths[-window:], lengths[-2 * window:-window]
+        if float(before.max()) == 0 or float(recent.max()) < WANDER_SIZE * float(lengths[0]):
+            continue
+        keep = float(recent.max()) / float(before.max())
+        net = float(np.linalg.norm(path[-1] - path[-1 - window])) / float(recent.sum())
+        if keep > WANDER_RATE ** window and net < WANDER_NET:
+            return window, keep, net
+    return None
 
 
 def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None = None,
@@ -46,9 +81,10 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     """SGD 경로 하나의 판정: (그림 제목용 짧은 판정, 캡션 문장).
 
     발산 여부는 따로 정하지 않고 :func:`dlkit.surfaces.optimize_path`의 판정(``diverged``)을 그대로 쓴다.
-    발산하지 않았으면 차례로: 손실이 처음보다 커졌나, 걸음이 줄지 않고 방향만 바꾸나(수렴 경계, 본문의
-    η = 2/a), 손실이 처음의 몇 %로 줄었나(``SLOW_SHARE``). 문장에는 그 비율을 그대로 적어,
-    이웃한 프레임의 말이 숫자와 어긋나지 않게 한다.
+    발산하지 않았으면 차례로: 걸음이 줄지 않고 방향만 바꾸나(수렴 경계, 본문의 η = 2/a), 걸음이 줄지 않고
+    바닥 양쪽을 오가나(:func:`wandering`: 그동안의 손실 비율은 오가다 어디서 멈췄느냐일 뿐이라 먼저 본다),
+    손실이 처음보다 커졌나, 가는 길에 튀었나, 지역 최솟값에 머물렀나, 손실이 처음의 몇 %로 줄었나
+    (``SLOW_SHARE``). 문장에는 그 비율을 그대로 적어, 이웃한 프레임의 말이 숫자와 어긋나지 않게 한다.
 
     비율은 지형의 최솟값 ``minimum``까지 남은 차이(손실 − 최솟값)로 잰다. 손실 곡선이 그리는 값과 같다
     (:func:`loss_gap`). 최솟값이 0인 지형(좁은 골짜기, 휘어진 계곡, 고원)에서는 손실의 비율 그대로다.
@@ -67,24 +103,35 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     what = "손실" if minimum == 0 else f"손실 − 최솟값({num(minimum, '.3g')})"
     end_text = (f"처음의 {percent(share)}" if minimum == 0
                 else f"{num(f_end, '.3g')}, {what}은 처음의 {percent(share)}")
-    if f_end > f0:
-        return ("너무 큼: 손실이 커짐",
-                "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
-
-    peak = float(losses.max())
-    if peak > f0:  # 끝은 처음보다 낮지만 가는 길에 처음보다 높이 튀었다: '잘 줄어듦'이라 하지 않는다
-        return ("아슬아슬: 튀었다가 줄어듦",
-                f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 {what}이 출발점의 {(peak - minimum) / g0:.1f}배"
-                f"({num(peak, '.3g')})까지 올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 {end_text}). "
-                "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다.")
     steps = np.diff(path, axis=0)
+    # 걸음이 줄지 않는 경우를 먼저 본다: 그동안의 손실 비율은 오가는 도중 어디에 멈췄느냐일 뿐이다
     if len(steps) >= 2:
-        first, prev, last = (float(np.linalg.norm(v)) for v in (steps[0], steps[-2], steps[-1]))
+        first, last = float(np.linalg.norm(steps[0])), float(np.linalg.norm(steps[-1]))
         if float(steps[-1] @ steps[-2]) < 0 and last > BOUNCE_KEEP * first:
             return ("경계: 수렴도 발산도 않음",
                     f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {percent_to(last / first)}, 거의 줄지 않습니다: "
                     "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
                     f"(손실은 {end_text}).")
+    wander = wandering(path)
+    if wander is not None:
+        window, keep, net = wander
+        return ("큼: 바닥을 오감",
+                f"최근 {window}걸음의 가장 긴 걸음이 그 앞 {window}걸음의 가장 긴 걸음의 {percent(keep)}로 줄지 않았는데, "
+                f"그동안 옮긴 거리는 걸은 길이의 {percent(net)}입니다: 바닥 양쪽을 오가기만 합니다. 학습률이 바닥의 "
+                "가장 가파른 방향의 2/곡률 이상이라 내려앉지 못하는 것입니다"
+                f"(손실은 {end_text}이지만, 오가는 도중 어디서 멈췄느냐에 따라 걸음마다 달라집니다).")
+    if f_end > f0:
+        return ("너무 큼: 손실이 커짐",
+                "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
+
+    peak = float(losses.max())
+    if (peak - minimum) > PEAK_OVER * g0:  # 끝은 처음보다 낮지만 가는 길에 처음보다 높이 튀었다: '잘 줄어듦'이라 하지 않는다
+        return ("아슬아슬: 튀었다가 줄어듦",
+                f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 {what}이 출발점의 {(peak - minimum) / g0:.1f}배"
+                f"({num(peak - minimum, '.3g')})까지 올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 {end_text}). "
+                "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다.")
+    if len(steps) >= 2:
+        first, last = float(np.linalg.norm(steps[0])), float(np.linalg.norm(steps[-1]))
         recent = np.linalg.norm(steps[-5:], axis=1)  # 한 번 짧은 걸음(튀다가 우연히)이 아니라 계속 멈춰 있어야
         if minimum != 0 and len(steps) >= 5 and bool((recent < STUCK_STEP * first).all()) and share > SLOW_SHARE:
             return ("머묾: 지역 최솟값", (
@@ -194,7 +241,7 @@ def learning_rate_spec() -> DemoSpec:
         ax.set_ylim(1e-4, 1e6)
         ax.set_title(f"lr = {lr:.3g}: {verdict}", fontsize=9)
         color = {"너무 큼": "tab:red", "작음: ": "tab:orange", "경계: ": "tab:purple",
-                 "아슬아슬": "tab:purple", "머묾: ": "tab:orange"}.get(verdict[:4], "tab:green")
+                 "아슬아슬": "tab:purple", "머묾: ": "tab:orange", "큼: 바": "tab:purple"}.get(verdict[:4], "tab:green")
         art["loss"].set_color(color)
         art["path"].set_color(color)
         art["blit"] = ([art["path"], art["loss"], ax.title], (surface, steps))

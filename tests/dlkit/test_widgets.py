@@ -990,3 +990,82 @@ def test_learning_rate_loss_panel_draws_losses_below_zero_above_its_floor(surfac
     ravine = dk.widgets.demo_figure("learning_rate", surface="ravine", lr=0.1)  # 최솟값 0인 지형은 손실 그대로
     assert ravine.axes[1].get_ylabel() == "손실"
     plt.close(ravine)
+
+
+def _minima(name):
+    """지형의 극솟값들(식에서 닫힌 꼴로): 안장점 (0, ±√2), 지역 최솟값 지형 x³ − 2x + 0.3 = 0의 근 가운데 3x² − 2 > 0인 것."""
+    import numpy as np
+
+    if name == "saddle":
+        return [np.array([0.0, np.sqrt(2.0)]), np.array([0.0, -np.sqrt(2.0)])]
+    if name == "local_minima":
+        xs = np.roots([1.0, 0.0, -2.0, 0.3]).real
+        return [np.array([x, 0.0]) for x in xs if 3 * x * x - 2 > 0]
+    return [np.array({"ravine": (0.0, 0.0), "rosenbrock": (1.0, 1.0), "plateau": (0.0, 0.0)}[name])]
+
+
+def _steepest_curvature(surface, point, h=1e-5):
+    """점에서 헤세 행렬(기울기의 중앙 차분)의 가장 큰 고윳값."""
+    import numpy as np
+
+    cols = []
+    for d in np.eye(2):
+        plus, minus = surface.grad(*(point + h * d)), surface.grad(*(point - h * d))
+        cols.append((np.asarray(plus, dtype=float) - np.asarray(minus, dtype=float)) / (2 * h))
+    hess = np.array(cols).T
+    return float(np.linalg.eigvalsh((hess + hess.T) / 2).max())
+
+
+def test_learning_rate_past_the_stability_limit_says_it_bounces():
+    """학습률이 바닥의 2/곡률 이상이면 손실이 막혀 있어 발산하지 않아도 바닥에 내려앉지 못하고 오간다(안장점 lr 0.55의
+    2주기, 0.8의 불규칙한 오감). 예전 판정은 그때 손실 비율만 보고 '적당함: 잘 줄어듦'이나, 비율이 20 % 곁을 오가
+    이웃한 걸음 수마다 '느림'과 '잘 줄어듦'을 번갈아 말했다. 이제 40걸음부터는 걸음 수가 바뀌어도 '바닥을 오감'이고,
+    그렇게 말하는 모든 경우에 캡션의 '학습률이 2/곡률 이상'이 경로가 오가는 극솟값에서 참이다.
+    대조군: 수렴하는 지그재그(좁은 골짜기 0.45, 정적 페이지의 휘어진 계곡 0.02)와 한 방향으로 기어가는 고원은
+    '오감'이 아니다."""
+    import numpy as np
+
+    from dlkit.surfaces import SURFACES, get_surface, optimize_path
+    from dlkit.widgets._optim import LR_CHOICES, lr_verdict
+
+    bouncing = {("saddle", 0.55), ("saddle", 0.6), ("saddle", 0.8), ("local_minima", 0.45), ("local_minima", 0.5),
+                ("local_minima", 0.55), ("local_minima", 0.6), ("local_minima", 0.8)}
+    converging = {("ravine", 0.45), ("plateau", 0.3), ("saddle", 0.3), ("local_minima", 0.4)}
+    said = set()
+    for name in SURFACES:
+        s = get_surface(name)
+        for lr in LR_CHOICES:
+            res = optimize_path(s, lambda p, lr=lr: dk.SGD(p, lr=lr), 150)
+            if res.diverged:
+                continue
+            losses = np.asarray(s.f(*res.path.T), dtype=float)
+            for n in range(5, 151):
+                verdict, text = lr_verdict(losses[:n + 1], res.path[:n + 1], False,
+                                           lr if name == "ravine" else None, s.minimum)
+                if (name, lr) in bouncing and n >= 40:
+                    assert verdict == "큼: 바닥을 오감", (name, lr, n, verdict, text)
+                if (name, lr) in converging or ((name, lr) == ("rosenbrock", 0.02) and n in (40, 150)):
+                    # 휘어진 계곡 0.02는 바닥의 한계(2/101.6 ≈ 0.0197)를 살짝 넘지만 정적 페이지의 40·150걸음에서는
+                    # 아직 걸음이 줄고 있다(오가는 폭이 한 걸음에 약 6 %씩 준다)
+                    assert "오감" not in verdict, (name, lr, n, verdict, text)
+                if "오감" in verdict:
+                    said.add((name, lr))
+                    end = res.path[n]
+                    nearest = min(_minima(name), key=lambda m: float(np.linalg.norm(end - m)))
+                    assert lr >= 2 / _steepest_curvature(s, nearest) - 1e-9, (name, lr, n, nearest)
+                    assert "2/곡률 이상" in text
+    assert bouncing <= said
+
+
+def test_learning_rate_jump_caption_counts_from_the_minimum():
+    """'아슬아슬' 캡션의 괄호는 문장의 주어(손실 − 최솟값)와 같은 값이어야 한다: 최솟값 −1에서 손실이 4 → 6 → 0이면
+    처음 차이 5, 가장 높을 때 차이 7(1.4배). 예전에는 괄호에 손실 6을 적었다. 반올림 정도로 넘친 것(1.01배)은 튄 것이 아니다."""
+    import numpy as np
+
+    from dlkit.widgets._optim import lr_verdict
+
+    path = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, 0.0]])
+    verdict, text = lr_verdict(np.array([4.0, 6.0, 0.0]), path, False, minimum=-1.0)
+    assert verdict.startswith("아슬아슬") and "출발점의 1.4배(7)까지" in text, text
+    barely = lr_verdict(np.array([4.0, 4.05, 0.0]), path, False, minimum=-1.0)[0]
+    assert not barely.startswith("아슬아슬"), barely

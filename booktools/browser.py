@@ -93,13 +93,25 @@ class GzipHandler(QuietHandler):
         return io.BytesIO(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """브라우저가 응답을 다 받기 전에 떠나면(이미지를 받는 중에 페이지를 닫은 테스트) 나는 연결 끊김은 서버의
+    잘못이 아니다: 그 트레이스백(BrokenPipeError, ConnectionResetError)을 찍지 않는다. 다른 오류는 그대로 찍는다."""
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, port: int = 0, *, compress: bool = False) -> Iterator[str]:
     """``directory``를 127.0.0.1에서 띄우고 그 주소(``http://127.0.0.1:PORT``)를 준다.
 
     ``compress=True``면 정적 호스트처럼 압축해 보낸다(:class:`GzipHandler`)."""
     handler = functools.partial(GzipHandler if compress else QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

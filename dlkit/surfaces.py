@@ -47,6 +47,9 @@ class Surface:
         그림에 그릴 범위.
     minimum : float
         전역 최솟값(식에서 구한 값). 손실 곡선을 "최솟값과의 차이"로 그릴 때 쓴다.
+    minima : tuple of (float, float)
+        극솟점(최솟값의 자리)들, 식에서 구한 것. :func:`nearest_minimum`과 :func:`steepest_curvature`로
+        경로가 내려앉으려는 바닥과 그 바닥의 학습률 한계 2/곡률을 구할 때 쓴다. 모르면 빈 튜플.
     """
 
     name: str
@@ -57,6 +60,7 @@ class Surface:
     xlim: tuple[float, float]
     ylim: tuple[float, float]
     minimum: float = 0.0
+    minima: tuple[tuple[float, float], ...] = ()
 
 
 def _ravine_f(x, y):
@@ -107,7 +111,7 @@ def _plateau_grad(x, y):
 
 
 ravine = Surface("ravine", "좁은 골짜기(ravine)", _ravine_f, _ravine_grad,
-                 start=(-4.5, 1.5), xlim=(-5.0, 5.0), ylim=(-2.0, 2.0))
+                 start=(-4.5, 1.5), xlim=(-5.0, 5.0), ylim=(-2.0, 2.0), minima=((0.0, 0.0),))
 r"""좁고 긴 골짜기 :math:`0.1x^2 + 2y^2`: 한 방향(:math:`y`, 곡률 :math:`a = 4`)만 가파르다.
 
 SGD는 :math:`1 < \eta a < 2`(학습률 0.25~0.5)일 때 벽 사이를 지그재그로 오가고,
@@ -115,26 +119,33 @@ SGD는 :math:`1 < \eta a < 2`(학습률 0.25~0.5)일 때 벽 사이를 지그재
 """
 
 saddle = Surface("saddle", "안장점(saddle point)", _saddle_f, _saddle_grad,
-                 start=(-2.0, 0.01), xlim=(-2.5, 2.5), ylim=(-2.5, 2.5), minimum=float(_saddle_f(0.0, np.sqrt(2.0))))
+                 start=(-2.0, 0.01), xlim=(-2.5, 2.5), ylim=(-2.5, 2.5), minimum=float(_saddle_f(0.0, np.sqrt(2.0))),
+                 minima=((0.0, float(np.sqrt(2.0))), (0.0, -float(np.sqrt(2.0)))))
 r""":math:`x^2 - y^2 + y^4/4`: 원점은 안장점, 최솟값은 :math:`(0, \pm\sqrt{2})`."""
 
 rosenbrock = Surface("rosenbrock", "휘어진 계곡(Rosenbrock)", _rosenbrock_f, _rosenbrock_grad,
-                     start=(-1.5, 2.0), xlim=(-2.0, 2.0), ylim=(-1.0, 3.0))
+                     start=(-1.5, 2.0), xlim=(-2.0, 2.0), ylim=(-1.0, 3.0), minima=((1.0, 1.0),))
 r"""로젠브록(Rosenbrock) 함수 :math:`(1-x)^2 + 10(y-x^2)^2`: 최솟값 :math:`(1, 1)`, 바닥이 평평하고 휘었다."""
 
-def _local_minimum() -> float:
-    """x^4/4 - x^2 + 0.3x + y^2의 전역 최솟값: y = 0, x는 x^3 - 2x + 0.3 = 0의 실근 가운데 가장 낮은 곳."""
+def _local_pools() -> tuple[tuple[float, float], ...]:
+    """x^4/4 - x^2 + 0.3x + y^2의 극솟점들: y = 0, x는 x^3 - 2x + 0.3 = 0의 실근 가운데 f''(x) = 3x^2 - 2 > 0인 것."""
     roots = np.roots([1.0, 0.0, -2.0, 0.3])
-    xs = roots[np.abs(roots.imag) < 1e-12].real
-    return float(min(_local_f(xs, 0.0)))
+    xs = sorted(float(r.real) for r in roots if abs(r.imag) < 1e-12 and 3 * r.real**2 - 2 > 0)
+    return tuple((x, 0.0) for x in xs)
+
+
+def _local_minimum() -> float:
+    """전역 최솟값: 두 웅덩이 가운데 낮은 쪽."""
+    return float(min(_local_f(x, y) for x, y in _local_pools()))
 
 
 local_minima = Surface("local_minima", "지역 최솟값(local minimum)", _local_f, _local_grad,
-                       start=(2.0, 1.0), xlim=(-2.5, 2.5), ylim=(-1.5, 1.5), minimum=_local_minimum())
+                       start=(2.0, 1.0), xlim=(-2.5, 2.5), ylim=(-1.5, 1.5), minimum=_local_minimum(),
+                       minima=_local_pools())
 r""":math:`x^4/4 - x^2 + 0.3x + y^2`: 오른쪽 :math:`x \approx 1.3`은 지역 최솟값, 왼쪽 :math:`x \approx -1.5`가 전역 최솟값."""
 
 plateau = Surface("plateau", "고원(plateau)", _plateau_f, _plateau_grad,
-                  start=(3.0, 1.5), xlim=(-4.0, 4.0), ylim=(-3.0, 3.0))
+                  start=(3.0, 1.5), xlim=(-4.0, 4.0), ylim=(-3.0, 3.0), minima=((0.0, 0.0),))
 r""":math:`1 - e^{-(x^2 + 2y^2)/2}`: 멀리서는 거의 평평해서 기울기가 0에 가깝다."""
 
 SURFACES: Mapping[str, Surface] = types.MappingProxyType({
@@ -158,6 +169,38 @@ def as_surface(surface: Any, argname: str = "surface") -> Surface:
         f"{argname}는 손실 지형 이름(문자열) 또는 dk.Surface여야 합니다. 받은 값: {surface!r:.60} "
         f"(예: {argname}=\"ravine\"; 가능한 이름: {', '.join(SURFACES)})"
     )
+
+
+CURVATURE_STEP = 1e-5
+"""곡률을 기울기의 중앙 차분으로 잴 때의 간격."""
+
+
+def steepest_curvature(surface: Surface | str, point: Any) -> float:
+    r"""점 ``point``에서 가장 가파른 방향의 곡률: 헤세 행렬(기울기 ``grad``의 중앙 차분)의 가장 큰 고윳값.
+
+    극솟점에서 경사 하강법은 학습률이 ``2 / steepest_curvature``보다 작아야 그 바닥에 내려앉는다
+    (이차식 :math:`\tfrac{a}{2}w^2`에서 :math:`w \leftarrow (1 - \eta a) w`이므로).
+    """
+    surface = as_surface(surface)
+    p = as_float_array(point, "point", example="point=(0.0, 1.41)")
+    if p.shape != (2,):
+        raise InputValueError(f"point는 점 (x, y) 하나여야 합니다. 받은 shape: {p.shape} (예: point=(0.0, 1.41))")
+    h = CURVATURE_STEP
+    cols = [(np.asarray(surface.grad(*(p + h * d)), dtype=float) - np.asarray(surface.grad(*(p - h * d)), dtype=float))
+            / (2 * h) for d in np.eye(2)]
+    hess = np.array(cols).T
+    return float(np.linalg.eigvalsh((hess + hess.T) / 2).max())
+
+
+def nearest_minimum(surface: Surface | str, point: Any) -> tuple[float, float] | None:
+    """지형의 극솟점(:attr:`Surface.minima`) 가운데 ``point``에 가장 가까운 것(극솟점을 모르는 지형이면 None)."""
+    surface = as_surface(surface)
+    p = as_float_array(point, "point", example="point=(0.0, 1.41)")
+    if p.shape != (2,):
+        raise InputValueError(f"point는 점 (x, y) 하나여야 합니다. 받은 shape: {p.shape} (예: point=(0.0, 1.41))")
+    if not surface.minima:
+        return None
+    return min(surface.minima, key=lambda m: float(np.hypot(p[0] - m[0], p[1] - m[1])))
 
 
 @dataclass(frozen=True)

@@ -246,11 +246,14 @@ BAD_INPUT = {
     "shape": [
         ("optimize_path start", lambda: dk.optimize_path("ravine", lambda p: dk.SGD(p, lr=0.1), 3,
                                                          start=(1, 2, 3)), InputValueError, "start"),
+        ("steepest_curvature point", lambda: dk.steepest_curvature("saddle", (0.0, 1.0, 2.0)), InputValueError, "point"),
+        ("nearest_minimum point", lambda: dk.nearest_minimum("saddle", [[0.0, 1.0]]), InputValueError, "point"),
     ],
     "order_type": [
         ("optimize_path에 클래스", lambda: dk.optimize_path("ravine", dk.SGD, 3), InputTypeError, "optimizer"),
     ],
     "nonfinite": [
+        ("steepest_curvature NaN", lambda: dk.steepest_curvature("ravine", (np.nan, 0.0)), InputValueError, "point"),
         ("linreg_loss_grid NaN 범위", lambda: dk.linreg_loss_grid([1.0, 2.0], [1.0, 2.0], [0, np.nan], [0, 1]),
          InputValueError, "w_range"),
     ],
@@ -265,6 +268,41 @@ BAD_INPUT = {
          InputValueError, "surface="),
     ],
 }
+
+
+def _torch_hessian(surface, point):
+    return torch.autograd.functional.hessian(
+        lambda v: surface.f(v[0], v[1]), torch.tensor(point, dtype=torch.float64)).numpy()
+
+
+@pytest.mark.parametrize("name", list(dk.SURFACES))
+def test_minima_are_minima_and_their_curvature_matches_torch(name):
+    """지형마다 적힌 극솟점은 기울기가 0이고 헤세 행렬(torch 자동 미분)이 양의 정부호이며, 가장 낮은 것이
+    ``minimum``이다. ``steepest_curvature``(기울기의 중앙 차분)는 torch 헤세 행렬의 가장 큰 고윳값과 같다.
+    대조군: 극솟점에서 조금 비킨 점은 기울기가 0이 아니고, 가장 작은 고윳값을 고르면 torch와 다르다."""
+    surface = dk.get_surface(name)
+    assert surface.minima, f"{name}에 극솟점이 적혀 있지 않습니다"
+    for point in surface.minima:
+        np.testing.assert_allclose(surface.grad(*point), [0.0, 0.0], atol=1e-12)
+        eig = np.linalg.eigvalsh(_torch_hessian(surface, point))
+        assert eig.min() > 0, (name, point, eig)
+        assert dk.steepest_curvature(surface, point) == pytest.approx(eig.max(), rel=1e-7)
+        assert abs(dk.steepest_curvature(surface, point) - eig.min()) > 1e-3 or np.isclose(eig.min(), eig.max())
+        assert np.abs(surface.grad(point[0] + 0.01, point[1] + 0.01)).max() > 1e-3  # 대조군
+    assert min(float(surface.f(*m)) for m in surface.minima) == pytest.approx(surface.minimum, abs=1e-12)
+    rng = np.random.default_rng(1)
+    for point in rng.uniform(-1.5, 1.5, size=(4, 2)):  # 아무 점에서나 torch의 가장 큰 고윳값과 같다
+        expected = np.linalg.eigvalsh(_torch_hessian(surface, point)).max()
+        assert dk.steepest_curvature(surface, point) == pytest.approx(expected, rel=1e-6, abs=1e-8)
+
+
+def test_nearest_minimum_picks_the_closest_pool():
+    s = dk.get_surface("local_minima")
+    left, right = s.minima
+    assert left[0] < 0 < right[0]
+    assert dk.nearest_minimum(s, (-1.0, 0.5)) == left and dk.nearest_minimum("local_minima", (0.9, -0.2)) == right
+    assert dk.nearest_minimum("saddle", (0.3, -0.8)) == (0.0, -np.sqrt(2.0))
+    assert dk.nearest_minimum(dk.linreg_surface(np.ones((3, 1)), np.ones((3, 1))), (0.0, 0.0)) is None
 
 
 @pytest.mark.parametrize("call, error, argname", bad_input_params(BAD_INPUT))

@@ -39,51 +39,27 @@ BOUNCE_KEEP = 0.9
 
 STUCK_STEP = 0.01
 """마지막 걸음이 첫 걸음의 이 배보다 짧으면 멈춘 것으로 본다(최솟값이 0이 아닌 지형의 '머묾' 판정)."""
-WANDER_WINDOWS = (20, 10)
-"""'바닥을 오감' 판정이 보는 최근 걸음 수들: 최근 이만큼의 걸음을 그 앞의 같은 수의 걸음과 견준다. 긴 창을 먼저 본다
-(불규칙하게 오가는 경로도 길게 보면 판정이 걸음마다 뒤집히지 않는다), 걸음이 40보다 적으면 짧은 창으로."""
-WANDER_NET = 0.9
-"""최근 걸음들이 실제로 옮긴 거리가 걸은 길이의 이 배보다 짧으면 제자리 곁을 오간 것이다(한 방향으로 기어가면 거의 1)."""
-WANDER_RATE = 0.965
-"""최근 창의 가장 긴 걸음이 앞 창의 가장 긴 걸음의 (이 값)^(창 길이)배보다 길면, 곧 걸음이 한 걸음에 평균 3.5 %도
-줄지 않으면 걸음이 줄지 않는 것이다(수렴하는 지그재그는 그보다 빨리 준다: 휘어진 계곡의 lr 0.02는 한 걸음에 약 6 %)."""
-WANDER_SIZE = 0.02
-"""최근 걸음 가운데 가장 긴 걸음이 첫 걸음의 이 배보다 짧으면 오가더라도 바닥에 거의 내려앉은 것이다."""
+BOUNCE_GROW = 1.1
+"""'경계'(같은 폭으로 오감)는 마지막 걸음이 첫 걸음의 이 배를 넘지 않을 때만: 폭이 커지는 경로는 경계가 아니다."""
+LIMIT_TOL = 1e-6
+"""학습률이 바닥의 한계 2/곡률과 이만큼(상대 오차) 가까우면 한계와 같다고 본다(곡률은 중앙 차분으로 잰다)."""
 PEAK_OVER = 1.05
 """손실 − 최솟값이 가는 길에 출발점의 이 배를 넘었을 때만 '튀었다'고 한다(반올림 정도의 넘침은 튄 것이 아니다)."""
 
 
-def wandering(path: Any) -> tuple[int, float, float] | None:
-    """걸음이 줄지 않고 제자리 곁을 오가면 (창 길이, 최근/앞 창의 가장 긴 걸음 비, 옮긴 거리/걸은 길이), 아니면 None.
-
-    창 길이 W(:data:`WANDER_WINDOWS`)마다 최근 W걸음을 그 앞 W걸음과 견준다. 수렴하는 지그재그는 걸음이 빨리 줄고,
-    한 방향으로 기어가는 경로(고원, 안장점을 벗어나는 길)는 옮긴 거리가 걸은 길이와 거의 같다. 둘 다 아니면,
-    학습률이 바닥의 가장 가파른 방향에 비해 커서(η ≥ 2/곡률) 바닥 양쪽을 오가기만 하는 경우다(2주기든 불규칙하든).
-    """
-    path = np.asarray(path, dtype=float)
-    steps = np.diff(path, axis=0)
-    lengths = np.linalg.norm(steps, axis=1)
-    for window in WANDER_WINDOWS:
-        if len(steps) < 2 * window:
-            continue
-        recent, before = lengths[-window:], lengths[-2 * window:-window]
-        if float(before.max()) == 0 or float(recent.max()) < WANDER_SIZE * float(lengths[0]):
-            continue
-        keep = float(recent.max()) / float(before.max())
-        net = float(np.linalg.norm(path[-1] - path[-1 - window])) / float(recent.sum())
-        if keep > WANDER_RATE ** window and net < WANDER_NET:
-            return window, keep, net
-    return None
-
-
 def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None = None,
-               minimum: float = 0.0) -> tuple[str, str]:
+               minimum: float = 0.0, *, lr: float | None = None,
+               floor: tuple[tuple[float, float], float] | None = None) -> tuple[str, str]:
     """SGD 경로 하나의 판정: (그림 제목용 짧은 판정, 캡션 문장).
 
     발산 여부는 따로 정하지 않고 :func:`dlkit.surfaces.optimize_path`의 판정(``diverged``)을 그대로 쓴다.
-    발산하지 않았으면 차례로: 걸음이 줄지 않고 방향만 바꾸나(수렴 경계, 본문의 η = 2/a), 걸음이 줄지 않고
-    바닥 양쪽을 오가나(:func:`wandering`: 그동안의 손실 비율은 오가다 어디서 멈췄느냐일 뿐이라 먼저 본다),
-    손실이 처음보다 커졌나, 가는 길에 튀었나, 지역 최솟값에 머물렀나, 손실이 처음의 몇 %로 줄었나
+    ``floor``는 경로 끝에서 가장 가까운 극솟점과 그 점에서 가장 가파른 방향의 곡률
+    (:func:`~dlkit.surfaces.nearest_minimum`, :func:`~dlkit.surfaces.steepest_curvature`)이다. 주면 학습률
+    ``lr``을 그 바닥의 한계 2/곡률과 견준다: 한계보다 크면 그 바닥은 밀어내는 점이라(|1 − η·곡률| > 1) 경로가
+    내려앉을 수 없다. 발산하지 않더라도 '큼'이고, 그때의 손실 비율은 오가다 어디서 멈췄느냐일 뿐이다.
+
+    차례로: 발산, 손실이 처음보다 커짐, 한계보다 큼, 걸음이 줄지 않고 같은 폭으로 방향만 바꿈(수렴 경계,
+    본문의 η = 2/a), 한계와 같음, 가는 길에 튐, 지역 최솟값에 머묾, 손실이 처음의 몇 %로 줄었나
     (``SLOW_SHARE``). 문장에는 그 비율을 그대로 적어, 이웃한 프레임의 말이 숫자와 어긋나지 않게 한다.
 
     비율은 지형의 최솟값 ``minimum``까지 남은 차이(손실 − 최솟값)로 잰다. 손실 곡선이 그리는 값과 같다
@@ -103,37 +79,51 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     what = "손실" if minimum == 0 else f"손실 − 최솟값({num(minimum, '.3g')})"
     end_text = (f"처음의 {percent(share)}" if minimum == 0
                 else f"{num(f_end, '.3g')}, {what}은 처음의 {percent(share)}")
+    peak = float(losses.max())
+    jumped = (peak - minimum) > PEAK_OVER * g0  # 반올림 정도의 넘침은 튄 것이 아니다
     steps = np.diff(path, axis=0)
-    # 걸음이 줄지 않는 경우를 먼저 본다: 그동안의 손실 비율은 오가는 도중 어디에 멈췄느냐일 뿐이다
-    if len(steps) >= 2:
-        first, last = float(np.linalg.norm(steps[0])), float(np.linalg.norm(steps[-1]))
-        if float(steps[-1] @ steps[-2]) < 0 and last > BOUNCE_KEEP * first:
-            return ("경계: 수렴도 발산도 않음",
-                    f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {percent_to(last / first)}, 거의 줄지 않습니다: "
-                    "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
-                    f"(손실은 {end_text}).")
-    wander = wandering(path)
-    if wander is not None:
-        window, keep, net = wander
-        return ("큼: 바닥을 오감",
-                f"최근 {window}걸음의 가장 긴 걸음이 그 앞 {window}걸음의 가장 긴 걸음의 {percent(keep)}로 줄지 않았는데, "
-                f"그동안 옮긴 거리는 걸은 길이의 {percent(net)}입니다: 바닥 양쪽을 오가기만 합니다. 학습률이 바닥의 "
-                "가장 가파른 방향의 2/곡률 이상이라 내려앉지 못하는 것입니다"
-                f"(손실은 {end_text}이지만, 오가는 도중 어디서 멈췄느냐에 따라 걸음마다 달라집니다).")
+    first = float(np.linalg.norm(steps[0])) if len(steps) else 0.0
+    last = float(np.linalg.norm(steps[-1])) if len(steps) else 0.0
+    flips = len(steps) >= 2 and float(steps[-1] @ steps[-2]) < 0
+
     if f_end > f0:
         return ("너무 큼: 손실이 커짐",
                 "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
+    limit = None if floor is None or lr is None else 2 / floor[1]
+    if limit is not None and lr > limit * (1 + LIMIT_TOL):
+        from dlkit._checks import _has_final_consonant, _josa
 
-    peak = float(losses.max())
-    if (peak - minimum) > PEAK_OVER * g0:  # 끝은 처음보다 낮지만 가는 길에 처음보다 높이 튀었다: '잘 줄어듦'이라 하지 않는다
+        point, curvature = floor
+        where = f"({num(point[0], '.3g')}, {num(point[1], '.3g')})"
+        c, rate = num(curvature, ".4g"), f"{lr:.3g}"
+        jump = (f" 처음 몇 걸음에는 {what}이 출발점의 {(peak - minimum) / g0:.1f}배까지 튀었습니다." if jumped else "")
+        return ("큼: 바닥을 오감",
+                f"가장 가까운 바닥 {where}에서 가장 가파른 방향의 곡률이 {c}{'이라서' if _has_final_consonant(c) else '라서'} "
+                f"학습률의 한계는 2/{c} = {num(limit, '.3g')}인데, 학습률 {rate}{_josa(rate)} 그보다 큽니다: 이 바닥에 "
+                f"가까이 갈수록 걸음이 바닥을 건너뛰어, 내려앉지 못하고 양쪽을 오갑니다.{jump} 손실은 {end_text}이지만, "
+                "오가는 도중 어디서 멈췄느냐에 따라 걸음 수마다 달라집니다.")
+    if flips and BOUNCE_KEEP * first < last <= BOUNCE_GROW * first and f_end <= f0:
+        return ("경계: 수렴도 발산도 않음",
+                f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {percent_to(last / first)}, 거의 줄지 않습니다: "
+                "벽 사이를 같은 폭으로 오가며 수렴도 발산도 하지 않는 경계의 학습률입니다"
+                f"(손실은 {end_text}).")
+    if limit is not None and abs(lr - limit) <= LIMIT_TOL * limit and flips:
+        from dlkit._checks import _has_final_consonant, _iga
+
+        rate, bound = f"{lr:.3g}", num(limit, ".3g")
+        return ("경계: 아주 느리게 내려앉음",
+                f"학습률 {rate}{_iga(rate)} 가장 가까운 바닥의 한계 2/곡률 = 2/{num(floor[1], '.4g')} = {bound}"
+                f"{'과' if _has_final_consonant(bound) else '와'} 같습니다: 가장 가파른 방향으로는 걸음이 바닥을 거의 "
+                "같은 폭으로 건너뛰어, 양쪽을 오가는 폭이 아주 느리게만 줄어듭니다"
+                f"(손실은 {end_text}).")
+    if jumped:  # 끝은 처음보다 낮지만 가는 길에 처음보다 높이 튀었다: '잘 줄어듦'이라 하지 않는다
         return ("아슬아슬: 튀었다가 줄어듦",
                 f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 {what}이 출발점의 {(peak - minimum) / g0:.1f}배"
                 f"({num(peak - minimum, '.3g')})까지 올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 {end_text}). "
                 "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다.")
-    if len(steps) >= 2:
-        first, last = float(np.linalg.norm(steps[0])), float(np.linalg.norm(steps[-1]))
+    if len(steps) >= 5:
         recent = np.linalg.norm(steps[-5:], axis=1)  # 한 번 짧은 걸음(튀다가 우연히)이 아니라 계속 멈춰 있어야
-        if minimum != 0 and len(steps) >= 5 and bool((recent < STUCK_STEP * first).all()) and share > SLOW_SHARE:
+        if minimum != 0 and bool((recent < STUCK_STEP * first).all()) and share > SLOW_SHARE:
             return ("머묾: 지역 최솟값", (
                 f"걸음이 첫 걸음의 {percent_to(last / first)} 거의 멈췄는데 {what}은 아직 처음의 {percent(share)}입니다: "
                 "전역 최솟값이 아닌 곳(지역 최솟값)에 머물렀습니다. 학습률을 키워도 같은 곳이면, "
@@ -150,6 +140,21 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
         return "작음: 느림", (f"{n}걸음 동안 {what}이 처음의 {percent_to(share)} 줄었지만 느립니다: 이 걸음 수에는 "
                            f"학습률이 작은 편입니다.{zigzag}")
     return "적당함: 잘 줄어듦", f"{n}걸음 동안 {what}이 처음의 {percent_to(share)} 잘 줄었습니다.{zigzag}"
+
+
+def lr_judgement(surface: Any, lr: float, res: Any) -> tuple[str, str]:
+    """학습률 데모의 경로 하나(:func:`~dlkit.surfaces.optimize_path`의 결과 ``res``)의 판정: 캡션과 단추의 설명이
+    같은 것을 쓴다. 경로 끝에서 가장 가까운 바닥과 그 곡률(학습률의 한계 2/곡률)을 구해 :func:`lr_verdict`에 넘긴다."""
+    from dlkit.surfaces import nearest_minimum, steepest_curvature
+
+    path = res.path
+    losses = np.asarray(surface.f(path[:, 0], path[:, 1]), dtype=float)
+    floor = None
+    if not res.diverged and surface.minima:
+        point = nearest_minimum(surface, path[-1])
+        floor = (point, steepest_curvature(surface, point))
+    return lr_verdict(losses, path, res.diverged, lr if surface.name == "ravine" else None, surface.minimum,
+                      lr=lr, floor=floor)
 
 
 ZIGZAG_SHARE = 0.5
@@ -234,14 +239,14 @@ def learning_rate_spec() -> DemoSpec:
         art["path"].set_data(path[:, 0], path[:, 1])
         losses = np.asarray(s.f(path[:, 0], path[:, 1]), dtype=float)
         f0, f_end = float(losses[0]), float(losses[-1])
-        verdict, words = lr_verdict(losses, path, res.diverged, lr if surface == "ravine" else None, s.minimum)
+        verdict, words = lr_judgement(s, lr, res)
         ax = art["ax_loss"]
         art["loss"].set_data(np.arange(len(losses)), loss_gap(surface, losses))
         ax.set_xlim(0, steps)
         ax.set_ylim(1e-4, 1e6)
         ax.set_title(f"lr = {lr:.3g}: {verdict}", fontsize=9)
         color = {"너무 큼": "tab:red", "작음: ": "tab:orange", "경계: ": "tab:purple",
-                 "아슬아슬": "tab:purple", "머묾: ": "tab:orange", "큼: 바": "tab:purple"}.get(verdict[:4], "tab:green")
+                 "아슬아슬": "tab:purple", "머묾: ": "tab:orange", "큼: 바": "tab:red"}.get(verdict[:4], "tab:green")
         art["loss"].set_color(color)
         art["path"].set_color(color)
         art["blit"] = ([art["path"], art["loss"], ax.title], (surface, steps))
@@ -278,9 +283,8 @@ def learning_rate_spec() -> DemoSpec:
 
         s = get_surface("ravine")
         res = optimize_path(s, lambda p: SGD(p, lr=lr), LR_STEPS)
-        losses = np.asarray(s.f(res.path[:, 0], res.path[:, 1]), dtype=float)
         return Preset(label, {"surface": "ravine", "steps": LR_STEPS, "lr": lr},
-                      f"좁은 골짜기, 학습률 {lr:g}: " + lr_verdict(losses, res.path, res.diverged, lr)[1])
+                      f"좁은 골짜기, 학습률 {lr:g}: " + lr_judgement(s, lr, res)[1])
 
     from dlkit.surfaces import SURFACES
 

@@ -992,68 +992,64 @@ def test_learning_rate_loss_panel_draws_losses_below_zero_above_its_floor(surfac
     plt.close(ravine)
 
 
-def _minima(name):
-    """지형의 극솟값들(식에서 닫힌 꼴로): 안장점 (0, ±√2), 지역 최솟값 지형 x³ − 2x + 0.3 = 0의 근 가운데 3x² − 2 > 0인 것."""
+def test_learning_rate_verdict_knows_the_floors_limit():
+    """경사 하강법은 바닥(극솟점)에서 학습률이 2/곡률보다 크면 그 바닥에 내려앉을 수 없다(|1 − η·곡률| > 1).
+    손실이 막혀 있는 지형(안장점, 지역 최솟값)에서는 발산하지 않고 오가기만 해서, 예전 판정은 그때의 손실 비율만
+    보고 '적당함: 잘 줄어듦'이나 '작음: 느림'(학습률 0.8에서!)이라 하고, 걸음 수마다 둘을 번갈아 말했다.
+
+    실시간 데모의 전체 범위(지형 × 학습률 × 걸음 수 5-150)에서: 한계를 넘는 학습률은 '작음', '적당함', '머묾'이
+    아니고, '바닥을 오감'의 한계 숫자는 torch 헤세 행렬로 잰 곡률과 맞으며, 한계와 같은 학습률(안장점 0.5,
+    고원 1)은 '큼'이 아니다. 40걸음부터는 판정이 걸음 수마다 뒤집히지 않는다(손실이 잠깐 처음보다 커진 걸음의
+    '손실이 커짐'은 참이므로 빼고 본다). 대조군: 좁은 골짜기 0.55는 발산하기 전까지 '손실이 커짐'이다
+    (리뷰: 한때 '경계: 같은 폭으로'라고 했다)."""
     import numpy as np
+    import torch
 
-    if name == "saddle":
-        return [np.array([0.0, np.sqrt(2.0)]), np.array([0.0, -np.sqrt(2.0)])]
-    if name == "local_minima":
-        xs = np.roots([1.0, 0.0, -2.0, 0.3]).real
-        return [np.array([x, 0.0]) for x in xs if 3 * x * x - 2 > 0]
-    return [np.array({"ravine": (0.0, 0.0), "rosenbrock": (1.0, 1.0), "plateau": (0.0, 0.0)}[name])]
+    from dlkit.surfaces import SURFACES, PathResult, get_surface, optimize_path
+    from dlkit.widgets._optim import LR_CHOICES, lr_judgement
 
+    curvatures = {}
 
-def _steepest_curvature(surface, point, h=1e-5):
-    """점에서 헤세 행렬(기울기의 중앙 차분)의 가장 큰 고윳값."""
-    import numpy as np
-
-    cols = []
-    for d in np.eye(2):
-        plus, minus = surface.grad(*(point + h * d)), surface.grad(*(point - h * d))
-        cols.append((np.asarray(plus, dtype=float) - np.asarray(minus, dtype=float)) / (2 * h))
-    hess = np.array(cols).T
-    return float(np.linalg.eigvalsh((hess + hess.T) / 2).max())
-
-
-def test_learning_rate_past_the_stability_limit_says_it_bounces():
-    """학습률이 바닥의 2/곡률 이상이면 손실이 막혀 있어 발산하지 않아도 바닥에 내려앉지 못하고 오간다(안장점 lr 0.55의
-    2주기, 0.8의 불규칙한 오감). 예전 판정은 그때 손실 비율만 보고 '적당함: 잘 줄어듦'이나, 비율이 20 % 곁을 오가
-    이웃한 걸음 수마다 '느림'과 '잘 줄어듦'을 번갈아 말했다. 이제 40걸음부터는 걸음 수가 바뀌어도 '바닥을 오감'이고,
-    그렇게 말하는 모든 경우에 캡션의 '학습률이 2/곡률 이상'이 경로가 오가는 극솟값에서 참이다.
-    대조군: 수렴하는 지그재그(좁은 골짜기 0.45, 정적 페이지의 휘어진 계곡 0.02)와 한 방향으로 기어가는 고원은
-    '오감'이 아니다."""
-    import numpy as np
-
-    from dlkit.surfaces import SURFACES, get_surface, optimize_path
-    from dlkit.widgets._optim import LR_CHOICES, lr_verdict
+    def torch_curvature(surface, point):
+        if (surface.name, point) not in curvatures:
+            hess = torch.autograd.functional.hessian(lambda v: surface.f(v[0], v[1]),
+                                                     torch.tensor(point, dtype=torch.float64))
+            curvatures[surface.name, point] = float(np.linalg.eigvalsh(hess.numpy()).max())
+        return curvatures[surface.name, point]
 
     bouncing = {("saddle", 0.55), ("saddle", 0.6), ("saddle", 0.8), ("local_minima", 0.45), ("local_minima", 0.5),
-                ("local_minima", 0.55), ("local_minima", 0.6), ("local_minima", 0.8)}
-    converging = {("ravine", 0.45), ("plateau", 0.3), ("saddle", 0.3), ("local_minima", 0.4)}
+                ("local_minima", 0.55), ("local_minima", 0.6), ("local_minima", 0.8), ("rosenbrock", 0.02)}
+    at_limit = {("saddle", 0.5), ("plateau", 1.0), ("ravine", 0.5)}
     said = set()
     for name in SURFACES:
         s = get_surface(name)
         for lr in LR_CHOICES:
-            res = optimize_path(s, lambda p, lr=lr: dk.SGD(p, lr=lr), 150)
-            if res.diverged:
-                continue
-            losses = np.asarray(s.f(*res.path.T), dtype=float)
+            full = optimize_path(s, lambda p, lr=lr: dk.SGD(p, lr=lr), 150)
+            done = len(full.path) - 1  # 발산했으면 그 앞까지는 발산하지 않은 경로와 같다
+            verdicts = {}
             for n in range(5, 151):
-                verdict, text = lr_verdict(losses[:n + 1], res.path[:n + 1], False,
-                                           lr if name == "ravine" else None, s.minimum)
-                if (name, lr) in bouncing and n >= 40:
-                    assert verdict == "큼: 바닥을 오감", (name, lr, n, verdict, text)
-                if (name, lr) in converging or ((name, lr) == ("rosenbrock", 0.02) and n in (40, 150)):
-                    # 휘어진 계곡 0.02는 바닥의 한계(2/101.6 ≈ 0.0197)를 살짝 넘지만 정적 페이지의 40·150걸음에서는
-                    # 아직 걸음이 줄고 있다(오가는 폭이 한 걸음에 약 6 %씩 준다)
-                    assert "오감" not in verdict, (name, lr, n, verdict, text)
-                if "오감" in verdict:
+                res = full if n >= done and full.diverged else PathResult(full.path[:n + 1], False, "")
+                if n in (5, 40, 149) and not res.diverged:  # 앞부분이 그 걸음 수로 새로 돈 경로와 같은지
+                    np.testing.assert_array_equal(res.path, optimize_path(s, lambda p, lr=lr: dk.SGD(p, lr=lr), n).path)
+                verdict, text = lr_judgement(s, lr, res)
+                verdicts[n] = verdict
+                end = res.path[-1]
+                floor = dk.nearest_minimum(s, end)
+                limit = 2 / torch_curvature(s, floor)
+                if not res.diverged and lr > limit * (1 + 1e-6):
+                    assert not verdict.startswith(("작음", "적당함", "머묾")), (name, lr, n, verdict, text)
+                if verdict == "큼: 바닥을 오감":
                     said.add((name, lr))
-                    end = res.path[n]
-                    nearest = min(_minima(name), key=lambda m: float(np.linalg.norm(end - m)))
-                    assert lr >= 2 / _steepest_curvature(s, nearest) - 1e-9, (name, lr, n, nearest)
-                    assert "2/곡률 이상" in text
+                    assert lr > limit and f"= {dk.words.num(limit, '.3g')}" in text, (name, lr, n, limit, text)
+                if (name, lr) in at_limit:
+                    assert not verdict.startswith("큼"), (name, lr, n, verdict)
+                if (name, lr) in bouncing and n >= 40:
+                    assert verdict in ("큼: 바닥을 오감", "너무 큼: 손실이 커짐"), (name, lr, n, verdict, text)
+                if (name, lr) == ("ravine", 0.55) and n < done:
+                    assert verdict == "너무 큼: 손실이 커짐", (n, verdict, text)
+            late = [v for n, v in sorted(verdicts.items()) if n >= 40 and v != "너무 큼: 손실이 커짐"]
+            runs = [v for i, v in enumerate(late) if i == 0 or v != late[i - 1]]
+            assert len(runs) == len(set(runs)), (name, lr, runs)  # 한 판정으로 되돌아오지 않는다
     assert bouncing <= said
 
 

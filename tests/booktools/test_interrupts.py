@@ -1,5 +1,10 @@
-"""빌드가 중간에 멈추거나 겹칠 때(이슈 15의 2, 4, 6): 터미널처럼 프로세스 묶음에 Ctrl-C를 두 번 보내고,
-같은 폴더에서 두 번째 빌드를 띄운 뒤, 다음 빌드가 지금 dlkit의 출력을 페이지에 싣는지 HTML로 판정한다.
+"""빌드가 중간에 멈추거나 겹칠 때(이슈 15의 2, 4, 6)와 dlkit이 바뀐 뒤의 빌드(이슈 15의 7): 터미널처럼 프로세스
+묶음에 Ctrl-C를 두 번 보내고, 같은 폴더에서 두 번째 빌드를 띄운 뒤, 다음 빌드가 dlkit을 쓰는 장을 모두 다시 실행해
+지금 dlkit의 출력을 페이지, 덱, 인쇄용 PDF에 싣는지 판정한다.
+
+(예전에는 "dlkit을 고치면 다시 실행되고 덱·PDF도 새로 만든다"를 tests/booktools/test_build_files.py가 따로 보았다.
+둘 다 dlkit을 고쳐 일곱 장을 다시 실행하느라 각각 1-2분이 들어, 중단된 빌드 다음 빌드에서 함께 본다. 중단된 뒤에도
+다음 빌드가 모두 다시 만들어야 하므로 따로 볼 때보다 약하지 않다.)
 """
 from __future__ import annotations
 
@@ -16,7 +21,9 @@ from helpers import run_build
 
 pytestmark = pytest.mark.build
 
-SENTINEL = 'print("중단 검사:", dk.iterations_per_epoch(7, 3))'
+# 덱에 보이는 셀 하나(다른 셀이 쓰지 않는 인자 7, 3)
+SENTINEL = ('\n\n```{code-cell} ipython3\n---\nslideshow:\n  slide_type: slide\n---\n'
+            'print("중단 검사:", dk.iterations_per_epoch(7, 3))\n```\n')
 DLKIT_EDIT = ("\n\n_original_iterations_per_epoch = iterations_per_epoch\n\n\n"
               "def iterations_per_epoch(num_examples, *args, **kwargs):  # 고장 주입: (7, ...)의 결과만 바꾼다\n"
               "    result = _original_iterations_per_epoch(num_examples, *args, **kwargs)\n"
@@ -49,12 +56,19 @@ def page_text(root: Path) -> str:
 
 
 def test_ctrl_c_twice_a_second_build_and_the_build_after(book_copy):
+    import re
+
+    from booktools.chapters import chapters_using
+
     chapter = book_copy / "chapters" / "06_epoch_batch.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8").rstrip()
-                       + f"\n\n```{{code-cell}} ipython3\n{SENTINEL}\n```\n", encoding="utf-8")
-    first = run_build(book_copy, "--no-post")
+    chapter.write_text(chapter.read_text(encoding="utf-8").rstrip() + SENTINEL, encoding="utf-8")
+    first = run_build(book_copy)
     assert first.returncode == 0, first.output[-3000:]
     assert "중단 검사: 3" in page_text(book_copy)
+    deck = book_copy / "_build/html/slides/06_epoch_batch.html"
+    pdf = book_copy / "_build/html/slides/06_epoch_batch.pdf"
+    assert "중단 검사: 3" in deck.read_text(encoding="utf-8")
+    printed = pdf.stat().st_mtime_ns
 
     # dlkit을 바꾸고 빌드를 시작한다: 캐시가 지워지고 장을 실행하는 동안 Ctrl-C를 두 번
     data_py = book_copy / "dlkit" / "data.py"
@@ -87,9 +101,13 @@ def test_ctrl_c_twice_a_second_build_and_the_build_after(book_copy):
     time.sleep(5)
     assert not kernels_under(book_copy), "Ctrl-C 뒤에 커널이 남았다"
 
-    # 다음 빌드: 장 원본은 그대로지만 출력이 새것이다 → 페이지가 지금 dlkit의 값을 보여 준다
-    again = run_build(book_copy, "--no-post")
+    # 다음 빌드: 장 원본은 그대로지만 dlkit이 바뀌었다 → dlkit을 쓰는 장을 모두 다시 실행하고, 페이지·덱·PDF가
+    # 지금 dlkit의 값을 보여 준다
+    again = run_build(book_copy)
     assert again.returncode == 0, again.output[-3000:]
-    assert "chapters/06_epoch_batch.md" in again.report["executed"]
+    assert again.report["executed"] == sorted(ch.source for ch in chapters_using(book_copy, "dlkit"))
     html = page_text(book_copy)
     assert "중단 검사: 1003" in html and "중단 검사: 3<" not in html
+    slides = deck.read_text(encoding="utf-8")
+    assert "중단 검사: 1003" in slides and not re.search(r"중단 검사: 3\b", slides)
+    assert pdf.stat().st_mtime_ns > printed  # 유인물도 새 덱으로 다시 인쇄했다

@@ -149,9 +149,27 @@ def test_import_dlkit_stays_light():
     assert out.strip() == "[]"
 
 
+READER_RC = {"lines.linewidth": 7.25, "font.family": ["serif"], "axes.grid": False, "figure.dpi": 61.0,
+             "axes.titlesize": 21.0}
+"""독자가 바꿔 둔 듯한 눈에 띄는 rcParams: 데모가 이것을 건드리지 않는지 본다."""
+
+
 @pytest.fixture(scope="module")
-def static_demos():
-    return {name: W.demo(name, mode="static") for name in NAMES}
+def static_render():
+    """등록된 데모 모두의 정적 위젯(모든 프레임을 한 번 그린다)과, 그리는 동안 바뀐 독자의 rcParams 이름들.
+
+    프레임을 다 그리는 데 수십 초가 걸리므로 이 모듈에서 한 번만 그리고, rcParams 검사도 그 그림으로 한다."""
+    import matplotlib
+
+    with matplotlib.rc_context(READER_RC):
+        before = dict(matplotlib.rcParams)
+        demos = {name: W.demo(name, mode="static") for name in NAMES}
+        return demos, rc_changes(before)
+
+
+@pytest.fixture(scope="module")
+def static_demos(static_render):
+    return static_render[0]
 
 
 def _walk(widget):
@@ -443,24 +461,28 @@ def reader_rc():
     """독자가 바꿔 둔 듯한 눈에 띄는 rcParams(테스트가 끝나면 되돌린다)."""
     import matplotlib
 
-    with matplotlib.rc_context({"lines.linewidth": 7.25, "font.family": ["serif"], "axes.grid": False,
-                                "figure.dpi": 61.0, "axes.titlesize": 21.0}):
+    with matplotlib.rc_context(READER_RC):
         yield dict(matplotlib.rcParams)
 
 
-def _show_every_demo(names) -> None:
-    """등록된 데모마다: 정적 모드, 실시간 모드(조절기 하나를 움직여 다시 그림), 정적 그림."""
+def _show_every_demo(names, *, static: bool = True) -> None:
+    """등록된 데모마다: 정적 모드(``static``일 때), 실시간 모드(조절기 하나를 움직여 다시 그림), 정적 그림."""
     import matplotlib.pyplot as plt
 
     for name in names:
-        W.demo(name, mode="static")
+        if static:
+            W.demo(name, mode="static")
         check_live_demo(W.demo(name, mode="live"))
         plt.close(W.demo_figure(name))
 
 
-def test_demos_leave_the_readers_rcparams_alone(reader_rc, monkeypatch):
+def test_demos_leave_the_readers_rcparams_alone(reader_rc, monkeypatch, static_render):
+    """정적 모드는 모듈이 한 번 그린 static_render가 독자의 rcParams 아래에서 그렸고, 여기서는 실시간 모드와
+    정적 그림(demo_figure)을 모든 데모에서, 정적 모드를 작은 데모 하나에서 다시 본다."""
+    assert static_render[1] == [], static_render[1]
     monkeypatch.setitem(W.DEMOS, "tiny", tiny_spec)
-    _show_every_demo(sorted(W.DEMOS))
+    W.demo("tiny", mode="static")
+    _show_every_demo(sorted(W.DEMOS), static=False)
     assert rc_changes(reader_rc) == []
 
 

@@ -44,6 +44,7 @@ from dlkit.surfaces import (
     Surface,
     get_surface,
     linreg_loss_grid,
+    hessian,
     linreg_surface,
     nearest_minimum,
     optimize_path,
@@ -73,7 +74,7 @@ __all__ = [
     "History", "train", "evaluate", "predict", "progress_enabled",
     # 손실 지형
     "Surface", "SURFACES", "get_surface", "PathResult", "optimize_path", "linreg_loss_grid", "linreg_surface",
-    "nearest_minimum", "steepest_curvature",
+    "hessian", "nearest_minimum", "steepest_curvature",
     # 그림
     "use_korean_font", "setup_book_style", "plot_activation", "plot_activations", "plot_history",
     "plot_surface_paths", "plot_linreg_fit", "plot_decision_boundary",

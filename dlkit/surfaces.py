@@ -48,7 +48,7 @@ class Surface:
     minimum : float
         전역 최솟값(식에서 구한 값). 손실 곡선을 "최솟값과의 차이"로 그릴 때 쓴다.
     minima : tuple of (float, float)
-        극솟점(최솟값의 자리)들, 식에서 구한 것. :func:`nearest_minimum`과 :func:`steepest_curvature`로
+        극소점(최솟값의 자리)들, 식에서 구한 것. :func:`nearest_minimum`과 :func:`steepest_curvature`로
         경로가 내려앉으려는 바닥과 그 바닥의 학습률 한계 2/곡률을 구할 때 쓴다. 모르면 빈 튜플.
     """
 
@@ -128,7 +128,7 @@ rosenbrock = Surface("rosenbrock", "휘어진 계곡(Rosenbrock)", _rosenbrock_f
 r"""로젠브록(Rosenbrock) 함수 :math:`(1-x)^2 + 10(y-x^2)^2`: 최솟값 :math:`(1, 1)`, 바닥이 평평하고 휘었다."""
 
 def _local_pools() -> tuple[tuple[float, float], ...]:
-    """x^4/4 - x^2 + 0.3x + y^2의 극솟점들: y = 0, x는 x^3 - 2x + 0.3 = 0의 실근 가운데 f''(x) = 3x^2 - 2 > 0인 것."""
+    """x^4/4 - x^2 + 0.3x + y^2의 극소점들: y = 0, x는 x^3 - 2x + 0.3 = 0의 실근 가운데 f''(x) = 3x^2 - 2 > 0인 것."""
     roots = np.roots([1.0, 0.0, -2.0, 0.3])
     xs = sorted(float(r.real) for r in roots if abs(r.imag) < 1e-12 and 3 * r.real**2 - 2 > 0)
     return tuple((x, 0.0) for x in xs)
@@ -175,12 +175,8 @@ CURVATURE_STEP = 1e-5
 """곡률을 기울기의 중앙 차분으로 잴 때의 간격."""
 
 
-def steepest_curvature(surface: Surface | str, point: Any) -> float:
-    r"""점 ``point``에서 가장 가파른 방향의 곡률: 헤세 행렬(기울기 ``grad``의 중앙 차분)의 가장 큰 고윳값.
-
-    극솟점에서 경사 하강법은 학습률이 ``2 / steepest_curvature``보다 작아야 그 바닥에 내려앉는다
-    (이차식 :math:`\tfrac{a}{2}w^2`에서 :math:`w \leftarrow (1 - \eta a) w`이므로).
-    """
+def hessian(surface: Surface | str, point: Any) -> np.ndarray:
+    """점 ``point``에서의 헤세 행렬(2×2, 대칭): 기울기 ``grad``의 중앙 차분(간격 :data:`CURVATURE_STEP`)."""
     surface = as_surface(surface)
     p = as_float_array(point, "point", example="point=(0.0, 1.41)")
     if p.shape != (2,):
@@ -189,11 +185,20 @@ def steepest_curvature(surface: Surface | str, point: Any) -> float:
     cols = [(np.asarray(surface.grad(*(p + h * d)), dtype=float) - np.asarray(surface.grad(*(p - h * d)), dtype=float))
             / (2 * h) for d in np.eye(2)]
     hess = np.array(cols).T
-    return float(np.linalg.eigvalsh((hess + hess.T) / 2).max())
+    return (hess + hess.T) / 2
+
+
+def steepest_curvature(surface: Surface | str, point: Any) -> float:
+    r"""점 ``point``에서 가장 가파른 방향의 곡률: 헤세 행렬(:func:`hessian`)의 가장 큰 고윳값.
+
+    극소점에서 경사 하강법은 학습률이 ``2 / steepest_curvature``보다 작아야 그 바닥에 내려앉는다
+    (이차식 :math:`\tfrac{a}{2}w^2`에서 :math:`w \leftarrow (1 - \eta a) w`이므로). 이 값을 안정 한계라 한다.
+    """
+    return float(np.linalg.eigvalsh(hessian(surface, point)).max())
 
 
 def nearest_minimum(surface: Surface | str, point: Any) -> tuple[float, float] | None:
-    """지형의 극솟점(:attr:`Surface.minima`) 가운데 ``point``에 가장 가까운 것(극솟점을 모르는 지형이면 None)."""
+    """지형의 극소점(:attr:`Surface.minima`) 가운데 ``point``에 가장 가까운 것(극소점을 모르는 지형이면 None)."""
     surface = as_surface(surface)
     p = as_float_array(point, "point", example="point=(0.0, 1.41)")
     if p.shape != (2,):

@@ -277,11 +277,11 @@ def _torch_hessian(surface, point):
 
 @pytest.mark.parametrize("name", list(dk.SURFACES))
 def test_minima_are_minima_and_their_curvature_matches_torch(name):
-    """지형마다 적힌 극솟점은 기울기가 0이고 헤세 행렬(torch 자동 미분)이 양의 정부호이며, 가장 낮은 것이
+    """지형마다 적힌 극소점은 기울기가 0이고 헤세 행렬(torch 자동 미분)이 양의 정부호이며, 가장 낮은 것이
     ``minimum``이다. ``steepest_curvature``(기울기의 중앙 차분)는 torch 헤세 행렬의 가장 큰 고윳값과 같다.
-    대조군: 극솟점에서 조금 비킨 점은 기울기가 0이 아니고, 가장 작은 고윳값을 고르면 torch와 다르다."""
+    대조군: 극소점에서 조금 비킨 점은 기울기가 0이 아니고, 가장 작은 고윳값을 고르면 torch와 다르다."""
     surface = dk.get_surface(name)
-    assert surface.minima, f"{name}에 극솟점이 적혀 있지 않습니다"
+    assert surface.minima, f"{name}에 극소점이 적혀 있지 않습니다"
     for point in surface.minima:
         np.testing.assert_allclose(surface.grad(*point), [0.0, 0.0], atol=1e-12)
         eig = np.linalg.eigvalsh(_torch_hessian(surface, point))
@@ -294,6 +294,13 @@ def test_minima_are_minima_and_their_curvature_matches_torch(name):
     for point in rng.uniform(-1.5, 1.5, size=(4, 2)):  # 아무 점에서나 torch의 가장 큰 고윳값과 같다
         expected = np.linalg.eigvalsh(_torch_hessian(surface, point)).max()
         assert dk.steepest_curvature(surface, point) == pytest.approx(expected, rel=1e-6, abs=1e-8)
+
+
+def test_hessian_matches_torch_and_is_symmetric():
+    s = dk.get_surface("rosenbrock")
+    for point in ((1.0, 1.0), (-0.5, 0.7)):
+        np.testing.assert_allclose(dk.hessian(s, point), _torch_hessian(s, point), rtol=1e-7, atol=1e-6)
+    assert not np.allclose(dk.hessian(s, (1.0, 1.0)), np.diag(np.diag(_torch_hessian(s, (1.0, 1.0)))))  # 대조군: 비대각이 있다
 
 
 def test_nearest_minimum_picks_the_closest_pool():

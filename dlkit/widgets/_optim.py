@@ -47,37 +47,10 @@ PEAK_OVER = 1.05
 """손실 − 최솟값이 가는 길에 출발점의 이 배를 넘었을 때만 '튀었다'고 한다(반올림 정도의 넘침은 튄 것이 아니다)."""
 
 
-ACROSS_WINDOW = 10
-"""'바닥을 오감'은 최근 이만큼의 걸음이 모두 바닥을 건너뛰었을 때만(가장 가파른 방향으로 바닥의 이쪽과 저쪽을 번갈아)."""
-ACROSS_KEEP = 0.95
-"""그동안 오가는 폭(마지막 두 점의 바닥까지 거리의 합)이 처음의 이 배 넘게 남아 있어야 '줄지 않는다'."""
-
-
-def across_floor(path: Any, point: Any, direction: Any, window: int = ACROSS_WINDOW) -> bool:
-    """최근 ``window``걸음이 모두 바닥 ``point``를 가장 가파른 방향 ``direction``으로 건너뛰고, 오가는 폭이 줄지 않았나."""
-    path = np.asarray(path, dtype=float)
-    if len(path) < window + 2:
-        return False
-    proj = (path[-(window + 1):] - np.asarray(point, dtype=float)) @ np.asarray(direction, dtype=float)
-    if not bool((proj[1:] * proj[:-1] < 0).all()):
-        return False
-    return abs(proj[-1]) + abs(proj[-2]) >= ACROSS_KEEP * (abs(proj[0]) + abs(proj[1]))
-
-
-JUMP_WINDOW = 10
-"""'불규칙하게 튐'이 보는 최근 걸음 수(그 앞의 같은 수의 걸음과 견준다)."""
-
-
-def jumping(losses: Any, path: Any, window: int = JUMP_WINDOW) -> bool:
-    """최근 ``window``걸음에서 손실이 한 번이라도 다시 오르고, 가장 긴 걸음이 그 앞 ``window``걸음의 절반 넘게 남았나.
-
-    수렴하는 경로(휘어진 계곡을 따라 천천히 가는 지그재그도)는 손실이 걸음마다 줄고, 걸음도 준다."""
-    losses = np.asarray(losses, dtype=float)
-    lengths = np.linalg.norm(np.diff(np.asarray(path, dtype=float), axis=0), axis=1)
-    if len(lengths) < 2 * window:
-        return False
-    ups = int((np.diff(losses[-(window + 1):]) > 0).sum())
-    return ups >= 1 and float(lengths[-window:].max()) >= 0.5 * float(lengths[-2 * window:-window].max())
+def floor_crossings(path: Any, point: Any, direction: Any) -> int:
+    """경로가 바닥 ``point``를 가장 가파른 방향 ``direction``으로 건너뛴 횟수(그 방향 좌표의 부호가 바뀐 횟수)."""
+    proj = (np.asarray(path, dtype=float) - np.asarray(point, dtype=float)) @ np.asarray(direction, dtype=float)
+    return int((proj[1:] * proj[:-1] < 0).sum())
 
 
 def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None = None,
@@ -90,10 +63,11 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     (:func:`lr_judgement`가 구한다)이다. 주면 학습률 ``lr``을 그 바닥의 안정 한계 2/곡률과 견준다. 한계보다 크면
     그 바닥은 경로를 밀어내는 점이라(|1 − η·곡률| > 1) 내려앉을 수 없다. 발산하지 않더라도 '큼'이다.
 
-    차례로: 발산, 손실이 처음보다 커짐, 한계보다 큰데 바닥을 건너뛰며 오가거나 불규칙하게 튐('내려앉지 못함',
-    :func:`across_floor`, :func:`jumping`), 걸음이 줄지 않고 같은 폭으로 방향만 바꿈(수렴 경계, 본문의 η = 2/a),
-    한계와 같음, 가는 길에 튐(한계를 넘었으면 그렇다고 덧붙인다), 한계를 넘었지만 아직 바닥에 닿기 전,
-    지역 최솟값에 머묾, 손실이 처음의 몇 %로 줄었나(``SLOW_SHARE``). 문장에는 그 비율을 그대로 적어,
+    차례로: 발산, (좁은 골짜기에서) 손실이 처음보다 커짐, 안정 한계를 넘음(걸음 수와 상관없이 같은 판정이고,
+    문장은 이미 바닥을 건너뛰었는지(:func:`floor_crossings`)를 말한다), 손실이 처음보다 커짐, 걸음이 줄지 않고
+    같은 폭으로 방향만 바꿈(수렴 경계, 본문의 η = 2/a), 한계와 같음, 가는 길에 튐, 지역 최솟값에 머묾,
+    손실이 처음의 몇 %로 줄었나
+    (``SLOW_SHARE``). 문장에는 그 비율을 그대로 적어,
     이웃한 프레임의 말이 숫자와 어긋나지 않게 한다.
 
     비율은 지형의 최솟값 ``minimum``까지 남은 차이(손실 − 최솟값)로 잰다. 손실 곡선이 그리는 값과 같다
@@ -121,27 +95,30 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     last = float(np.linalg.norm(steps[-1])) if len(steps) else 0.0
     flips = len(steps) >= 2 and float(steps[-1] @ steps[-2]) < 0
 
-    if f_end > f0:
-        return ("너무 큼: 손실이 커짐",
-                "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
+    rising = ("너무 큼: 손실이 커짐",
+              "학습률이 너무 커서 손실이 줄지 않고 처음보다 커졌습니다. 걸음 수를 늘리면 어떻게 되는지 보세요.")
+    if f_end > f0 and ravine_lr is not None:  # 이차식: 한계를 넘으면 튀는 폭이 걸음마다 커진다
+        return rising
     limit = None if floor is None or lr is None else 2 / floor[1]
-    over = limit is not None and lr > limit * (1 + LIMIT_TOL)
-    if over:
+    if limit is not None and lr > limit * (1 + LIMIT_TOL):  # 발산하지 않아도 이 바닥에는 내려앉을 수 없다
         from dlkit._checks import _has_final_consonant, _josa
 
         point, curvature, direction = floor
         c, rate, bound = num(curvature, ".4g"), f"{lr:.3g}", num(limit, ".3g")
         where = f"({num(point[0], '.3g')}, {num(point[1], '.3g')})"
-        why = (f"가장 가까운 바닥 {where}에서 가장 가파른 방향의 곡률이 {c}{'이라서' if _has_final_consonant(c) else '라서'} "
-               f"안정 한계는 2/{c} = {bound}인데, 학습률 {rate}{_josa(rate)} 그보다 큽니다")
-        if across_floor(path, point, direction) or jumping(losses, path):
-            return ("큼: 내려앉지 못함",
-                    f"{why}: 바닥을 건너뛰며 오가거나 불규칙하게 튈 뿐, 걸음이 줄지 않아 내려앉지 못합니다. 손실은 "
-                    f"{end_text}이지만, 오가는 도중 어디서 멈췄느냐에 따라 걸음 수마다 달라집니다.")
-    if over and not jumped:
-        return ("큼: 한계를 넘음",
-                f"{why}. {len(path) - 1}걸음 뒤 손실은 {end_text}이지만, 바닥에 다가가면 내려앉지 못하고 "
-                "바닥 양쪽을 오가게 됩니다.")
+        crossed = floor_crossings(path, point, direction) >= 2
+        now = ("이미 바닥 양쪽을 건너뛰며 오가고 있고" if crossed
+               else "아직 바닥에 닿기 전이지만 바닥에 다가가면 양쪽을 건너뛰며 오가게 되고")
+        tail = "이지만, 오가는 도중 어디서 멈췄느냐에 따라 걸음 수마다 달라집니다." if crossed else "입니다."
+        jump = (f" 처음 몇 걸음에는 {what}이 출발점의 {(peak - minimum) / g0:.1f}배까지 튀었습니다." if jumped else "")
+        above = " 지금은 손실이 처음보다 큽니다." if f_end > f0 else ""
+        return ("큼: 안정 한계를 넘음",
+                f"가장 가까운 바닥 {where}에서 가장 가파른 방향의 곡률이 {c}{'이라서' if _has_final_consonant(c) else '라서'} "
+                f"안정 한계는 2/{c} = {bound}인데, 학습률 {rate}{_josa(rate)} 그보다 큽니다. 경로는 {now}, 학습률이 "
+                f"이 한계를 넘는 한 걸음 수를 늘려도 이 바닥에 내려앉지 못합니다.{jump}{above} {len(path) - 1}걸음 뒤 "
+                f"손실은 {end_text}{tail}")
+    if f_end > f0:
+        return rising
     if flips and BOUNCE_KEEP * first < last <= BOUNCE_GROW * first and f_end <= f0:
         return ("경계: 수렴도 발산도 않음",
                 f"걸음마다 방향이 뒤집히는데 마지막 걸음도 첫 걸음의 {percent_to(last / first)}, 거의 줄지 않습니다: "
@@ -160,10 +137,7 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
         return ("아슬아슬: 튀었다가 줄어듦",
                 f"처음 몇 걸음은 한 걸음이 골짜기를 건너뛰어 {what}이 출발점의 {(peak - minimum) / g0:.1f}배"
                 f"({num(peak - minimum, '.3g')})까지 올랐다가, 골짜기 바닥에 내려앉은 뒤 줄었습니다(끝은 {end_text}). "
-                "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다."
-                + (f" 학습률 {rate}{_josa(rate)} 이 바닥의 안정 한계 {bound}{'을' if _has_final_consonant(bound) else '를'} "
-                   "살짝 넘어서, 더 가면 바닥에서 "
-                   "다시 튀기 시작합니다." if over else ""))
+                "학습률이 조금 더 크면 발산할 수 있는 아슬아슬한 크기입니다.")
     if len(steps) >= 5:
         recent = np.linalg.norm(steps[-5:], axis=1)  # 한 번 짧은 걸음(튀다가 우연히)이 아니라 계속 멈춰 있어야
         if minimum != 0 and bool((recent < STUCK_STEP * first).all()) and share > SLOW_SHARE:
@@ -290,7 +264,7 @@ def learning_rate_spec() -> DemoSpec:
         ax.set_ylim(1e-4, 1e6)
         ax.set_title(f"lr = {lr:.3g}: {verdict}", fontsize=9)
         color = {"너무 큼": "tab:red", "작음: ": "tab:orange", "경계: ": "tab:purple",
-                 "아슬아슬": "tab:purple", "머묾: ": "tab:orange", "큼: 내": "tab:red", "큼: 한": "tab:orange"}.get(verdict[:4], "tab:green")
+                 "아슬아슬": "tab:purple", "머묾: ": "tab:orange", "큼: 안": "tab:red"}.get(verdict[:4], "tab:green")
         art["loss"].set_color(color)
         art["path"].set_color(color)
         art["blit"] = ([art["path"], art["loss"], ax.title], (surface, steps))

@@ -171,6 +171,11 @@ def find_python(version: str) -> str | None:
     return None
 
 
+def cpu_torch(pin: str) -> str:
+    """``torch==2.13.0`` → ``torch==2.13.0+cpu``(이미 로컬 판이 붙었거나 torch가 아니면 그대로)."""
+    return pin + "+cpu" if pin.startswith("torch==") and "+" not in pin else pin
+
+
 def cached_venv(name: str, version: str, pins: list[str]) -> Venv:
     python = find_python(version)
     if python is None:
@@ -189,11 +194,11 @@ def cached_venv(name: str, version: str, pins: list[str]) -> Venv:
         shutil.rmtree(venv.base, ignore_errors=True)
         venv.home.mkdir(parents=True)
         subprocess.run([python, "-m", "venv", str(venv.base / "venv")], check=True)
-        if any(p.startswith("torch==") for p in pins):  # 수 GB의 CUDA torch를 받기 전에 멈춘다
-            report = json.loads(venv.pip("install", "--dry-run", "--quiet", "--report", "-", *pins).stdout)
-            torch = [i["metadata"]["version"] for i in report["install"] if i["metadata"]["name"] == "torch"]
-            assert torch and torch[0].endswith("+cpu"), f"CPU 전용 torch 휠을 찾지 못했습니다: {torch}"
-        venv.pip("install", "--quiet", *pins)
+        # torch는 CPU 빌드(+cpu)로 못 박는다: PyPI에는 +cpu가 없으므로 수 GB의 CUDA torch를 받을 수 없고, 따로
+        # 의존성을 풀어 보는 --dry-run(예전에는 설치 전에 한 번 더 풀었다)이 필요 없다.
+        pins = [cpu_torch(p) for p in pins]
+        # --no-compile: 설치하면서 모든 .py를 미리 컴파일하지 않는다(쓰는 모듈만 처음 import할 때 컴파일된다).
+        venv.pip("install", "--quiet", "--no-compile", *pins)
         # Colab의 런타임처럼 matplotlib 글꼴 캐시를 미리 만든다(첫 import의 stderr 안내 방지)
         venv.run("-c", "import matplotlib.font_manager")
         done.write_text(time.strftime("%Y-%m-%d %H:%M:%S\n"))

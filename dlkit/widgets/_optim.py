@@ -47,12 +47,6 @@ PEAK_OVER = 1.05
 """손실 − 최솟값이 가는 길에 출발점의 이 배를 넘었을 때만 '튀었다'고 한다(반올림 정도의 넘침은 튄 것이 아니다)."""
 
 
-def floor_crossings(path: Any, point: Any, direction: Any) -> int:
-    """경로가 바닥 ``point``를 가장 가파른 방향 ``direction``으로 건너뛴 횟수(그 방향 좌표의 부호가 바뀐 횟수)."""
-    proj = (np.asarray(path, dtype=float) - np.asarray(point, dtype=float)) @ np.asarray(direction, dtype=float)
-    return int((proj[1:] * proj[:-1] < 0).sum())
-
-
 def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None = None,
                minimum: float = 0.0, *, lr: float | None = None,
                floor: tuple[tuple[float, float], float, Any] | None = None) -> tuple[str, str]:
@@ -64,7 +58,7 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     그 바닥은 경로를 밀어내는 점이라(|1 − η·곡률| > 1) 내려앉을 수 없다. 발산하지 않더라도 '큼'이다.
 
     차례로: 발산, (좁은 골짜기에서) 손실이 처음보다 커짐, 안정 한계를 넘음(걸음 수와 상관없이 같은 판정이고,
-    문장은 이미 바닥을 건너뛰었는지(:func:`floor_crossings`)를 말한다), 손실이 처음보다 커짐, 걸음이 줄지 않고
+    문장은 최근 손실이 오르내리는지, 곧 이미 오가는 중인지를 말한다), 손실이 처음보다 커짐, 걸음이 줄지 않고
     같은 폭으로 방향만 바꿈(수렴 경계, 본문의 η = 2/a), 한계와 같음, 가는 길에 튐, 지역 최솟값에 머묾,
     손실이 처음의 몇 %로 줄었나
     (``SLOW_SHARE``). 문장에는 그 비율을 그대로 적어,
@@ -106,16 +100,17 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
         point, curvature, direction = floor
         c, rate, bound = num(curvature, ".4g"), f"{lr:.3g}", num(limit, ".3g")
         where = f"({num(point[0], '.3g')}, {num(point[1], '.3g')})"
-        crossed = floor_crossings(path, point, direction) >= 2
-        now = ("이미 바닥 양쪽을 건너뛰며 오가고 있고" if crossed
-               else "아직 바닥에 닿기 전이지만 바닥에 다가가면 양쪽을 건너뛰며 오가게 되고")
-        tail = "이지만, 오가는 도중 어디서 멈췄느냐에 따라 걸음 수마다 달라집니다." if crossed else "입니다."
+        # 최근 손실이 오르내리면 오가는 중이고, 아직 줄기만 하면 바닥에 다가가는 중이다
+        bouncing = len(losses) > 2 and bool((np.diff(losses[-11:]) > 0).any())
+        tail = ("이지만, 오가는 도중 어디서 멈췄느냐에 따라 걸음 수마다 달라집니다." if bouncing
+                else "이고 아직 줄고 있지만, 바닥 곁에 가면 오가기 시작합니다.")
         jump = (f" 처음 몇 걸음에는 {what}이 출발점의 {(peak - minimum) / g0:.1f}배까지 튀었습니다." if jumped else "")
-        above = " 지금은 손실이 처음보다 큽니다." if f_end > f0 else ""
+        above = " 지금은 손실이 처음보다 큽니다." if f_end - minimum > PEAK_OVER * g0 else ""
         return ("큼: 안정 한계를 넘음",
                 f"가장 가까운 바닥 {where}에서 가장 가파른 방향의 곡률이 {c}{'이라서' if _has_final_consonant(c) else '라서'} "
-                f"안정 한계는 2/{c} = {bound}인데, 학습률 {rate}{_josa(rate)} 그보다 큽니다. 경로는 {now}, 학습률이 "
-                f"이 한계를 넘는 한 걸음 수를 늘려도 이 바닥에 내려앉지 못합니다.{jump}{above} {len(path) - 1}걸음 뒤 "
+                f"안정 한계는 2/{c} = {bound}인데, 학습률 {rate}{_josa(rate)} 그보다 큽니다. 이 바닥 곁에서는 걸음이 "
+                "바닥을 건너뛰어 양쪽을 오가게 되므로, 학습률이 이 한계를 넘는 한, 걸음 수를 늘려도 이 바닥에 "
+                f"내려앉지 못합니다.{jump}{above} {len(path) - 1}걸음 뒤 "
                 f"손실은 {end_text}{tail}")
     if f_end > f0:
         return rising

@@ -175,12 +175,18 @@ CURVATURE_STEP = 1e-5
 """곡률을 기울기의 중앙 차분으로 잴 때의 간격."""
 
 
-def hessian(surface: Surface | str, point: Any) -> np.ndarray:
-    """점 ``point``에서의 헤세 행렬(2×2, 대칭): 기울기 ``grad``의 중앙 차분(간격 :data:`CURVATURE_STEP`)."""
-    surface = as_surface(surface)
+def _point(point: Any) -> np.ndarray:
+    """``point``를 점 (x, y) 하나(shape (2,))로 검사한다."""
     p = as_float_array(point, "point", example="point=(0.0, 1.41)")
     if p.shape != (2,):
         raise InputValueError(f"point는 점 (x, y) 하나여야 합니다. 받은 shape: {p.shape} (예: point=(0.0, 1.41))")
+    return p
+
+
+def hessian(surface: Surface | str, point: Any) -> np.ndarray:
+    """점 ``point``에서의 헤세 행렬(2×2, 대칭): 기울기 ``grad``의 중앙 차분(간격 :data:`CURVATURE_STEP`)."""
+    surface = as_surface(surface)
+    p = _point(point)
     h = CURVATURE_STEP
     cols = [(np.asarray(surface.grad(*(p + h * d)), dtype=float) - np.asarray(surface.grad(*(p - h * d)), dtype=float))
             / (2 * h) for d in np.eye(2)]
@@ -200,9 +206,7 @@ def steepest_curvature(surface: Surface | str, point: Any) -> float:
 def nearest_minimum(surface: Surface | str, point: Any) -> tuple[float, float] | None:
     """지형의 극소점(:attr:`Surface.minima`) 가운데 ``point``에 가장 가까운 것(극소점을 모르는 지형이면 None)."""
     surface = as_surface(surface)
-    p = as_float_array(point, "point", example="point=(0.0, 1.41)")
-    if p.shape != (2,):
-        raise InputValueError(f"point는 점 (x, y) 하나여야 합니다. 받은 shape: {p.shape} (예: point=(0.0, 1.41))")
+    p = _point(point)
     if not surface.minima:
         return None
     return min(surface.minima, key=lambda m: float(np.hypot(p[0] - m[0], p[1] - m[1])))

@@ -90,6 +90,14 @@ arrays = hnp.arrays(np.float64, hnp.array_shapes(min_dims=0, max_dims=3, min_sid
 anything = st.one_of(numbers, junk, arrays, arrays.map(lambda a: a.tolist()))
 
 
+def torch_hessian(surface: Any, point: Any) -> np.ndarray:
+    """손실 지형 ``surface``의 점 ``point``에서 torch 자동 미분으로 구한 헤세 행렬(dlkit의 중앙 차분과 견줄 기준)."""
+    import torch
+
+    return torch.autograd.functional.hessian(
+        lambda v: surface.f(v[0], v[1]), torch.tensor(point, dtype=torch.float64)).numpy()
+
+
 def good(*shape: int):
     """올바른 shape의 유한한 배열(무작위 입력이 가끔은 정상 경로도 지나가도록 섞는다)."""
     return hnp.arrays(np.float64, shape, elements=finite)

@@ -49,11 +49,11 @@ PEAK_OVER = 1.05
 
 def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None = None,
                minimum: float = 0.0, *, lr: float | None = None,
-               floor: tuple[tuple[float, float], float, Any] | None = None) -> tuple[str, str]:
+               floor: tuple[tuple[float, float], float] | None = None) -> tuple[str, str]:
     """SGD 경로 하나의 판정: (그림 제목용 짧은 판정, 캡션 문장).
 
     발산 여부는 따로 정하지 않고 :func:`dlkit.surfaces.optimize_path`의 판정(``diverged``)을 그대로 쓴다.
-    ``floor``는 경로 끝에서 가장 가까운 극소점, 그 점에서 가장 가파른 방향의 곡률과 그 방향
+    ``floor``는 경로 끝에서 가장 가까운 극소점과 그 점에서 가장 가파른 방향의 곡률
     (:func:`lr_judgement`가 구한다)이다. 주면 학습률 ``lr``을 그 바닥의 안정 한계 2/곡률과 견준다. 한계보다 크면
     그 바닥은 경로를 밀어내는 점이라(|1 − η·곡률| > 1) 내려앉을 수 없다. 발산하지 않더라도 '큼'이다.
 
@@ -97,7 +97,7 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
     if limit is not None and lr > limit * (1 + LIMIT_TOL):  # 발산하지 않아도 이 바닥에는 내려앉을 수 없다
         from dlkit._checks import _has_final_consonant, _josa
 
-        point, curvature, direction = floor
+        point, curvature = floor
         c, rate, bound = num(curvature, ".4g"), f"{lr:.3g}", num(limit, ".3g")
         where = f"({num(point[0], '.3g')}, {num(point[1], '.3g')})"
         # 최근 손실이 오르내리면 오가는 중이고, 아직 줄기만 하면 바닥에 다가가는 중이다
@@ -157,15 +157,14 @@ def lr_verdict(losses: Any, path: Any, diverged: bool, ravine_lr: float | None =
 def lr_judgement(surface: Any, lr: float, res: Any) -> tuple[str, str]:
     """학습률 데모의 경로 하나(:func:`~dlkit.surfaces.optimize_path`의 결과 ``res``)의 판정: 캡션과 단추의 설명이
     같은 것을 쓴다. 경로 끝에서 가장 가까운 바닥과 그 곡률(학습률의 한계 2/곡률)을 구해 :func:`lr_verdict`에 넘긴다."""
-    from dlkit.surfaces import hessian, nearest_minimum
+    from dlkit.surfaces import nearest_minimum, steepest_curvature
 
     path = res.path
     losses = np.asarray(surface.f(path[:, 0], path[:, 1]), dtype=float)
     floor = None
     if not res.diverged and surface.minima:
         point = nearest_minimum(surface, path[-1])
-        values, vectors = np.linalg.eigh(hessian(surface, point))
-        floor = (point, float(values[-1]), vectors[:, -1])
+        floor = (point, steepest_curvature(surface, point))
     return lr_verdict(losses, path, res.diverged, lr if surface.name == "ravine" else None, surface.minimum,
                       lr=lr, floor=floor)
 

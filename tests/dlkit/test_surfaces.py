@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import dlkit as dk
 from dlkit._checks import InputTypeError, InputValueError
-from helpers import PROPERTY, assert_korean_error, bad_input_params, maybe_good, mostly, outcome, positive
+from helpers import (PROPERTY, assert_korean_error, bad_input_params, maybe_good, mostly, outcome, positive,
+                     torch_hessian)
 
 @pytest.mark.parametrize("name", list(dk.SURFACES))
 def test_surface_grad_matches_torch(name):
@@ -270,11 +271,6 @@ BAD_INPUT = {
 }
 
 
-def _torch_hessian(surface, point):
-    return torch.autograd.functional.hessian(
-        lambda v: surface.f(v[0], v[1]), torch.tensor(point, dtype=torch.float64)).numpy()
-
-
 @pytest.mark.parametrize("name", list(dk.SURFACES))
 def test_minima_are_minima_and_their_curvature_matches_torch(name):
     """지형마다 적힌 극소점은 기울기가 0이고 헤세 행렬(torch 자동 미분)이 양의 정부호이며, 가장 낮은 것이
@@ -284,7 +280,7 @@ def test_minima_are_minima_and_their_curvature_matches_torch(name):
     assert surface.minima, f"{name}에 극소점이 적혀 있지 않습니다"
     for point in surface.minima:
         np.testing.assert_allclose(surface.grad(*point), [0.0, 0.0], atol=1e-12)
-        eig = np.linalg.eigvalsh(_torch_hessian(surface, point))
+        eig = np.linalg.eigvalsh(torch_hessian(surface, point))
         assert eig.min() > 0, (name, point, eig)
         assert dk.steepest_curvature(surface, point) == pytest.approx(eig.max(), rel=1e-7)
         assert abs(dk.steepest_curvature(surface, point) - eig.min()) > 1e-3 or np.isclose(eig.min(), eig.max())
@@ -292,15 +288,15 @@ def test_minima_are_minima_and_their_curvature_matches_torch(name):
     assert min(float(surface.f(*m)) for m in surface.minima) == pytest.approx(surface.minimum, abs=1e-12)
     rng = np.random.default_rng(1)
     for point in rng.uniform(-1.5, 1.5, size=(4, 2)):  # 아무 점에서나 torch의 가장 큰 고윳값과 같다
-        expected = np.linalg.eigvalsh(_torch_hessian(surface, point)).max()
+        expected = np.linalg.eigvalsh(torch_hessian(surface, point)).max()
         assert dk.steepest_curvature(surface, point) == pytest.approx(expected, rel=1e-6, abs=1e-8)
 
 
 def test_hessian_matches_torch_and_is_symmetric():
     s = dk.get_surface("rosenbrock")
     for point in ((1.0, 1.0), (-0.5, 0.7)):
-        np.testing.assert_allclose(dk.hessian(s, point), _torch_hessian(s, point), rtol=1e-7, atol=1e-6)
-    assert not np.allclose(dk.hessian(s, (1.0, 1.0)), np.diag(np.diag(_torch_hessian(s, (1.0, 1.0)))))  # 대조군: 비대각이 있다
+        np.testing.assert_allclose(dk.hessian(s, point), torch_hessian(s, point), rtol=1e-7, atol=1e-6)
+    assert not np.allclose(dk.hessian(s, (1.0, 1.0)), np.diag(np.diag(torch_hessian(s, (1.0, 1.0)))))  # 대조군: 비대각이 있다
 
 
 def test_nearest_minimum_picks_the_closest_pool():

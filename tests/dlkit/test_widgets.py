@@ -1025,18 +1025,17 @@ def test_learning_rate_verdict_knows_the_floors_limit():
     한계와 같은 학습률(안장점 0.5, 고원 1)은 '큼'이 아니다. 어느 경우에도 판정이 걸음 수에 따라 한 판정으로
     되돌아오지 않는다. 대조군: 좁은 골짜기 0.55는 발산하기 전까지 '손실이 커짐'이다(리뷰: 한때 '경계'라고 했다)."""
     import numpy as np
-    import torch
 
     from dlkit.surfaces import SURFACES, PathResult, get_surface, optimize_path
     from dlkit.widgets._optim import LR_CHOICES, lr_judgement
+
+    from helpers import torch_hessian
 
     curvatures = {}
 
     def torch_curvature(surface, point):
         if (surface.name, point) not in curvatures:
-            hess = torch.autograd.functional.hessian(lambda v: surface.f(v[0], v[1]),
-                                                     torch.tensor(point, dtype=torch.float64))
-            curvatures[surface.name, point] = float(np.linalg.eigvalsh(hess.numpy()).max())
+            curvatures[surface.name, point] = float(np.linalg.eigvalsh(torch_hessian(surface, point)).max())
         return curvatures[surface.name, point]
 
     over_limit = {("saddle", 0.55), ("saddle", 0.6), ("saddle", 0.8), ("saddle", 1.0), ("local_minima", 0.45),

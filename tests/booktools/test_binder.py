@@ -289,6 +289,44 @@ def _screenshot(page, name: str) -> None:
         page.screenshot(path=str(Path(target) / name))
 
 
+def _run_all(page) -> None:
+    """독자처럼: 노트북 안을 한 번 눌러 현재 창으로 만들고, Run 메뉴에서 *활성인* Run All Cells를 누른다."""
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell .jp-InputPrompt").first.click()
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    item = page.locator(".lm-Menu-item:not(.lm-mod-disabled)",
+                        has=page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")))
+    item.wait_for(timeout=30_000)
+    item.click()
+
+
+def _kernels(url: str, token: str) -> list[tuple[str, str]]:
+    """서버가 아는 커널의 (상태, 마지막 활동 시각): 실패 메시지에 붙인다."""
+    try:
+        with urllib.request.urlopen(f"{url}/api/kernels?token={token}", timeout=5) as resp:
+            return [(k.get("execution_state", "?"), k.get("last_activity", "?")) for k in json.load(resp)]
+    except OSError as exc:
+        return [("조회 실패", str(exc))]
+
+
+def _lab_log(binder_env: BinderEnv) -> str:
+    log = binder_env.base / "lab.log"
+    return "jupyter lab 기록(끝부분):\n" + (log.read_text(errors="replace")[-3000:] if log.exists() else "(없음)")
+
+
+def _execution_started(page, url: str, token: str, timeout_s: float) -> bool:
+    """어느 셀이든 [*] 또는 번호를 달았거나 커널이 바빠지면 실행이 시작된 것이다."""
+    prompts = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-InputPrompt"
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        texts = page.locator(prompts).all_inner_texts()
+        if any(re.search(r"\[(\*|\d+)\]", t) for t in texts):
+            return True
+        if any(state == "busy" for state, _ in _kernels(url, token)):
+            return True
+        page.wait_for_timeout(500)
+    return False
+
+
 @pytest.mark.binder
 @pytest.mark.browser
 def test_binder_button_opens_notebook_that_runs(binder_env, lab, browser):
@@ -307,8 +345,16 @@ def test_binder_button_opens_notebook_that_runs(binder_env, lab, browser):
         assert title in heading
         # 커널이 준비되면 Run → Run All Cells
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
-        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+        _run_all(page)
+        # 클릭이 실행을 시작했는지 먼저 본다. CI에서 한 번, 클릭 뒤 480초 동안 셀이 하나도 돌지 않았다(대화상자 없음):
+        # 노트북이 아직 '현재 창'이 아니면 JupyterLab은 Run All Cells를 비활성으로 두고 클릭을 그냥 버린다.
+        # 독자라면 다시 누를 일이라 한 번만 다시 누르고, 그래도 시작하지 않으면 커널 상태와 서버 기록을 보인다.
+        if not _execution_started(page, url, token, timeout_s=90):
+            _run_all(page)
+            if not _execution_started(page, url, token, timeout_s=90):
+                _screenshot(page, "binder-not-started.png")
+                pytest.fail("Run All Cells를 두 번 눌러도 실행이 시작되지 않았습니다: "
+                            f"커널 {_kernels(url, token)}\n{_lab_log(binder_env)}")
         # 셀은 화면에 보이는 것만 DOM에 있으므로(가상 스크롤) 저장한 파일로 끝났는지 본다
         saved = binder_env.repo / feature_launch.notebook_relpath(f"chapters/{source.stem}", ROOT)
         deadline_s = 480
@@ -334,7 +380,7 @@ def test_binder_button_opens_notebook_that_runs(binder_env, lab, browser):
                 dialogs = page.locator(".jp-Dialog").all_inner_texts()
                 done = sum(1 for c in code if c.get("execution_count"))
                 pytest.fail(f"Run All이 {deadline_s}초 안에 끝나지 않았습니다: 코드 셀 {done}/{len(code)}개 실행, "
-                            f"대화상자 {dialogs!r}")
+                            f"대화상자 {dialogs!r}, 커널 {_kernels(url, token)}\n{_lab_log(binder_env)}")
         outputs = [o for c in code for o in c.get("outputs", [])]
         bad = [o for o in outputs if o["output_type"] == "error"
                or (o["output_type"] == "stream" and o.get("name") == "stderr")]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import html
 import re
 import shutil
 from html.parser import HTMLParser
@@ -108,7 +109,8 @@ def term_forms(texts: list[str]) -> dict[str, str]:
 
 # ── 색인할 HTML 다듬기(페이지 자체는 그대로) ────────────────────────────
 SECTION_HEADING = re.compile(r'<section(?P<pre>[^>]*?) id="(?P<id>[^"]+)"(?P<post>[^>]*)>(?P<gap>\s*)<h(?P<n>[1-6])>')
-INLINE_MATH = re.compile(r'<span class="math[^"]*">\\\((?P<tex>.*?)\\\)</span>', re.S)
+# 빌드가 쓴 인라인 수식(booktools.sphinxext.mathml): <span class="math …" data-tex="LaTeX"><math>…</math></span>
+INLINE_MATH = re.compile(r'<span class="math[^"]*" data-tex="(?P<tex>[^"]*)"><math\b.*?</math></span>', re.S)
 TEX_WORDS = {
     r"\hat{y}": "ŷ", r"\hat y": "ŷ", r"\sum": "Σ", r"\cdot": "·", r"\times": "×", r"\eta": "η",
     r"\alpha": "α", r"\beta": "β", r"\sigma": "σ", r"\nabla": "∇", r"\partial": "∂", r"\approx": "≈",
@@ -135,7 +137,9 @@ def indexable_html(rel: str, source: str) -> str:
     인라인 수식은 글자로 바꾸고, 용어집·참고 자료는 무게를 낮춘다."""
     source = SECTION_HEADING.sub(
         lambda m: f'<section{m["pre"]}{m["post"]}>{m["gap"]}<h{m["n"]} id="{m["id"]}">', source)
-    source = INLINE_MATH.sub(lambda m: f'<span class="studybook-math">{tex_to_text(m["tex"])}</span>', source)
+    source = INLINE_MATH.sub(
+        lambda m: f'<span class="studybook-math">{html.escape(tex_to_text(html.unescape(m["tex"])), quote=False)}</span>',
+        source)
     weight = LOW_WEIGHT_PAGES.get(rel)
     if weight is not None:
         source = source.replace(BODY_MARK, f'{BODY_MARK} data-pagefind-weight="{weight}"', 1)

@@ -12,7 +12,8 @@ REVEAL_VERSION = "4.6.1"   # nbconvert 7의 SlidesExporter가 맞는 reveal.js 4
 
 # 이름 → _static/ 아래 경로
 ASSETS = {
-    "mathjax": "mathjax/tex-mml-chtml.js",
+    "mathjax": "mathjax/tex-mml-chtml.js",   # 덱만(사이트의 수식은 빌드 때 MathML: booktools.sphinxext.mathml)
+    "math_font": "noto-sans-math/noto-sans-math.woff2",   # 사이트의 MathML 글꼴(OpenType MATH 표)
     "requirejs": "requirejs/require.js",
     "jquery": "jquery/jquery.min.js",
     "html_manager": "jupyter-widgets/embed-amd.js",

@@ -17,6 +17,7 @@ HTML_MANAGER=@jupyter-widgets/html-manager@1.0.15   # ipywidgets 8.1.x (controls
 FONTAWESOME=@fortawesome/fontawesome-free@5.15.4    # html-manager에 묶인 버전: 라이선스 파일만 쓴다
 REVEAL=reveal.js@4.6.1
 JQUERY=jquery@3.7.1
+MATHFONT=@fontsource/noto-sans-math@5.3.0          # 사이트의 MathML 글꼴(booktools/sphinxext/mathml.py)
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DEST="$ROOT/_vendor"
@@ -42,6 +43,7 @@ fetch "$HTML_MANAGER" html-manager
 fetch "$FONTAWESOME" fontawesome
 fetch "$REVEAL" reveal
 fetch "$JQUERY" jquery
+fetch "$MATHFONT" mathfont
 
 # MANIFEST.md 는 손으로 관리하므로 보존하고, 나머지는 지우고 다시 채운다.
 manifest=""
@@ -155,6 +157,11 @@ put "$R/LICENSE" reveal.js/LICENSE
 put "$TMP/jquery/package/dist/jquery.min.js" jquery/jquery.min.js
 put "$TMP/jquery/package/LICENSE.txt" jquery/LICENSE.txt
 
+# --- Noto Sans Math: 'latin' 이름이지만 글리프 3033개와 MATH 표를 다 담은 woff2 --------
+put "$TMP/mathfont/package/files/noto-sans-math-latin-400-normal.woff2" noto-sans-math/noto-sans-math.woff2
+put "$TMP/mathfont/package/LICENSE" noto-sans-math/LICENSE
+
 echo "[vendor] 완료: $DEST"
 (cd "$DEST" && du -sh -- * | sed 's/^/[vendor]   /')
 echo "[vendor] 합계: $(du -sh "$DEST" | cut -f1)  (MANIFEST.md 의 크기 표를 맞춰 고칠 것)"
+

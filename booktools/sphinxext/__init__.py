@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from booktools.sphinxext import (chapter_table, demos, icons, images, korean_labels, korean_ui, launch, look, meta, offline,
+from booktools.sphinxext import (chapter_table, demos, icons, images, korean_labels, korean_ui, launch, look, mathml, meta, offline,
                                  phone, printing,
                                  prune, quiz, search, slides, status, toc)
 
@@ -14,7 +14,8 @@ from booktools.sphinxext import (chapter_table, demos, icons, images, korean_lab
 FEATURES = (
     toc,              # 목차의 문서만 읽는다(include_patterns), 목차가 틀리면 한국어로 멈춘다
     look,             # booktools/theme: 템플릿 폴더와 정적 파일 폴더
-    offline,          # 함께 올린 MathJax·RequireJS·html-manager, CDN 없이
+    offline,          # 함께 올린 RequireJS·html-manager, CDN 없이
+    mathml,           # 수식을 빌드 때 MathML로(페이지에서 조판하지 않아 글이 밀리지 않는다)
     icons,            # 테마 아이콘을 인라인 SVG로(1.5 MB fontawesome.js 없이)
     korean_ui,        # 테마 문구의 한국어 카탈로그
     korean_labels,    # 그림·표·연습의 한국어 이름

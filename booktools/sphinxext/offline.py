@@ -1,20 +1,19 @@
 """오프라인 자산: 책의 모든 페이지가 네트워크 없이, 콘솔 오류 없이 동작하게 한다.
 
-- `_vendor/`(npm에서 받아 커밋한 MathJax 3, RequireJS, @jupyter-widgets/html-manager,
-  reveal.js, jQuery; `_vendor/MANIFEST.md`, `booktools/vendor_refresh.sh`, 표는 :mod:`booktools.vendor`)를
+- `_vendor/`(npm에서 받아 커밋한 RequireJS, @jupyter-widgets/html-manager, 수식 글꼴, 덱의
+  MathJax 3·reveal.js·jQuery; `_vendor/MANIFEST.md`, `booktools/vendor_refresh.sh`, 표는 :mod:`booktools.vendor`)를
   `html_static_path`에 넣는다. 결과물에서는 `_static/<패키지>/...`에 놓인다.
   `_static/`(원본 폴더)에 두지 않는 까닭: Jupyter Book 1은 원본 `_static/`의 모든
   .js/.css를 모든 페이지에 넣는다.
-- `mathjax_path`와 myst-nb의 `nb_ipywidgets_js`를 그 파일들로 돌린다. 둘 다 상대 경로라
-  Sphinx가 페이지 깊이(`chapters/x.html`)에 맞춰 `../_static/...`로 바꿔 준다.
+- myst-nb의 `nb_ipywidgets_js`를 그 파일들로 돌린다. 상대 경로라 Sphinx가 페이지 깊이
+  (`chapters/x.html`)에 맞춰 `../_static/...`로 바꿔 준다. 사이트의 수식은 MathJax가 아니라
+  빌드 때 MathML로 쓴다(:mod:`booktools.sphinxext.mathml`).
 - 위젯 페이지에는 RequireJS `paths` 설정(`_static/jupyter-widgets/paths.js`, 이 모듈이
   빌드 시작 때 써 넣는다)을 html-manager보다 먼저 넣는다. 없으면 html-manager가 아이콘
   글꼴을 페이지 기준 상대 경로로 불러 `chapters/` 아래에서 404가 난다.
 - sphinx-thebe의 인라인 설정 스크립트(두 번 들어가 "Identifier 'THEBE_JS_URL' has
   already been declared" 오류를 낸다)와 sphinx-thebe.js/.css를 페이지에서 뺀다.
   이 책은 thebe를 쓰지 않는다(`launch_buttons.thebe: false`).
-- 수식이 있는 페이지에는 MathJax 2의 `MathJax.Hub.Queue`를 흉내 내는 작은 스크립트를 넣는다
-  (html-manager가 위젯 설명을 그 API로 조판하려다 MathJax 3에서 예외를 던진다).
 - 콘솔 오류 두 가지를 막는다: pydata 테마의 "Got invalid theme mode"(`default_mode`가 비어
   있으면; `light`로), 파비콘이 없을 때 브라우저의 `/favicon.ico` 404(`html_favicon`이 없으면
   data: 아이콘).
@@ -24,10 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from booktools.sphinxext.workarounds import drop_page_assets
-from booktools.theme import MATHJAX_HUB_SHIM_JS
 from booktools.vendor import ASSETS, VENDOR_DIR
 
-MATHJAX = ASSETS["mathjax"]
 REQUIREJS = ASSETS["requirejs"]
 WIDGETS_PATHS = ASSETS["widgets_paths"]
 HTML_MANAGER = ASSETS["html_manager"]
@@ -57,12 +54,6 @@ PATHS_JS = """\
 })();
 """
 
-# ipywidgets 8의 html-manager는 위젯 설명(label)을 MathJax 2 API `MathJax.Hub.Queue`로
-# 조판한다. MathJax 3에는 Hub가 없어 "Cannot read properties of undefined (reading
-# 'Queue')"가 난다. Sphinx의 `window.MathJax = {...}` 설정 뒤에 Hub.Queue 흉내를 붙이고,
-# MathJax 3가 준비되면 typesetPromise로 넘긴다(준비 전 호출은 모아 두었다가 처리).
-MATHJAX_HUB_SHIM = MATHJAX_HUB_SHIM_JS.read_text(encoding="utf-8")  # 덱 템플릿과 같은 파일
-
 # 브라우저가 /favicon.ico를 찾다가 404(콘솔 오류)를 내지 않게, html_favicon이 없으면
 # 파일 없는 data: 아이콘을 넣는다.
 FAVICON_DATA_URI = (
@@ -78,7 +69,6 @@ def _config_inited(app, config) -> None:
     vendor = Path(app.confdir) / VENDOR_DIR
     if vendor.is_dir() and VENDOR_DIR not in config.html_static_path:
         config.html_static_path.append(VENDOR_DIR)
-    config.mathjax_path = MATHJAX
     # myst-nb: {스크립트 경로: <script> 속성}. 경로는 _static 기준(Sphinx가 페이지별로 바꾼다).
     # data-jupyter-widgets-cdn은 넣지 않는다: 모르는 위젯 모듈을 CDN에서 받지 않게.
     config.nb_ipywidgets_js = {
@@ -105,17 +95,9 @@ def _is_thebe(js) -> bool:
     return "THEBE_JS_URL" in body or filename.endswith("sphinx-thebe.js")
 
 
-def _loads_mathjax(js) -> bool:
-    return str(getattr(js, "filename", "") or "").split("?")[0].endswith(MATHJAX)
-
-
 def _page_context(app, pagename, templatename, context, doctree) -> None:
-    scripts = drop_page_assets(
+    drop_page_assets(
         context, script=_is_thebe, css=lambda css: str(getattr(css, "filename", "")).endswith("sphinx-thebe.css"))
-    if any(_loads_mathjax(js) for js in scripts):
-        # 인라인 스크립트는 defer인 MathJax보다 늘 먼저, `window.MathJax = ...` 설정보다는
-        # 뒤에(문서 순서) 실행된다. builder.add_js_file은 이 페이지에만 더한다.
-        app.builder.add_js_file(None, body=MATHJAX_HUB_SHIM)
     if not context.get("default_mode"):
         # pydata-sphinx-theme: 비어 있으면 "Got invalid theme mode" 콘솔 오류가 난다.
         context["default_mode"] = "light"

@@ -1,9 +1,9 @@
-"""모든 페이지가 싣는 것을 줄였는지: Sphinx 자체 검색, FontAwesome JS, 수식 없는 페이지의 MathJax.
+"""모든 페이지가 싣는 것을 줄였는지: Sphinx 자체 검색, FontAwesome JS, MathJax(수식은 빌드 때 MathML).
 
 - 정적 검사(빌드된 HTML): 어느 페이지의 ``<script src>``도 searchtools.js·language_data.js·searchindex.js·
   fontawesome.js를 부르지 않는다. 틀의 FontAwesome 아이콘은 모두 인라인 SVG가 되었다.
 - 브라우저 검사: 페이지를 처음 열어 네트워크가 잠잠해질 때까지 받은 자원(Resource Timing)에 그 스크립트가 없다.
-  수식이 없는 페이지는 MathJax를 받지 않고, 수식이 있는 페이지는 여전히 조판한다. 아이콘은 크기가 있는 SVG로 그려진다.
+  어느 페이지도 MathJax를 받지 않고, 수식 글꼴은 수식이 있는 페이지만 받는다. 아이콘은 크기가 있는 SVG로 그려진다.
 
 무게 자체(바이트)는 테스트가 아니라 `make bench`(booktools/bench/pageweight.py)가 재고 예산과 비교한다.
 """
@@ -77,29 +77,22 @@ def test_pages_fetch_no_sphinx_search_or_fontawesome_js(visit):
 
 
 @pytest.mark.browser
-def test_mathjax_loads_only_on_pages_with_math(built_book, visit):
+def test_no_page_loads_mathjax_and_only_math_pages_load_the_math_font(built_book, visit):
+    """사이트의 수식은 빌드 때 MathML이다: 어느 페이지도 MathJax(1.2 MB)를 받지 않고, 수식 글꼴(268 KB)과 수식 CSS는
+    수식이 있는 페이지만 받는다."""
     plain = [p for p in toc_pages() if not MATH_NODE.search(page_html(built_book, p))]
     with_math = [p for p in toc_pages() if p not in plain]
     assert plain and with_math, f"수식 없는 페이지 {plain}, 수식 있는 페이지 {with_math}: 둘 다 있어야 검사가 됩니다"
     mathjax = "/_static/" + ASSETS["mathjax"].rsplit("/", 1)[0] + "/"
-    for page in plain:
+    font = "/_static/" + ASSETS["math_font"]
+    for page in plain + with_math[:2]:
         record = visit(page)
-        loaded = [r for r in record.page.evaluate(RESOURCES_JS) if r.startswith(mathjax)]
-        assert not loaded, f"{page}: 수식이 없는데 MathJax를 받습니다: {loaded}"
+        resources = record.page.evaluate(RESOURCES_JS)
+        assert not [r for r in resources if r.startswith(mathjax)], f"{page}: MathJax를 받습니다"
         assert record.page.evaluate("typeof window.MathJax") == "undefined", page
-    # 수식이 있는 페이지는 여전히 MathJax가 모든 수식을 조판한다(스크립트 태그가 아니라 그려진 결과를 본다)
-    record = visit("chapters/04_optim.html" if "chapters/04_optim.html" in with_math else with_math[0])
-    page = record.page
-    page.wait_for_selector("mjx-container", timeout=15000)
-    page.evaluate("async () => { await MathJax.startup.promise; }")
-    counts = page.evaluate("""() => ({
-        math: document.querySelectorAll('.math').length,
-        typeset: [...document.querySelectorAll('.math')].filter(el => {
-            const c = el.querySelector('mjx-container');
-            return c && c.getBoundingClientRect().width > 0;
-        }).length})""")
-    assert counts["math"] > 0 and counts["typeset"] == counts["math"], counts
-    assert any(r.startswith(mathjax) for r in page.evaluate(RESOURCES_JS))
+        got_font = any(r.split("?")[0] == font for r in resources)
+        assert got_font == (page in with_math), f"{page}: 수식 {'있음' if page in with_math else '없음'}, 수식 글꼴 받음 {got_font}"
+        record.page.context.close()
 
 
 ICON_BOXES_JS = """(selector) => [...document.querySelectorAll(selector)].map(el => {

@@ -4,7 +4,7 @@
   <a>라 해당 없음), CSS가 밖의 글꼴을 부르지 않는다, sphinx-thebe 중복 스크립트가 없다.
 - 브라우저 검사(@pytest.mark.browser): _toc.yml의 모든 페이지와 genindex.html을 헤드리스
   Chromium으로 열어 사이트 밖 요청 0, 콘솔 오류 0, 4xx/5xx 0. 수식이 있는 페이지에서는
-  MathJax가 실제로 조판했는지, 한글이 한국어 글꼴로 그려졌는지, 한국어 UI 문구가 보이는지.
+  빌드가 쓴 MathML이 수식 글꼴로 바르게 그려졌는지, 한글이 한국어 글꼴로 그려졌는지, 한국어 UI 문구가 보이는지.
 
 search.html은 검색(Pagefind) 담당 테스트(test_search.py)가 따로 본다.
 """
@@ -146,24 +146,65 @@ def test_page_loads_offline_without_errors(visit, path):
     assert not result.console_errors, f"{path}: 콘솔 오류 {result.console_errors}"
 
 
+MATH_LAYOUT_JS = """() => {
+    const box = el => el.getBoundingClientRect();
+    const maths = [...document.querySelectorAll('.math')];
+    const hats = [...document.querySelectorAll('mover[accent="true"]')].map(m => {
+        const [base, accent] = m.children;
+        return {base: box(base), accent: box(accent)};
+    });
+    const braces = [...document.querySelectorAll('.studybook-underbrace')].map(b => ({
+        brace: box(b).width, content: box(b.firstElementChild).width,
+        border: parseFloat(getComputedStyle(b).borderBottomWidth)}));
+    // 두 칸씩 짝인 정렬 표(align*): 각 줄 둘째 칸의 첫 등호(=)는 같은 x에서 시작해야 한다
+    const columns = [...document.querySelectorAll('mtable')].map(t => [...t.querySelectorAll(':scope > mtr')]
+        .map(r => r.children[1] && r.children[1].querySelector('mo'))
+        .filter(mo => mo && mo.textContent === '=').map(mo => Math.round(box(mo).left)));
+    return {
+        math: maths.length,
+        drawn: maths.filter(el => { const m = el.querySelector('math'); return m && box(m).width > 0 && box(m).height > 0; }).length,
+        font: [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Noto Sans Math').map(f => f.status),
+        // 작은 악센트가 글자 바로 위에: ASCII ^는 글자 높이의 2/3쯤 되는 큰 꺾쇠로 그려졌다(고치면 1/4쯤)
+        hatsAbove: hats.filter(h => h.accent.height <= 0.4 * h.base.height && h.accent.bottom <= h.base.top + 0.25 * h.base.height
+                                  && h.accent.left >= h.base.left - 2 && h.accent.right <= h.base.right + 2).length,
+        hats: hats.length,
+        braces, columns,
+    };
+}"""
+
+
 @pytest.mark.browser
-def test_math_is_typeset_by_vendored_mathjax(built_book, visit):
+def test_math_is_mathml_drawn_with_the_math_font(built_book, visit):
+    """수식은 빌드 때 MathML이 되어(booktools/sphinxext/mathml.py) 페이지가 열리자마자 그려진다: 스크립트 조판 없음.
+
+    브라우저에서 그려진 모양으로 본다: 모든 수식이 크기가 있고, 수식 글꼴(Noto Sans Math)을 받아 썼고, 악센트(ŷ의 ^)는
+    글자 위에 있고, \\underbrace의 괄호는 묶은 식 전체를 덮고, 정렬 표의 등호는 줄마다 같은 자리에 선다.
+    이 셋은 latex2mathml을 그대로 쓰면 틀린다(고치기 전 Chromium에서 본 것: ^가 옆에, 괄호가 식의 일부만, 등호가 어긋남)."""
     pages = math_pages(built_book.html)
-    assert pages, ("수식이 있는 페이지가 하나도 없습니다: MathJax를 확인할 수 없습니다 "
-                   "(장에 $...$ 또는 $$...$$ 수식이 있어야 합니다)")
-    path = pages[0]
-    result = visit(path)
-    page = result.page
-    page.wait_for_selector("mjx-container", timeout=15000)
-    unrendered = page.evaluate(
-        """() => [...document.querySelectorAll('.math')]
-                 .filter(el => !el.querySelector('mjx-container'))
-                 .map(el => el.textContent.slice(0, 60))"""
-    )
-    assert not unrendered, f"{path}: MathJax가 조판하지 않은 수식 {unrendered}"
-    body = page.inner_text("article")
-    assert "\\(" not in body and "\\[" not in body, f"{path}: 원문 TeX 구분자가 화면에 남았습니다"
-    assert not result.external_requests and not result.console_errors
+    assert len(pages) >= 5, f"수식이 있는 페이지가 너무 적습니다: {pages}"
+    seen_hats = seen_braces = seen_columns = 0
+    for path in pages:
+        result = visit(path)
+        page = result.page
+        page.evaluate("() => document.fonts.ready")
+        state = page.evaluate(MATH_LAYOUT_JS)
+        assert state["math"] > 0 and state["drawn"] == state["math"], (path, state["math"], state["drawn"])
+        assert state["font"] == ["loaded"], f"{path}: 수식 글꼴을 받지 못했습니다: {state['font']}"
+        assert state["hatsAbove"] == state["hats"], f"{path}: 글자 위에 있지 않은 악센트 {state['hats'] - state['hatsAbove']}개"
+        for brace in state["braces"]:
+            assert brace["border"] > 0 and brace["brace"] >= brace["content"] - 0.5, f"{path}: 식을 다 덮지 못한 괄호 {brace}"
+        for xs in (xs for xs in state["columns"] if len(xs) >= 2):
+            assert max(xs) - min(xs) <= 1, f"{path}: 정렬 표의 등호가 줄마다 다른 자리에 있습니다: {xs}"
+        seen_hats += state["hats"]
+        seen_braces += len(state["braces"])
+        seen_columns += sum(len(xs) >= 2 for xs in state["columns"])
+        body = page.inner_text("article")
+        assert "\\(" not in body and "\\[" not in body and "$$" not in body, f"{path}: 원문 TeX가 화면에 남았습니다"
+        assert page.evaluate("typeof window.MathJax") == "undefined", f"{path}: 사이트가 아직 MathJax를 싣습니다"
+        assert not result.external_requests and not result.console_errors
+        page.context.close()
+    # 음성 대조: 검사한 모양이 실제로 책에 있다(없으면 위 검사는 아무것도 보지 않은 것이다)
+    assert seen_hats >= 10 and seen_braces >= 3 and seen_columns >= 1, (seen_hats, seen_braces, seen_columns)
 
 
 @pytest.mark.browser

@@ -24,7 +24,7 @@ from booktools import demo_frames, notebooks, search, slides, uptodate
 from booktools import failures as failure_summary
 from booktools.execute import Failure, execute_pending, pending_chapters
 from booktools.settings import BuildSettings
-from booktools.sphinx_stage import run_sphinx
+from booktools.sphinx_stage import PAGE_CODE_STAMP, page_code_digest, run_sphinx
 
 
 def code_chapters(root: Path) -> list[str]:
@@ -170,7 +170,11 @@ def build(root: Path, settings: BuildSettings) -> int:
     # Sphinx는 바뀐 원본만 다시 읽는다. 그래서 지난 빌드가 실패했으면 그 경고가 다음 빌드에서 사라지지
     # 않도록 전부 다시 읽고, 이번에 실행한 장은(원본이 그대로여도, 예: dlkit이 바뀌었거나 캐시를 지웠거나
     # 지난 빌드가 중간에 멈췄을 때) 새 출력이 페이지에 들어가도록 다시 읽게 한다(settings.reread).
-    force_all = failed_marker.exists()
+    # 페이지를 쓰는 코드(booktools/sphinxext, theme)가 바뀌었을 때도: Sphinx는 그것을 모른다.
+    page_code = page_code_digest(root)
+    page_code_stamp = build_dir / PAGE_CODE_STAMP
+    page_code_changed = not page_code_stamp.exists() or page_code_stamp.read_text().strip() != page_code
+    force_all = failed_marker.exists() or page_code_changed
     executed_now = tuple(sorted(Path(k).with_suffix("").as_posix() for k in ok))
     settings = dataclasses.replace(settings, reread=executed_now)
     print(f"[build] Sphinx(jupyter-book){' — 모든 페이지를 다시 읽는다' if force_all else ''}", flush=True)
@@ -196,6 +200,7 @@ def build(root: Path, settings: BuildSettings) -> int:
                          closing="위 요약이 가리키는 파일과 줄을 고치세요(경고도 실패입니다: -W).")
         return returncode
     failed_marker.unlink(missing_ok=True)
+    page_code_stamp.write_text(page_code + "\n")
     failure_summary.clear(build_dir)
     exec_cache.write_fingerprint(cache, fingerprint_at_start)
 

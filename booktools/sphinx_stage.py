@@ -5,9 +5,28 @@
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from booktools.settings import BuildSettings
+
+PAGE_CODE = ("booktools/sphinxext", "booktools/theme", "booktools/vendor.py")
+"""페이지를 쓰는 책 자신의 코드(확장, 템플릿·CSS·JS, 자산 표). Sphinx는 원본이 바뀐 문서만 다시 쓰고 확장의
+코드가 바뀐 것은 모른다(측정: 수식 렌더러를 고친 뒤의 빌드가 실행 현황 페이지만 다시 썼다). 그래서 이 코드의
+지문이 지난 성공한 빌드와 다르면 모든 페이지를 다시 읽고 쓴다(:func:`page_code_digest`)."""
+PAGE_CODE_STAMP = "page-code.sha256"   # _build/ 안
+
+
+def page_code_digest(root: Path) -> str:
+    """:data:`PAGE_CODE`의 파일 경로와 내용의 해시(__pycache__는 뺀다)."""
+    digest = hashlib.sha256()
+    for top in PAGE_CODE:
+        path = root / top
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if path.is_dir() else [path]
+        for f in files:
+            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def run_sphinx(root: Path, settings: BuildSettings, *, force_all: bool) -> int:

@@ -97,6 +97,29 @@ def test_editing_one_chapter_executes_exactly_that_chapter(book_copy):
     assert "한 장만 다시 실행" in (book_copy / "_build/html/chapters/02_bias.html").read_text()
 
 
+def test_editing_the_page_code_rewrites_every_page(book_copy):
+    """책의 확장·테마(booktools.sphinx_stage.PAGE_CODE)가 바뀌면 원본이 그대로여도 모든 페이지를 다시 쓴다.
+    (Sphinx는 확장의 코드를 모른다: 이 지문 없이 수식 렌더러를 고친 빌드는 실행 현황 페이지만 다시 썼다.)
+    대조군: 같은 복사본에서 아무것도 바꾸지 않은 빌드는 다시 쓰지 않는다(첫 빌드는 복사본이 설정(--no-post)과
+    경로가 달라 모두 다시 쓰므로, 그 다음 빌드가 대조군이다)."""
+    page = book_copy / "_build/html/chapters/glossary.html"
+    settle = run_build(book_copy, "--no-post")
+    assert settle.returncode == 0, settle.output[-3000:]
+    before = page.stat().st_mtime_ns
+    quiet = run_build(book_copy, "--no-post")
+    assert quiet.returncode == 0, quiet.output[-3000:]
+    assert "모든 페이지를 다시 읽는다" not in quiet.output
+    assert page.stat().st_mtime_ns == before, "바뀐 것이 없는데 용어집 페이지를 다시 썼습니다"
+    css = book_copy / "booktools" / "theme" / "static" / "studybook-math.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* 페이지 코드 수정 */\n", encoding="utf-8")
+    result = run_build(book_copy, "--no-post")
+    assert result.returncode == 0, result.output[-3000:]
+    assert "모든 페이지를 다시 읽는다" in result.output
+    assert result.report["executed"] == []
+    assert page.stat().st_mtime_ns != before, "테마가 바뀌었는데 용어집 페이지를 다시 쓰지 않았습니다"
+    assert "페이지 코드 수정" in (book_copy / "_build/html/_static/studybook-math.css").read_text(encoding="utf-8")
+
+
 def test_failing_cell_fails_the_build_and_names_the_file(book_copy):
     append_code_cell(book_copy / "chapters" / "02_bias.md", 'raise RuntimeError("고장 주입: 실패하는 셀")')
     result = run_build(book_copy, "--no-post")

@@ -13,7 +13,9 @@ REVEAL_VERSION = "4.6.1"   # nbconvert 7의 SlidesExporter가 맞는 reveal.js 4
 # 이름 → _static/ 아래 경로
 ASSETS = {
     "mathjax": "mathjax/tex-mml-chtml.js",   # 덱만(사이트의 수식은 빌드 때 MathML: booktools.sphinxext.mathml)
-    "math_font": "noto-sans-math/noto-sans-math.woff2",   # 사이트의 MathML 글꼴(OpenType MATH 표)
+    # 사이트의 MathML 글꼴(OpenType MATH 표). _vendor/의 것은 전체 글꼴이고, 빌드가 _static/의 같은 자리에
+    # 사이트의 수식에 쓰인 글자만 남긴 부분 글꼴을 쓴다(booktools.sphinxext.mathml.subset_math_font).
+    "math_font": "noto-sans-math/noto-sans-math.woff",
     "requirejs": "requirejs/require.js",
     "jquery": "jquery/jquery.min.js",
     "html_manager": "jupyter-widgets/embed-amd.js",

@@ -157,8 +157,10 @@ put "$R/LICENSE" reveal.js/LICENSE
 put "$TMP/jquery/package/dist/jquery.min.js" jquery/jquery.min.js
 put "$TMP/jquery/package/LICENSE.txt" jquery/LICENSE.txt
 
-# --- Noto Sans Math: 'latin' 이름이지만 글리프 3033개와 MATH 표를 다 담은 woff2 --------
-put "$TMP/mathfont/package/files/noto-sans-math-latin-400-normal.woff2" noto-sans-math/noto-sans-math.woff2
+# --- Noto Sans Math: 'latin' 이름이지만 글리프 3033개와 MATH 표를 다 담은 글꼴 --------
+# woff2가 아니라 woff: 빌드가 fontTools로 사이트에 쓰인 글자만 남길 때(booktools/sphinxext/mathml.py) woff2를
+# 읽으려면 brotli가 더 필요하다. 원본은 저장소에만 있고 사이트에는 부분 글꼴만 올라간다.
+put "$TMP/mathfont/package/files/noto-sans-math-latin-400-normal.woff" noto-sans-math/noto-sans-math.woff
 put "$TMP/mathfont/package/LICENSE" noto-sans-math/LICENSE
 
 echo "[vendor] 완료: $DEST"

@@ -6,9 +6,12 @@
 자리(``html_math_renderer``)에 이 모듈을 두어, 빌드가 ``latex2mathml``로 LaTeX를 MathML Core로
 바꿔 HTML에 그대로 쓴다. Chromium 109+, Firefox, Safari가 MathML을 직접 그린다.
 
-- 글꼴: 수식용 OpenType MATH 표가 있는 Noto Sans Math(`_vendor/noto-sans-math/`, 268 KB woff2,
-  본문의 고딕체와 어울리는 산세리프)를 수식이 있는 페이지에서만 미리 불러온다(preload). 수식 안의
-  한글(``\\text{…}``)은 본문 글꼴로 그린다.
+- 글꼴: 수식용 OpenType MATH 표가 있는 Noto Sans Math(본문의 고딕체와 어울리는 산세리프)를 수식이 있는
+  페이지에서만 미리 불러온다(preload). 전체 글꼴(`_vendor/noto-sans-math/`, 256 KB)은 모바일 첫 화면의
+  LCP를 늦췄다(Lighthouse 모바일, 편향 장: MathJax 때 3.4초 → 전체 글꼴 preload 5.1초). 그래서 빌드 끝에
+  사이트의 수식에 실제로 쓰인 글자(와 그 글자의 늘임 모양, MATH 표)만 남긴 부분 글꼴을 같은 자리에 쓴다
+  (:func:`subset_math_font`, fontTools: matplotlib이 이미 쓰는 라이브러리). 수식 안의 한글(``\\text{…}``)은
+  본문 글꼴로 그린다.
 - 따로 선 수식은 제 상자 안에서 가로로 스크롤된다(390 px 화면에서 페이지가 옆으로 밀리지 않게).
 - 원래 LaTeX는 ``data-tex``에 남긴다: 검색 색인(:mod:`booktools.search`)이 발췌용 글자로 쓴다.
 - 덱(nbconvert, :mod:`booktools.slides`)은 여전히 MathJax를 쓴다(별도 경로).
@@ -16,8 +19,10 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 import unicodedata
+from pathlib import Path
 from xml.etree.ElementTree import Element, fromstring, tostring
 from xml.sax.saxutils import unescape
 
@@ -26,7 +31,7 @@ from latex2mathml.converter import convert_to_element
 from sphinx.locale import _
 from sphinx.util.math import get_node_equation_number
 
-from booktools.vendor import ASSETS
+from booktools.vendor import ASSETS, VENDOR_DIR
 
 RENDERER = "mathml"
 FONT = ASSETS["math_font"]
@@ -210,11 +215,58 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     app.builder.add_css_file(CSS)
     font = html.escape(context["pathto"](f"_static/{FONT}", 1))
     context["metatags"] = context.get("metatags", "") + (
-        f'\n<link rel="preload" href="{font}" as="font" type="font/woff2" crossorigin>')
+        f'\n<link rel="preload" href="{font}" as="font" type="font/woff" crossorigin>')
+
+
+MATH_ELEMENT = re.compile(r"<math\b.*?</math>", re.S)
+TAG = re.compile(r"<[^>]+>")
+ALWAYS_KEPT = "0123456789()[]{}|=+−-"
+"""사이트에 아직 없어도 남겨 두는 글자(숫자와 흔한 괄호·연산자: 고친 페이지 하나만 다시 쓴 빌드에서도 안전하게)."""
+
+
+def math_text(html_dir: Path) -> str:
+    """``html_dir`` 아래 모든 페이지의 ``<math>`` 안 글자(중복 없이, 정렬)."""
+    chars = set(ALWAYS_KEPT)
+    for page in html_dir.rglob("*.html"):
+        for element in MATH_ELEMENT.findall(page.read_text(encoding="utf-8", errors="replace")):
+            chars.update(html.unescape(TAG.sub("", element)))
+    return "".join(sorted(ch for ch in chars if not ch.isspace()))
+
+
+def subset_math_font(source: Path, text: str) -> bytes:
+    """전체 글꼴 ``source``에서 ``text``의 글자만 남긴 woff. OpenType MATH 표와 그 글자들의 늘임 모양
+    (괄호·∑의 큰 모양, 조각)은 fontTools가 함께 남긴다. 같은 입력이면 같은 바이트(시각을 새로 적지 않는다)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source, recalcTimestamp=False)
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["*"]     # ssty(첨자용 작은 모양) 등 수식 조판이 쓰는 기능 모두
+    options.name_IDs = ["*"]            # 저작권·라이선스 이름표를 그대로(OFL)
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff"
+    font.save(out)
+    return out.getvalue()
+
+
+def _write_font_subset(app, exception) -> None:
+    """빌드 끝(정적 파일을 복사한 뒤): _static/의 전체 글꼴을 사이트의 수식 글자만 남긴 부분 글꼴로 바꿔 쓴다.
+    다시 쓰지 않은 페이지의 수식도 세도록 출력 폴더의 모든 페이지를 본다."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    source = Path(app.confdir) / VENDOR_DIR / FONT
+    (outdir / "_static" / FONT).write_bytes(subset_math_font(source, math_text(outdir)))
 
 
 def setup(app):
     app.add_html_math_renderer(RENDERER, (_visit_inline, None), (_visit_block, None))
     app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _write_font_subset)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -93,6 +93,39 @@ def test_math_css_names_the_vendored_font():
     assert (ROOT / "_vendor" / ASSETS["math_font"]).is_file()
 
 
+def font_chars(data: bytes) -> set[str]:
+    import io
+
+    from fontTools.ttLib import TTFont
+    return {chr(c) for c in TTFont(io.BytesIO(data)).getBestCmap()}
+
+
+def test_font_subset_keeps_the_asked_letters_and_the_math_table():
+    source = ROOT / "_vendor" / ASSETS["math_font"]
+    full = font_chars(source.read_bytes())
+    out = mathml.subset_math_font(source, "𝐰∑≤α")
+    import io
+
+    from fontTools.ttLib import TTFont
+    font = TTFont(io.BytesIO(out))
+    assert set("𝐰∑≤α") <= font_chars(out) <= full
+    assert "MATH" in font and font.flavor == "woff"
+    assert "𝐱" not in font_chars(out)                    # 대조군: 묻지 않은 글자는 빠진다
+    assert len(out) < source.stat().st_size / 10
+    # 늘임 모양: ∑의 큰 모양(수식 표의 변형)이 남아 있다
+    variants = font["MATH"].table.MathVariants
+    assert variants is not None and variants.VertGlyphCount > 0
+    assert out == mathml.subset_math_font(source, "𝐰∑≤α"), "같은 입력에서 다른 바이트(빌드마다 글꼴이 바뀐다)"
+
+
+def test_math_text_reads_every_page_and_decodes_entities(tmp_path):
+    (tmp_path / "a.html").write_text('<p>x</p><math><mi>&#x1D430;</mi><mo>&#x02211;</mo></math>', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text('<span><math><mi>α</mi></math></span> 본문 글자 β', encoding="utf-8")
+    text = mathml.math_text(tmp_path)
+    assert {"𝐰", "∑", "α"} <= set(text) and "β" not in text and "x" not in text
+
+
 def test_search_reads_inline_math_as_text():
     markup = mathml.to_mathml(r"\hat{y} = \mathbf{w}^\top \mathbf{x} + b", display=False)
     page = f'<p>모델 <span class="math notranslate nohighlight" data-tex="\\hat{{y}} = \\mathbf{{w}}^\\top \\mathbf{{x}} + b">{markup}</span>의 b</p>'

@@ -78,7 +78,7 @@ def test_pages_fetch_no_sphinx_search_or_fontawesome_js(visit):
 
 @pytest.mark.browser
 def test_no_page_loads_mathjax_and_only_math_pages_load_the_math_font(built_book, visit):
-    """사이트의 수식은 빌드 때 MathML이다: 어느 페이지도 MathJax(1.2 MB)를 받지 않고, 수식 글꼴(268 KB)과 수식 CSS는
+    """사이트의 수식은 빌드 때 MathML이다: 어느 페이지도 MathJax(1.2 MB)를 받지 않고, 수식 글꼴(부분 글꼴)과 수식 CSS는
     수식이 있는 페이지만 받는다."""
     plain = [p for p in toc_pages() if not MATH_NODE.search(page_html(built_book, p))]
     with_math = [p for p in toc_pages() if p not in plain]
@@ -125,3 +125,26 @@ def test_header_and_sidebar_icons_render_as_svg(visit):
     resources = page.evaluate(RESOURCES_JS)
     assert not [r for r in resources if "fontawesome/webfonts/fa-brands" in r], resources
     assert not record.console_errors and not record.external_requests
+
+
+def test_math_font_is_a_subset_that_covers_every_letter_of_the_site_math(built_book):
+    """사이트에 올라간 수식 글꼴은 전체 글꼴(_vendor/, 256 KB)이 아니라 사이트의 수식 글자만 남긴 부분 글꼴이다. 그래도
+    어느 페이지의 수식 글자든 전체 글꼴에 있는 것이면 부분 글꼴에도 있다(빠지면 그 글자만 다른 글꼴로 그려진다)."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from booktools.sphinxext.mathml import math_text
+    from helpers import ROOT
+
+    published = built_book.html / "_static" / ASSETS["math_font"]
+    source = ROOT / "_vendor" / ASSETS["math_font"]
+    full = set(map(chr, TTFont(source).getBestCmap()))
+    subset = set(map(chr, TTFont(io.BytesIO(published.read_bytes())).getBestCmap()))
+    used = set(math_text(built_book.html))
+    assert len(used) > 50, f"사이트의 수식 글자가 너무 적습니다: {''.join(sorted(used))}"
+    missing = sorted((used & full) - subset)
+    assert not missing, f"부분 글꼴에 없는 수식 글자: {''.join(missing)}"
+    assert published.stat().st_size < source.stat().st_size / 5, \
+        f"사이트의 수식 글꼴이 {published.stat().st_size} 바이트: 부분 글꼴이 아닙니다"
+    assert "MATH" in TTFont(io.BytesIO(published.read_bytes()))

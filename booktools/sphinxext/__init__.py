@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from booktools.sphinxext import (chapter_table, demos, icons, images, korean_labels, korean_ui, launch, look, mathml, meta, offline,
+from booktools.sphinxext import (chapter_table, deferred, demos, icons, images, korean_labels, korean_ui, launch, look, mathml, meta, offline,
                                  phone, printing,
                                  prune, quiz, search, slides, status, toc)
 
@@ -30,6 +30,7 @@ FEATURES = (
     search,           # Pagefind 검색 페이지
     phone,            # 390 px 화면용 CSS/JS
     printing,         # 인쇄용 CSS
+    deferred,         # 머리의 스크립트를 defer로(첫 화면을 막지 않게)
     prune,            # 발행 폴더에 지금 원본이 만드는 것만 남긴다
 )
 

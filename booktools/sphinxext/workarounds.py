@@ -32,6 +32,10 @@ WORKAROUNDS = (
     Workaround("페이지 스크립트 거르기", "sphinx", "7.4.7", "drop_page_assets",
                "html-page-context의 script_files/css_files 목록을 직접 고친다: sphinx-thebe가 launch_buttons.thebe"
                "=false에도 설정 스크립트를 두 번 넣어 콘솔 오류를 낸다(sphinx-thebe 0.3.1)."),
+    Workaround("머리 스크립트 미루기", "sphinx", "7.4.7", "defer_page_scripts",
+               "html-page-context의 script_files 항목(sphinx.builders.html._assets._JavaScript, 바꿀 수 없는 객체)을 "
+               "defer 속성을 더한 새 항목으로 바꾼다: 다른 확장(copybutton, togglebutton, sphinx-design)과 Sphinx 자신이 "
+               "넣는 스크립트에 defer를 줄 설정이 없다."),
     Workaround("테마가 직접 쓰는 머리 스크립트 빼기", "pydata-sphinx-theme", "0.17.1",
                "booktools/theme/templates/layout.html",
                "테마 layout.html이 script_files를 거치지 않고 블록 css(fontawesome.js, webpack 매크로 head_js_preload)와 "
@@ -73,6 +77,25 @@ def drop_page_assets(context: dict, *, script: Callable[[Any], bool], css: Calla
     if isinstance(styles, list):
         styles[:] = [item for item in styles if not css(item)]
     return scripts if isinstance(scripts, list) else []
+
+
+def defer_page_scripts(context: dict, *, keep: Callable[[str], bool]) -> list[str]:
+    """이 페이지의 파일 스크립트(``src``가 있는 것) 가운데 async/defer가 없고 ``keep(파일 이름)``이 거짓인 것에
+    defer를 더한다. 미룬 파일 이름들을 준다. 순서는 그대로다(defer 스크립트끼리는 적힌 순서대로 돈다)."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return []
+    deferred = []
+    for i, js in enumerate(scripts):
+        name = str(getattr(js, "filename", "") or "")
+        attributes = dict(getattr(js, "attributes", {}) or {})
+        if not name or "async" in attributes or "defer" in attributes or keep(name):
+            continue
+        scripts[i] = _JavaScript(js.filename, priority=js.priority, **attributes, defer="defer")
+        deferred.append(name)
+    return deferred
 
 
 # layout.html(booktools/theme/templates)이 읽는 컨텍스트 이름: 뺄 스크립트 경로들과 거르개 함수

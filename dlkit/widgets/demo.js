@@ -90,9 +90,16 @@
     syncControls();
     var firstSrc = img.src;
     fetched[k0] = new Promise(function (resolve) {
-      if (img.complete && img.naturalWidth) { resolve(img); return; }
-      function done() {
-        if (img.src === firstSrc) { resolve(img); return; }
+      function retry() {
+        // 처음 프레임을 받지 못했다: 한 번 더 받아 보고, 독자가 아직 옮기지 않았으면 그 그림을 보인다
+        // (그러지 않으면 처음 값으로 되돌아왔을 때 그림과 설명이 조절기와 어긋난 채 남았다)
+        delete fetched[k0];
+        resolve(fetchFrame(k0).then(function (im) { if (wanted === -1) img.src = data.frames[k0]; return im; }));
+      }
+      // 이미 끝났으면(받았거나 받다 실패했다) load·error 사건은 다시 오지 않는다
+      if (img.complete) { if (img.naturalWidth) resolve(img); else retry(); return; }
+      function done(ev) {
+        if (img.src === firstSrc) { if (ev.type === "error") retry(); else resolve(img); return; }
         // 처음 프레임을 다 받기 전에 독자가 다른 프레임으로 옮겼다: 이 사건은 그 프레임의 것이다.
         // 처음 프레임은 따로 받는다(되돌아왔을 때 그림보다 설명이 먼저 바뀌지 않게).
         delete fetched[k0];

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -216,6 +217,53 @@ def test_returning_to_the_first_frame_before_it_loaded_waits_for_its_picture(bui
         release()  # 붙잡은 요청을 놓아야 페이지를 닫을 수 있다(실패해도)
     assert_frame(page, sel, demo, frame_number(demo.shape, demo.initial))
     assert v.console_errors == []
+
+
+BROKEN_FIRST_JS = """
+([sel, broken]) => {
+  // 데모를 하나 더 만든다: 스크립트가 준비하기 전에 처음 프레임을 이미 받다 실패한 데모
+  const copy = document.querySelector(sel).cloneNode(true);
+  copy.id = 'broken-first';
+  copy.removeAttribute('data-ready');
+  delete copy.dataset.shown;
+  const img = copy.querySelector('img.dlkit-frame');
+  img.loading = 'eager';
+  img.src = broken;
+  document.querySelector('article').appendChild(copy);
+  return new Promise((done) => {
+    const wait = () => (img.complete ? done(img.naturalWidth) : setTimeout(wait, 20));
+    wait();
+  });
+}
+"""
+
+
+def test_a_first_frame_that_failed_before_the_script_ran_is_fetched_again(built_book, visit, demos):
+    """처음 프레임이 스크립트가 준비하기 전에 이미 받다 실패했으면(img.complete인데 그림이 없다: load·error 사건이 다시
+    오지 않는다) 스크립트가 다시 받아 보인다. 예전 스크립트는 그 약속을 영영 풀지 않아, 처음 값으로 되돌아온 독자에게
+    조절기와 어긋난 그림과 설명을 남겼다(고치기 전의 demo.js로 이 검사는 data-shown을 기다리다 실패한다)."""
+    name = "epoch"
+    demo = demos[name]
+    k0 = frame_number(demo.shape, demo.initial)
+    first = frame_name(demo.frames[k0])
+    v = visit(find_page(built_book.html, name))
+    page = v.page
+    page.route(re.compile(rf"/{FRAMES_DIR}/{re.escape(first)}\?broken$"), lambda route: route.abort())
+    script = page.evaluate("(sel) => [...document.querySelectorAll(sel + ' script:not([type])')]"
+                           ".map((s) => s.textContent).find((t) => t.includes('dlkit-demo-data'))",
+                           f'[data-dlkit-demo="{name}"]')
+    assert script, "데모의 스크립트(demo.js)를 찾지 못했습니다"
+    width = page.evaluate(BROKEN_FIRST_JS, [f'[data-dlkit-demo="{name}"]', f"../{FRAMES_DIR}/{first}?broken"])
+    assert width == 0, "처음 프레임을 실패시키지 못했습니다(검사가 그 경우를 만들지 못함)"
+    page.add_script_tag(content=script)  # 준비 안 된 데모(복사본)만 준비한다
+    assert_frame(page, "#broken-first", demo, k0)
+    assert [e for e in v.console_errors if "ERR_FAILED" not in e] == []  # 실패시킨 요청 말고는 오류가 없다
+    index = list(demo.initial)
+    axis = next(n for n, a in enumerate(demo.spec.static_axes) if a.kind == "slider")
+    move(page, "#broken-first", demo, index, axis)
+    assert_frame(page, "#broken-first", demo, frame_number(demo.shape, index))
+    page.keyboard.press("ArrowLeft" if index[axis] > demo.initial[axis] else "ArrowRight")
+    assert_frame(page, "#broken-first", demo, k0)
 
 
 def widget_manager_pages(html: Path) -> list[str]:

@@ -590,7 +590,7 @@ def gd_sgd_spec() -> DemoSpec:
         questions=(Question(
             prompt=("GD가 한 걸음 가는 계산(예제 200개의 기울기)으로 SGD는 200걸음을 갑니다. 같은 계산량이면 "
                     f"GD와 두 SGD 가운데 어느 쪽의 손실이 더 낮을까요? 예측한 뒤 비교를 '같은 계산량'으로 바꾸고, 걸음 수를 "
-                    f"{WORK_QUESTION_MAX} 이하로 줄여 보세요(적은 계산량)."),
+                    f"1~{WORK_QUESTION_MAX}로 줄여 보세요(적은 계산량)."),
             reached=work_question_reached,
             answer=(f"계산량이 적을 때(GD {WORK_QUESTION_MAX}걸음어치 이하)는 SGD와 미니배치 SGD가 둘 다 GD보다 손실이 "
                     "낮습니다: 싼 걸음을 여러 번 가기 때문입니다(둘 중 어느 쪽이 더 낮은지는 배치 크기와 학습률에 따라 "

@@ -848,15 +848,22 @@ def test_optimizer_loss_floor_is_the_surface_minimum():
 
 
 def test_gd_sgd_question_is_answered_by_doing_what_it_says(specs):
-    """질문이 시키는 대로(처음 상태에서 비교를 '같은 계산량'으로, 걸음 수를 말한 상한 이하로)하면 답이 드러난다.
-    비교만 바꾸면 드러나지 않으므로(처음 걸음 수는 상한보다 크다), 질문은 걸음 수도 말해야 한다: 예전 질문은 비교만
-    바꾸라고 해서 그대로 한 독자에게 답이 끝내 보이지 않았다(검토에서 찾음)."""
-    from dlkit.widgets._optim import GD_START, GD_STEPS, WORK_QUESTION_MAX, work_question_reached
+    """질문이 시키는 대로 하면 답이 드러난다: 처음 상태에서 비교를 '같은 계산량'으로 바꾸고 걸음 수를 질문이 말한 범위로.
+    범위는 질문 문장에서 읽어 답이 드러나는 경계와 견준다(문장과 동작이 어긋나면 실패). 예전 질문은 비교만 바꾸라고
+    해서, 그대로 한 독자에게는 답이 끝내 보이지 않았다(처음 걸음 수 20은 범위 밖: 검토에서 찾음)."""
+    from dlkit.widgets._optim import GD_START, GD_STEPS, work_question_reached
 
-    question = specs["gd_sgd"].questions[0]
-    start = dict(GD_START)
-    assert not work_question_reached(**{**start, "compare": "work"}), "비교만 바꿔도 드러난다면 이 검사는 필요 없다"
-    assert "같은 계산량" in question.prompt and f"걸음 수를 {WORK_QUESTION_MAX} 이하로" in question.prompt, question.prompt
-    reachable = [s for s in GD_STEPS if 1 <= s <= WORK_QUESTION_MAX]
-    assert reachable, "정적 페이지의 걸음 수에 질문이 말한 값이 없습니다"
-    assert all(work_question_reached(**{**start, "compare": "work", "steps": s}) for s in reachable)
+    prompt = specs["gd_sgd"].questions[0].prompt
+    assert "같은 계산량" in prompt, prompt
+    said = re.search(r"걸음 수를 (\d+)~(\d+)로", prompt)
+    assert said, f"질문이 걸음 수를 말하지 않습니다: {prompt}"
+    low, high = int(said.group(1)), int(said.group(2))
+    work = {**GD_START, "compare": "work"}
+
+    def reached(steps: int) -> bool:
+        return work_question_reached(**{**work, "steps": steps})
+
+    assert not reached(GD_START["steps"]), "처음 걸음 수에서 비교만 바꿔도 드러난다: 질문이 걸음 수를 말할 까닭이 없다"
+    assert reached(low) and reached(high), (low, high)
+    assert not reached(low - 1) and not reached(high + 1), f"질문이 말한 범위 {low}~{high}가 답의 경계와 다릅니다"
+    assert any(low <= s <= high for s in GD_STEPS), "정적 페이지의 걸음 수에 질문이 말한 값이 없습니다"

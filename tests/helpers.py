@@ -36,6 +36,9 @@ from booktools import tree
 from dlkit._checks import InputTypeError, InputValueError
 
 HANGUL = re.compile("[가-힣]")
+FIGURE_MIN_SCALE = 0.55
+"""휴대전화(390 px)에서 그림이 원래 크기의 이 비율 밑으로 줄면 글자를 읽을 수 없다(matplotlib 10pt 글자 ≈ 14px →
+7.7px 이상). 본문 그림(tests/site/test_layout.py)과 데모의 칸(tests/site/test_widgets_browser.py)이 같이 쓴다."""
 DLKIT_ERRORS = (InputValueError, InputTypeError)
 
 # (이름, 호출, 예외, 메시지에 있어야 할 인자 이름)

@@ -85,7 +85,7 @@ def epoch_spec() -> DemoSpec:
         colors = list(plt_colors()) + ["0.85"]
         art["blocks"] = ax_blocks.imshow(np.zeros((1, 1)), cmap=ListedColormap(colors), vmin=-0.5,
                                          vmax=len(colors) - 0.5, aspect="auto", interpolation="nearest")
-        ax_blocks.set_xlabel("섞은 순서의 위치 (색 하나 = 배치 하나, 회색 = 버린 자리)", fontsize=8)
+        ax_blocks.set_xlabel("섞은 순서의 위치\n(색 하나 = 배치 하나, 회색 = 버린 자리)", fontsize=8)
         ax_blocks.tick_params(labelsize=8)
         ax_blocks.grid(False)
         ax_blocks.set_title(" ", fontsize=8)
@@ -126,7 +126,7 @@ def epoch_spec() -> DemoSpec:
         axl.set_title(f"배치 {batch}: 반복 {len(ls)}번", fontsize=9)
         art["blit"] = ([art["blocks"], ax.title, art["loss"], axl.title], key)
         return (f"데이터 {n}개, 배치 크기 {batch}, 에포크 {epochs}. " + counts_text(n, batch, epochs, drop_last)
-                + " 오른쪽은 반복마다 그 갱신 직전에 잰 미니배치 손실입니다(첫 점 = 학습 전)."
+                + " 손실 그림은 반복마다 그 갱신 직전에 잰 미니배치 손실입니다(첫 점 = 학습 전)."
                 + (f" 손실이 10⁻⁶보다 작은 반복 {below}번은 그림 바닥(10⁻⁶)에 그렸습니다." if below else ""))
 
     def live_controls() -> dict[str, Any]:

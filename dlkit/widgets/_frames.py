@@ -295,10 +295,46 @@ class LiveRenderer:
         return png, caption
 
 
-def render_static_frames(spec: DemoSpec) -> tuple[list[tuple[int, ...]], list[bytes], list[str]]:
-    """``static_axes``의 모든 값 조합을 그린다: (인덱스 조합, PNG, 설명) 목록."""
+Panel = tuple[int, int]
+"""프레임 안의 그림 한 칸(panel)이 차지하는 가로 픽셀 범위 (왼쪽, 오른쪽). 오른쪽은 포함하지 않는다."""
+
+
+def axes_columns(fig: Any) -> list[tuple[float, float]]:
+    """그림의 축들이 가로로 차지하는 범위(픽셀)를 겹치는 것끼리 합쳐 왼쪽부터: 칸(column)마다 (왼쪽, 오른쪽).
+
+    축의 범위는 눈금 글자, 축 이름, 제목, 축에 붙은 범례까지 넣은 ``get_tightbbox``다. 그림을 한 번 그린
+    뒤에 불러야 한다(글자 크기는 그려 봐야 안다).
+    """
+    renderer = fig.canvas.get_renderer()
+    boxes = sorted((ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()), key=lambda b: b.x0)
+    columns: list[list[float]] = []
+    for box in boxes:
+        if columns and box.x0 < columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], box.x1)
+        else:
+            columns.append([box.x0, box.x1])
+    return [(a, b) for a, b in columns]
+
+
+def panel_ranges(fig: Any) -> list[Panel]:
+    """프레임을 칸으로 나누는 가로 범위들(픽셀, 왼쪽부터, 빈틈 없이 그림 전체를 덮는다).
+
+    칸이 둘 이상인 그림(경로와 손실 곡선처럼 나란한 두 축)은 칸 사이 빈 곳의 가운데에서 자른다. 휴대전화에서는
+    ``demo.js``가 같은 프레임을 칸마다 잘라 위아래로 쌓아 보인다(칸 하나가 본문 폭을 다 쓴다). 칸이 하나면
+    그림 전체 하나.
+    """
+    width = int(round(fig.bbox.width))
+    columns = axes_columns(fig)
+    cuts = [0] + [int(round((left[1] + right[0]) / 2)) for left, right in zip(columns, columns[1:])] + [width]
+    return list(zip(cuts, cuts[1:]))
+
+
+def render_static_frames(spec: DemoSpec) -> tuple[list[tuple[int, ...]], list[bytes], list[str], list[Panel]]:
+    """``static_axes``의 모든 값 조합을 그린다: (인덱스 조합, PNG, 설명) 목록과 프레임의 칸 범위
+    (:func:`panel_ranges`, 처음 프레임에서 잰다: 틀을 고정한 뒤라 축의 자리는 모든 프레임에서 같다)."""
     combos = list(itertools.product(*(range(len(a.values)) for a in spec.static_axes)))
     pngs, captions = [], []
+    panels: list[Panel] = []
     with demo_style():
         canvas = Canvas(spec.figsize)
         spec.setup(canvas.fig)
@@ -307,7 +343,9 @@ def render_static_frames(spec: DemoSpec) -> tuple[list[tuple[int, ...]], list[by
             params.update({a.param: a.values[k] for a, k in zip(spec.static_axes, combo)})
             captions.append(spec.update(**params))
             pngs.append(canvas.png(palette=True, blit=None if spec.blit is None else spec.blit()))
-    return combos, pngs, captions
+            if not panels:
+                panels = panel_ranges(canvas.fig)
+    return combos, pngs, captions, panels
 
 
 def _png_width(png: bytes) -> str:

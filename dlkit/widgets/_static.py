@@ -12,6 +12,9 @@ r"""정적 데모(static demo): 커널 없이 브라우저만으로 동작하는
   프레임은 독자가 데모에 손을 대면 미리 받고, 나머지는 조절기를 움직일 때 가져와 브라우저가 캐시한다.
 - 미리 정한 상태 단추(:class:`~dlkit.widgets._frames.Preset`)와 먼저 예측하는 질문
   (:class:`~dlkit.widgets._frames.Question`)은 프레임마다 미리 계산해 JSON으로 싣는다.
+- 그림이 나란한 칸(경로와 손실 곡선처럼) 둘 이상이면 휴대전화 폭(600 px 이하)에서는 같은 프레임을 칸마다
+  잘라 위아래로 쌓는다(``demo.js``가 칸 상자를 만들고 ``demo.css``가 자른다). 칸마다 본문 폭을 다 쓰므로
+  가로로 밀지 않아도 두 그림이 다 보이고 함께 바뀐다. 칸 범위는 JSON의 ``panels``(픽셀)다.
 - 동작은 ``demo.js``(패키지 데이터) 하나가 맡는다. 스타일은 ``demo.css``.
 
 프레임 번호는 축 순서대로의 행 우선(row-major) 번호다: ``itertools.product``가 도는 순서와 같다.
@@ -82,6 +85,9 @@ class StaticDemo:
     combos: list[tuple[int, ...]]
     frames: list[bytes]
     captions: list[str]
+    panels: list[tuple[int, int]] = field(default_factory=list)
+    """프레임의 칸마다 가로 픽셀 범위(:func:`~dlkit.widgets._frames.panel_ranges`). 칸이 둘 이상이면 휴대전화에서
+    칸을 위아래로 쌓는다(``demo.js``, ``demo.css``)."""
     uid: str = field(default_factory=lambda: f"d{next(_COUNTER)}")
     mode: str = "static"
 
@@ -130,6 +136,8 @@ class StaticDemo:
             "alts": [self.alt(k) for k in range(len(self.frames))],
             "presets": self.preset_indices(),
             "reached": self.reached_frames(),
+            "size": list(png_size(self.frames[0])),
+            "panels": [list(p) for p in self.panels],
         }
 
     # -- HTML ---------------------------------------------------------------------------------------
@@ -208,5 +216,5 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 def build_static(spec: DemoSpec) -> StaticDemo:
     check_spec(spec)
-    combos, pngs, captions = render_static_frames(spec)
-    return StaticDemo(spec, combos, pngs, captions)
+    combos, pngs, captions, panels = render_static_frames(spec)
+    return StaticDemo(spec, combos, pngs, captions, panels)

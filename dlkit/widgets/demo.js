@@ -16,6 +16,38 @@
     var explain = root.querySelector(".dlkit-preset-explain");
     var questions = root.querySelectorAll(".dlkit-question");
     var wanted = -1, fetched = {};
+    var copies = [];                       // 휴대전화에서 둘째 칸부터 보이는 같은 프레임(split)
+
+    // 칸이 둘 이상인 프레임: 칸마다 상자를 만들어 같은 그림을 잘라 보인다. 넓은 화면에서는 첫 상자가 그림
+    // 전체를 보이고 나머지는 숨는다. 휴대전화 폭(demo.css의 600 px)에서는 상자마다 제 칸만 본문 폭으로 보여
+    // 위아래로 쌓인다. 덱(reveal.js)은 한 화면에 그림 전체를 두므로 나누지 않는다.
+    function split(panels) {
+      var view = img.parentNode, W = data.size[0], H = data.size[1];
+      view.classList.add("dlkit-split");
+      panels.forEach(function (p, j) {
+        var box = document.createElement("div"), pw = p[1] - p[0];
+        box.className = "dlkit-panel";
+        box.style.setProperty("--dlkit-panel-ratio", pw + " / " + H);
+        box.style.setProperty("--dlkit-panel-width", (100 * W / pw) + "%");
+        box.style.setProperty("--dlkit-panel-shift", (-100 * p[0] / pw) + "%");
+        var im = img;
+        if (j > 0) {
+          im = img.cloneNode(false);
+          im.className = "dlkit-panel-copy";
+          im.removeAttribute("id");
+          im.alt = "";
+          im.setAttribute("aria-hidden", "true");
+          copies.push(im);
+        }
+        view.insertBefore(box, caption);
+        box.appendChild(im);
+      });
+    }
+    function setSrc(url) {
+      img.src = url;
+      copies.forEach(function (c) { c.src = url; });
+    }
+    if (data.panels && data.panels.length > 1 && data.size && !root.closest(".reveal")) split(data.panels);
 
     function number(idx) { var k = 0; for (var i = 0; i < n; i++) k += idx[i] * stride[i]; return k; }
     function fetchFrame(k) {
@@ -54,7 +86,7 @@
       syncControls();
       fetchFrame(k).then(function () {
         if (wanted !== k) return;          // 그 사이 다른 값으로 옮겨 갔다
-        img.src = data.frames[k];
+        setSrc(data.frames[k]);
         img.alt = data.alts[k];
         caption.innerHTML = data.captions[k];
         root.dataset.shown = k;            // 그림과 설명이 함께 바뀌었다(테스트가 기다린다)
@@ -94,7 +126,7 @@
         // 처음 프레임을 받지 못했다: 한 번 더 받아 보고, 독자가 아직 옮기지 않았으면 그 그림을 보인다
         // (그러지 않으면 처음 값으로 되돌아왔을 때 그림과 설명이 조절기와 어긋난 채 남았다)
         delete fetched[k0];
-        resolve(fetchFrame(k0).then(function (im) { if (wanted === -1) img.src = data.frames[k0]; return im; }));
+        resolve(fetchFrame(k0).then(function (im) { if (wanted === -1) setSrc(data.frames[k0]); return im; }));
       }
       // 이미 끝났으면(받았거나 받다 실패했다) load·error 사건은 다시 오지 않는다
       if (img.complete) { if (img.naturalWidth) resolve(img); else retry(); return; }

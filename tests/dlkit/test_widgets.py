@@ -18,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import dlkit as dk
@@ -1095,3 +1096,73 @@ def test_learning_rate_jump_caption_counts_from_the_minimum():
     assert verdict.startswith("아슬아슬") and "출발점의 1.4배(7)까지" in text, text
     barely = lr_verdict(np.array([4.0, 4.05, 0.0]), path, False, minimum=-1.0)[0]
     assert not barely.startswith("아슬아슬"), barely
+
+
+# --- 휴대전화에서 칸을 쌓는 자리 -------------------------------------------------------
+# 나란한 두 축(경로와 손실 곡선 등)은 휴대전화에서 칸마다 잘라 위아래로 쌓는다(demo.js의 split). 자르는 자리는
+# 칸 사이 빈 곳이어야 한다: 어느 프레임에서든 그 자리의 세로줄에 글자나 선이 지나가면 잘린 글자가 보인다.
+
+def axes_columns_px(spec) -> list[float]:
+    """데모 그림의 축이 놓인 가로 자리(칸)마다 축 한가운데의 x(픽셀, 왼쪽부터): 축의 왼쪽 끝 위치가 다른 것끼리."""
+    from dlkit.widgets._frames import Canvas, demo_style
+
+    with demo_style():
+        canvas = Canvas(spec.figsize)
+        spec.setup(canvas.fig)
+        canvas.freeze_layout()
+        width = canvas.fig.bbox.width
+        centres = {round(ax.get_position().x0, 2): (ax.get_position().x0 + ax.get_position().x1) / 2 * width
+                   for ax in canvas.fig.axes if ax.get_visible()}
+        return [centres[k] for k in sorted(centres)]
+
+
+def blank_column(png: bytes, x: int, half: int = 2) -> bool:
+    """PNG의 세로줄 x-half..x+half가 모두 바탕색(왼쪽 위 구석의 색: 팔레트로 줄인 흰색은 254일 수 있다)인가."""
+    import io
+
+    from PIL import Image
+
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    return bool((rgb[:, max(0, x - half):x + half + 1] == rgb[0, 0]).all())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_panels_cover_the_frame_and_are_cut_through_blank_paper_in_every_frame(static_demos, name):
+    from dlkit.widgets._static import png_size
+
+    demo = static_demos[name].dlkit_demo
+    width, _ = png_size(demo.frames[0])
+    panels = demo.panels
+    assert panels[0][0] == 0 and panels[-1][1] == width, panels
+    assert all(a[1] == b[0] and a[0] < a[1] for a, b in zip(panels, panels[1:])), panels
+    # 나란한 축마다 칸 하나(글자가 옆 칸 위로 넘어가 칸이 합쳐지면 휴대전화에서 쌓지 못한다)
+    centres = axes_columns_px(demo.spec)
+    assert len(panels) == len(centres), (name, panels)
+    for cut in (p[0] for p in panels[1:]):
+        crossed = [k for k, png in enumerate(demo.frames) if not blank_column(png, cut)]
+        assert not crossed, f"{name}: 자르는 자리 x={cut}에 그림이 걸친 프레임 {crossed[:5]}"
+    # 대조군: 축 한가운데를 지나는 세로줄은 바탕만이 아니다(가로축 선을 지난다: 검사가 그림을 본다)
+    assert not any(blank_column(demo.frames[0], int(x)) for x in centres)
+
+
+def test_epoch_demo_has_two_panels_because_its_long_label_is_wrapped():
+    """에포크 데모의 왼쪽 가로축 이름은 두 줄이다: 한 줄이면 오른쪽 칸의 세로축 이름 밑까지 뻗어 두 칸이 합쳐진다
+    (대조군: 한 줄로 그리면 칸 하나)."""
+    from dlkit.widgets._frames import Canvas, demo_style, panel_ranges
+
+    def panels(one_line: bool):
+        spec = W.DEMOS["epoch"]()
+        with demo_style():
+            canvas = Canvas(spec.figsize)
+            spec.setup(canvas.fig)
+            params = dict(spec.static_fixed)
+            params.update({a.param: a.values[a.initial] for a in spec.static_axes})
+            spec.update(**params)
+            if one_line:
+                ax = canvas.fig.axes[0]
+                ax.set_xlabel(ax.get_xlabel().replace("\n", " "))
+            canvas.png()
+            return panel_ranges(canvas.fig)
+
+    assert len(panels(False)) == 2
+    assert len(panels(True)) == 1

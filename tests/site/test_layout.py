@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import site_pages, slide_decks, wait_until_settled
+from helpers import FIGURE_MIN_SCALE, site_pages, slide_decks, wait_until_settled
 
 PHONE = {"width": 390, "height": 844}
 
@@ -74,8 +74,6 @@ def test_slide_decks_fit_on_phone(built_book, visit):
 
 # ── 휴대전화에서 읽을 수 있는가(assets/studybook-phone.css, studybook-phone.js) ─────────────
 CHAPTERS = [p for p in site_pages() if p.startswith("chapters/0")]
-# 그림 글자가 원래 크기의 이 비율 밑으로 줄면 읽을 수 없다(matplotlib 10pt 글자 ≈ 14px → 7.7px 이상).
-FIGURE_MIN_SCALE = 0.55
 PHONE_READABLE = """(minScale) => {
   const column = document.querySelector('article.bd-article').getBoundingClientRect();
   const limit = document.documentElement.clientWidth + 1;

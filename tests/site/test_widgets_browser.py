@@ -22,6 +22,7 @@ from booktools import demo_frames
 from booktools.bench.demos import initial_frames
 from booktools.demo_frames import FRAMES_DIR, frame_name
 from dlkit.widgets._static import frame_number
+from helpers import FIGURE_MIN_SCALE
 
 pytestmark = pytest.mark.browser
 
@@ -281,6 +282,67 @@ def test_no_page_loads_the_widget_manager(built_book, tmp_path):
     assert widget_manager_pages(tmp_path) == ["page.html"]
 
 
+PANELS_JS = """(sel) => [...document.querySelectorAll(sel + ' .dlkit-panel')].map((box) => {
+  const b = box.getBoundingClientRect(), img = box.querySelector('img'), i = img.getBoundingClientRect();
+  return {left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width, height: b.height,
+          imgLeft: i.left, imgTop: i.top, imgWidth: i.width, natural: img.naturalWidth,
+          src: img.getAttribute('src'), shown: getComputedStyle(box).display !== 'none'};
+})"""
+
+
+def panel_boxes(page, sel: str) -> list[dict]:
+    return page.evaluate(PANELS_JS, sel)
+
+
+@pytest.mark.parametrize("name", sorted(W.DEMOS))
+def test_two_panel_demos_stack_their_panels_on_a_phone(built_book, visit, demos, name):
+    """나란한 두 칸(경로와 손실 곡선 등)의 프레임은 휴대전화에서 칸마다 본문 폭으로 위아래로 쌓인다: 두 칸이 다
+    보이고(옆으로 밀지 않는다), 칸마다 제 픽셀 범위만 읽을 수 있는 크기로 보이며, 조절기를 움직이면 함께 바뀐다.
+    넓은 화면에서는 그림 전체 한 장(첫 칸 상자)만 보인다."""
+    demo = demos[name]
+    v = visit(find_page(built_book.html, name), width=390, height=844)
+    page, sel = v.page, f'[data-dlkit-demo="{name}"]'
+    if len(demo.panels) < 2:  # 칸이 하나인 프레임은 나누지 않는다(휴대전화 규칙대로 넓으면 옆으로 미는 상자)
+        assert page.locator(f"{sel} .dlkit-panel").count() == 0
+        return
+    page.locator(sel).scroll_into_view_if_needed()
+    index = list(demo.initial)
+    wait_shown(page, sel, frame_number(demo.shape, index))
+    assert page.locator(f"{sel} .studybook-hscroll").count() == 0, "칸을 쌓은 프레임이 옆으로 미는 상자에 들었습니다"
+    column = page.evaluate("(sel) => document.querySelector(sel + ' .dlkit-view').getBoundingClientRect()", sel)
+    for axis in [None] + list(range(len(demo.shape))):
+        if axis is not None:
+            move(page, sel, demo, index, axis)
+            wait_shown(page, sel, frame_number(demo.shape, index))
+        k = frame_number(demo.shape, index)
+        page.wait_for_function("(sel) => [...document.querySelectorAll(sel + ' .dlkit-panel img')]"
+                               ".every((i) => i.complete && i.naturalWidth > 0)", arg=sel, timeout=10000)
+        boxes = panel_boxes(page, sel)
+        assert len(boxes) == len(demo.panels)
+        for j, (box, (x0, x1)) in enumerate(zip(boxes, demo.panels)):
+            assert box["shown"], f"칸 {j}이 보이지 않습니다"
+            assert box["src"].endswith(frame_name(demo.frames[k])), f"칸 {j}이 프레임 {k}을 보이지 않습니다"
+            scale = box["imgWidth"] / box["natural"]
+            assert scale >= FIGURE_MIN_SCALE, f"칸 {j} 배율 {scale:.2f}"
+            assert box["left"] >= column["left"] - 0.5 and box["right"] <= column["right"] + 0.5, box
+            # 상자가 보이는 것이 그 칸의 픽셀 범위 [x0, x1)이다
+            assert (box["left"] - box["imgLeft"]) / scale == pytest.approx(x0, abs=1.5)
+            assert box["width"] / scale == pytest.approx(x1 - x0, abs=1.5)
+            assert box["height"] / scale == pytest.approx(demo.data()["size"][1], abs=1.5)
+        for upper, lower in zip(boxes, boxes[1:]):
+            assert lower["top"] >= upper["bottom"] - 0.5, "칸이 위아래로 쌓이지 않았습니다"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert v.external_requests == [] and v.console_errors == []
+    # 넓은 화면: 첫 칸 상자가 그림 전체를 보이고 나머지 칸은 숨는다
+    wide = visit(find_page(built_book.html, name), width=1280, height=900)
+    wide.page.locator(sel).scroll_into_view_if_needed()
+    wait_shown(wide.page, sel, frame_number(demo.shape, list(demo.initial)))
+    boxes = panel_boxes(wide.page, sel)
+    assert [b["shown"] for b in boxes] == [True] + [False] * (len(boxes) - 1)
+    assert boxes[0]["imgLeft"] == pytest.approx(boxes[0]["left"], abs=0.5)
+    assert boxes[0]["imgWidth"] == pytest.approx(boxes[0]["width"], abs=0.5)
+
+
 @pytest.mark.parametrize("name", sorted(W.DEMOS))
 def test_demo_fits_a_phone(built_book, visit, name):
     v = visit(find_page(built_book.html, name), width=390, height=844)
@@ -289,10 +351,12 @@ def test_demo_fits_a_phone(built_book, visit, name):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     # 넓은 프레임은 휴대전화 규칙(studybook-phone.js)대로 글자가 읽히는 크기로, 옆으로 미는 상자 안에 든다:
     # 그 상자는 데모 폭 안에 있어야 하고, 조절기와 단추는 상자 없이 폭 안에 있어야 한다.
+    # 칸으로 쌓은 프레임(test_two_panel_demos_stack_their_panels_on_a_phone)은 칸 상자가 그림을 잘라 보이므로 상자를 잰다
     parts = ", ".join(f"{sel} {tag}" for tag in ("input", "button", "img", "output", "label", "fieldset",
-                                                  ".studybook-hscroll"))
+                                                  ".studybook-hscroll", ".dlkit-panel"))
     column = page.evaluate("(sel) => document.querySelector(sel).getBoundingClientRect().right", sel)
     widest = page.evaluate("""(parts) => Math.max(...[...document.querySelectorAll(parts)]
-                                .filter((e) => !e.parentElement.closest('.studybook-hscroll'))
+                                .filter((e) => !e.parentElement.closest('.studybook-hscroll')
+                                               && !e.parentElement.classList.contains('dlkit-panel'))
                                 .map((e) => e.getBoundingClientRect().right))""", parts)
     assert widest <= column + 0.5, f"조절기가 데모 상자 밖으로 나갑니다({widest} > {column})"

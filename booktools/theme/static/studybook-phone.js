@@ -24,7 +24,7 @@
   }
 
   function fitFigure(img) {
-    if (!img.naturalWidth || img.closest(".jupyter-widgets, .widget-image, .studybook-hscroll")) { return; }
+    if (!img.naturalWidth || img.closest(".jupyter-widgets, .widget-image, .studybook-hscroll, .dlkit-split")) { return; }
     var column = img.parentElement.getBoundingClientRect().width;
     var wanted = Math.round(img.naturalWidth * MIN_SCALE);
     if (column <= 0 || wanted <= column + 1) { return; }

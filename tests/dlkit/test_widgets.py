@@ -42,21 +42,101 @@ def chapter_demos(root: Path = ROOT) -> dict[str, list[str]]:
     return pages
 
 
+def move_values(ctrl, preferred=()) -> list:
+    """조절기 ``ctrl``을 옮겨 볼 새 값들(지금 값은 뺀다), 앞의 것부터: ``preferred``(대개 정적 축의 값),
+    그다음 조절기가 낼 수 있는 범위(:func:`dlkit.widgets._domain`)의 양 끝과 가운데, 선택지라면 모든 선택지.
+    목록에 지금 값이 있으면 그 바로 다음 값부터, 끝에 닿으면 지금 값 앞쪽을 가까운 것부터 본다(독자가 한 칸
+    옮기듯이: 맨 앞 값으로 가면 다른 조절기가 할 일이 없어지기도 한다. 예: 걸음 수 0에서는 학습률이 그림을
+    바꾸지 않는다).
+
+    조절기의 종류(슬라이더, 로그 슬라이더, 선택형 슬라이더, 드롭다운, 토글, 체크박스)마다 따로 적지 않는다:
+    범위는 데모 정의(:func:`dlkit.widgets.demo_domains`)가 쓰는 것과 같은 곳에서 읽고, 그 범위 밖의 값은 뺀다."""
+    from dlkit._checks import check_demo_value
+
+    domain = W._domain(ctrl)
+    kind = domain[0]
+    if kind == "choice":
+        ends = list(domain[1])
+    elif kind == "bool":
+        ends = [False, True]
+    elif kind == "int":
+        lo, hi, step = domain[1:]
+        ends = [lo, hi, lo + (hi - lo) // (2 * step) * step]
+    else:
+        lo, hi = domain[1:]
+        ends = [lo, hi, (lo + hi) / 2]
+    def nearest_first(vals):
+        vals = list(vals)
+        if ctrl.value not in vals:
+            return vals
+        k = vals.index(ctrl.value)
+        return vals[k + 1:] + vals[:k][::-1]
+
+    values = []
+    for v in [*nearest_first(preferred), *nearest_first(ends)]:
+        try:
+            check_demo_value(v, "값", domain)
+        except (TypeError, ValueError):
+            continue  # 정적 축에만 있고 실시간 조절기는 낼 수 없는 값
+        if v != ctrl.value and v not in values:
+            values.append(v)
+    return values
+
+
+def axis_values(spec, control: str) -> tuple:
+    """조절기 ``control``과 같은 이름의 정적 축 값들(없으면 빈 튜플): 옮길 값은 정적 프레임에도 있는 값부터 본다."""
+    return next((tuple(a.values) for a in spec.static_axes if a.param == control), ())
+
+
 def moved_control(spec) -> tuple[str, object]:
-    """실시간 모드에서 움직일 조절기와 새 값: 정적 모드의 (마지막) 슬라이더와 같은 조절기를
-    지금 값과 다른, 정적 프레임에도 있는 값으로."""
+    """조절기 하나만 움직일 때: 정적 모드의 (마지막) 슬라이더와 같은 조절기를 :func:`move_values`의 첫 값으로."""
     axis = [a for a in spec.static_axes if a.kind == "slider"][-1]
-    current = spec.live_controls()[axis.param].value
-    return axis.param, next(v for v in axis.values if v != current)
+    return axis.param, move_values(spec.live_controls()[axis.param], axis.values)[0]
 
 
-def comm_state(spec, control: str, value) -> dict:
-    """브라우저의 위젯 관리자가 조절기를 ``value``로 옮길 때 보내는 상태: 선택형 슬라이더는 눈금 번호."""
-    widget = spec.live_controls()[control]
+def comm_state(widget, value) -> dict:
+    """브라우저의 위젯 관리자가 조절기 ``widget``을 ``value``로 옮길 때 보내는 상태.
+
+    선택지가 있는 조절기(SelectionSlider, Dropdown, ToggleButtons)는 프런트엔드가 값이 아니라 선택지 번호
+    (``index``)를 보낸다. 나머지(IntSlider, FloatSlider, FloatLogSlider, Checkbox)는 값 그대로다."""
     if hasattr(widget, "options") and hasattr(widget, "index"):
         values = [v if not isinstance(v, tuple) else v[1] for v in widget.options]
         return {"index": values.index(value)}
     return {"value": value}
+
+
+def move_every_control(box) -> list[tuple[str, object]]:
+    """실시간 데모의 조절기를 모두(``st.controls``의 모든 열쇠) 하나씩 움직인다. 움직일 때마다 같은 그림을 다시
+    써서 꼭 한 번 다시 그리고 PNG가 바뀌어야 한다. 움직인 차례 (조절기, 새 값)을 돌려준다: 진짜 커널에서 같은
+    차례를 comm 메시지로 되풀이한다(:func:`kernel_problems`).
+
+    지금 상태에서 그림을 바꾸지 않는 값(예: 입력이 0일 때 그 입력의 가중치)은 되돌리고 다음 값을 본다. 어느
+    값으로도 그림이 바뀌지 않는 조절기는 다른 조절기를 움직인 뒤 다시 보고, 그래도 안 되면 실패다."""
+    state = box.dlkit_demo
+    assert state.mode == "live"
+    fig = state.renderer.canvas.fig
+    moves, waiting = [], list(state.controls)
+    while waiting:
+        left = []
+        for control in waiting:
+            ctrl = state.controls[control]
+            start, before = ctrl.value, state.image.value
+            for value in move_values(ctrl, axis_values(state.spec, control)):
+                renders = state.renders
+                ctrl.value = value
+                assert state.renders == renders + 1, f"{control} = {value!r}: 다시 그린 횟수 {state.renders - renders}"
+                if state.image.value != before:
+                    moves.append((control, value))
+                    break
+                ctrl.value = start  # 그림을 바꾸지 않은 값은 되돌린다(같은 상태 → 같은 그림)
+                assert state.image.value == before, f"{control}: 값을 되돌렸는데 그림이 처음과 다릅니다"
+            else:
+                left.append(control)
+        assert len(left) < len(waiting), f"{left}: 어느 값으로 움직여도 그림이 바뀌지 않습니다"
+        waiting = left
+    assert state.renderer.canvas.fig is fig  # 같은 그림을 다시 쓴다
+    assert sorted(c for c, _ in moves) == sorted(state.controls)
+    return moves
 
 
 def check_static_demo(demo) -> None:
@@ -103,17 +183,9 @@ def check_static_demo(demo) -> None:
     assert not re.search(r'(src|href)="(https?:)?//', page)
 
 
-def check_live_demo(box) -> None:
-    """실시간 모드: 조절기 하나를 움직이면 같은 그림을 다시 써서 한 번 다시 그리고 PNG가 바뀐다."""
-    state = box.dlkit_demo
-    assert state.mode == "live"
-    fig = state.renderer.canvas.fig
-    before, renders = state.image.value, state.renders
-    control, value = moved_control(state.spec)
-    state.controls[control].value = value
-    assert state.renders == renders + 1
-    assert state.image.value != before
-    assert state.renderer.canvas.fig is fig  # 같은 그림을 다시 쓴다
+def check_live_demo(box) -> list[tuple[str, object]]:
+    """실시간 모드: 조절기를 하나씩 모두 움직이면 그때마다 같은 그림을 다시 써서 한 번 다시 그리고 PNG가 바뀐다."""
+    return move_every_control(box)
 
 
 def check_demo_figure(name: str) -> None:
@@ -326,6 +398,27 @@ def test_registering_a_new_demo_needs_no_other_edit(monkeypatch):
         W.demo("tiny")
 
 
+def test_live_check_catches_a_control_the_update_ignores():
+    """음성 대조: 조절기 b를 더했지만 update가 b를 쓰지 않는 데모는 check_live_demo(조절기 모두)가 잡는다.
+    (조절기 하나만 움직이던 예전 검사는 a만 움직여 통과했다.)"""
+    import dataclasses
+
+    import ipywidgets as widgets
+
+    from dlkit.widgets._frames import build_demo
+
+    spec = tiny_spec()
+    update = spec.update
+
+    def live_controls():
+        return {**spec.live_controls(), "b": widgets.FloatSlider(value=0.0, min=-1, max=1, description="쓰이지 않는 b")}
+
+    ignored = dataclasses.replace(spec, update=lambda *, a, b: update(a=a), live_controls=live_controls)
+    assert [c for c, _ in check_live_demo(build_demo(spec, "live"))] == ["a"]
+    with pytest.raises(AssertionError, match=r"\['b'\]: 어느 값으로 움직여도 그림이 바뀌지 않습니다"):
+        check_live_demo(build_demo(ignored, "live"))
+
+
 def tiny_spec_with_presets(**changes):
     """tiny 데모에 단추 둘과 질문 하나("기울기가 3이 되게 하려면?")를 더한 것."""
     import dataclasses
@@ -466,7 +559,7 @@ def reader_rc():
 
 
 def _show_every_demo(names, *, static: bool = True) -> None:
-    """등록된 데모마다: 정적 모드(``static``일 때), 실시간 모드(조절기 하나를 움직여 다시 그림), 정적 그림."""
+    """등록된 데모마다: 정적 모드(``static``일 때), 실시간 모드(조절기를 모두 하나씩 움직여 다시 그림), 정적 그림."""
     import matplotlib.pyplot as plt
 
     for name in names:
@@ -561,7 +654,7 @@ print(json.dumps({{"mode": st.mode, "renders": st.renders,
     # SelectionSlider(학습률처럼 고른 값만 내는 슬라이더)는 프런트엔드가 값이 아니라 눈금 번호(index)를 보낸다
     kernel.shell_channel.send(kernel.session.msg("comm_msg", {
         "comm_id": info["comm"],
-        "data": {"method": "update", "state": comm_state(W.DEMOS[name](), control, value), "buffer_paths": []},
+        "data": {"method": "update", "state": comm_state(W.DEMOS[name]().live_controls()[control], value), "buffer_paths": []},
     }))
     after = json.loads(_run(kernel, f"""
 print(json.dumps({{"renders": st.renders, "png": hashlib.sha256(st.image.value).hexdigest(),

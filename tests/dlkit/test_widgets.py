@@ -4,15 +4,15 @@
 값(움직일 조절기, 들어가는 장)은 데모 정의와 장의 원본에서 읽는다. 그래서 새 데모를 등록하면
 (:func:`test_registering_a_new_demo_needs_no_other_edit`) 아무것도 고치지 않아도 같은 검사를 받는다.
 
-실시간 갱신은 진짜 커널에서도 확인한다: 커널에서 데모를 만들고, 브라우저가 하듯이 슬라이더의
-comm에 ``update`` 메시지를 보낸 뒤 그림(PNG 바이트)과 그린 횟수가 바뀌었는지 본다.
+실시간 갱신은 진짜 커널에서도 확인한다: 커널에서 데모를 만들고, 브라우저가 하듯이 조절기마다 차례로
+comm에 ``update`` 메시지를 보내 값, 그린 횟수(꼭 한 번), 그림(PNG 바이트)이 바뀌었는지 보고, 단추마다
+누름(custom 메시지)을 보내 한 번 다시 그리고 단추의 값으로 갔는지 본다.
 """
 from __future__ import annotations
 
 import base64
 import json
 import os
-import queue
 import re
 import subprocess
 import sys
@@ -628,41 +628,86 @@ def _run(kc, code: str, timeout: float = 120) -> str:
     return "".join(out)
 
 
-def _drain(kc):
-    try:
-        while True:
-            kc.get_iopub_msg(timeout=0.2)
-    except queue.Empty:
-        pass
+KERNEL_DEMO = """
+import json, hashlib, dlkit as dk, dlkit.widgets
+demo = dk.widgets.demo({name!r})
+st = demo.dlkit_demo
+{patch}
+def snapshot():
+    print(json.dumps({{"mode": st.mode, "renders": st.renders, "png": hashlib.sha256(st.image.value).hexdigest(),
+                      "values": {{k: c.value for k, c in st.controls.items()}}}}))
+print(json.dumps({{"controls": {{k: c.model_id for k, c in st.controls.items()}},
+                  "buttons": [b.model_id for b in st.buttons]}}))
+"""
+"""커널에서 장의 셀처럼(mode 없이) 데모를 만들고 조절기·단추의 comm 번호를 알린다. ``patch``는 음성 대조가
+데모를 망가뜨리는 자리(보통은 비어 있다)."""
+
+
+def _comm_msg(kc, comm_id: str, data: dict) -> dict:
+    """브라우저의 위젯 관리자가 보내는 것과 같은 comm 메시지를 보내고, 커널이 그것을 처리한 뒤의 상태를 읽는다
+    (같은 shell 채널의 다음 실행 요청은 comm 메시지를 처리한 뒤에 돈다)."""
+    kc.shell_channel.send(kc.session.msg("comm_msg", {"comm_id": comm_id, "data": data}))
+    return json.loads(_run(kc, "snapshot()"))
+
+
+def kernel_problems(kc, name: str, patch: str = "") -> list[str]:
+    """진짜 커널에서 데모 ``name``의 조절기를 모두, 하나씩 comm 메시지로 움직이고 단추를 모두 누른다. 어긋난 것들.
+
+    조절기를 움직이는 차례와 값은 이 프로세스의 같은 데모에서 :func:`move_every_control`이 고른 것이다
+    (값마다 그림이 바뀌는 차례). 움직일 때마다 (a) 값이 바뀌고 (b) 꼭 한 번 다시 그리고 (c) PNG가 바뀌어야 한다.
+    단추(ipywidgets Button)는 프런트엔드가 누름을 custom 메시지 ``{"event": "click"}``로 보낸다: 누를 때마다
+    꼭 한 번 다시 그리고 조절기가 그 단추의 값에 가 있어야 한다."""
+    box = W.demo(name, mode="live")
+    local, moves = box.dlkit_demo, move_every_control(box)
+    ids = json.loads(_run(kc, KERNEL_DEMO.format(name=name, patch=patch)))
+    now = json.loads(_run(kc, "snapshot()"))
+    assert now["mode"] == "live"
+    assert sorted(ids["controls"]) == sorted(c for c, _ in moves) and len(ids["buttons"]) == len(local.spec.presets)
+    problems = []
+    for control, value in moves:
+        state = comm_state(local.controls[control], value)
+        after = _comm_msg(kc, ids["controls"][control], {"method": "update", "state": state, "buffer_paths": []})
+        if after["values"][control] != value:
+            problems.append(f"{control}: {state}를 보냈는데 값이 {after['values'][control]!r} (기대 {value!r})")
+        if after["renders"] != now["renders"] + 1:
+            problems.append(f"{control} = {value!r}: 다시 그린 횟수 {after['renders'] - now['renders']}")
+        if after["png"] == now["png"]:
+            problems.append(f"{control} = {value!r}: 그림이 바뀌지 않았습니다")
+        now = after
+    for button, preset in zip(ids["buttons"], local.spec.presets):
+        after = _comm_msg(kc, button, {"method": "custom", "content": {"event": "click"}})
+        if after["renders"] != now["renders"] + 1:
+            problems.append(f"단추 {preset.label}: 다시 그린 횟수 {after['renders'] - now['renders']}")
+        off = {k: after["values"][k] for k, v in preset.values.items() if after["values"][k] != v}
+        if off:
+            problems.append(f"단추 {preset.label}: 단추의 값 {preset.values}에 가지 않은 조절기 {off}")
+        now = after
+    return problems
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_live_update_in_real_kernel(kernel, name):
-    """장의 셀처럼 mode 없이 만들면 커널에서는 실시간 모드; 프런트엔드의 comm 메시지로 값을 바꾸면 다시 그린다."""
-    control, value = moved_control(W.DEMOS[name]())
-    info = json.loads(_run(kernel, f"""
-import json, hashlib, dlkit as dk, dlkit.widgets
-demo = dk.widgets.demo({name!r})
-st = demo.dlkit_demo
-print(json.dumps({{"mode": st.mode, "renders": st.renders,
-                  "png": hashlib.sha256(st.image.value).hexdigest(),
-                  "comm": st.controls[{control!r}].model_id}}))
-"""))
-    assert info["mode"] == "live"
-    _drain(kernel)
-    # 브라우저의 위젯 관리자가 보내는 것과 같은 comm 메시지
-    # SelectionSlider(학습률처럼 고른 값만 내는 슬라이더)는 프런트엔드가 값이 아니라 눈금 번호(index)를 보낸다
-    kernel.shell_channel.send(kernel.session.msg("comm_msg", {
-        "comm_id": info["comm"],
-        "data": {"method": "update", "state": comm_state(W.DEMOS[name]().live_controls()[control], value), "buffer_paths": []},
-    }))
-    after = json.loads(_run(kernel, f"""
-print(json.dumps({{"renders": st.renders, "png": hashlib.sha256(st.image.value).hexdigest(),
-                  "value": st.controls[{control!r}].value}}))
-"""))
-    assert after["value"] == value
-    assert after["renders"] == info["renders"] + 1
-    assert after["png"] != info["png"]
+    """장의 셀처럼 mode 없이 만들면 커널에서는 실시간 모드; 프런트엔드의 comm 메시지로 조절기를 하나씩 모두
+    움직이면 그때마다 한 번 다시 그리고 그림이 바뀌며, 단추를 누르면 한 번 다시 그리고 단추의 값으로 간다."""
+    assert kernel_problems(kernel, name) == []
+
+
+@pytest.mark.parametrize("patch, expected", [
+    # 조절기 하나의 observer가 없다: 값은 바뀌지만 다시 그리지 않는다
+    ('st.controls["drop_last"].unobserve(st.refresh, names="value")',
+     ["drop_last = True: 다시 그린 횟수 0", "drop_last = True: 그림이 바뀌지 않았습니다"]),
+    # update가 조절기 하나를 무시한다: 다시 그리지만 그림이 그대로다
+    ('_update = st.spec.update\nst.spec.update = lambda **p: _update(**{**p, "drop_last": False})',
+     ["drop_last = True: 그림이 바뀌지 않았습니다"]),
+    # 단추 하나가 눌려도 아무 일도 하지 않는다
+    ("st.buttons[1]._click_handlers.callbacks.clear()",
+     ["단추 나누어떨어지지 않음: 다시 그린 횟수 0",
+      "단추 나누어떨어지지 않음: 단추의 값 {'n': 100, 'batch': 64, 'epochs': 3, 'drop_last': False}에 가지 않은 "
+      "조절기 {'batch': 25}"]),
+], ids=["observer_dropped", "update_ignores_a_control", "dead_button"])
+def test_real_kernel_check_catches_a_control_that_does_not_update(kernel, patch, expected):
+    """음성 대조: 커널 안의 데모에서 조절기 하나(또는 단추 하나)가 갱신을 부르지 않으면 같은 검사가 그것만 잡는다."""
+    assert kernel_problems(kernel, "epoch", patch) == expected
 
 
 def test_bias_demo_labels_call_the_sum_with_bias_z():

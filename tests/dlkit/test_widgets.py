@@ -4,15 +4,15 @@
 값(움직일 조절기, 들어가는 장)은 데모 정의와 장의 원본에서 읽는다. 그래서 새 데모를 등록하면
 (:func:`test_registering_a_new_demo_needs_no_other_edit`) 아무것도 고치지 않아도 같은 검사를 받는다.
 
-실시간 갱신은 진짜 커널에서도 확인한다: 커널에서 데모를 만들고, 브라우저가 하듯이 슬라이더의
-comm에 ``update`` 메시지를 보낸 뒤 그림(PNG 바이트)과 그린 횟수가 바뀌었는지 본다.
+실시간 갱신은 진짜 커널에서도 확인한다: 커널에서 데모를 만들고, 브라우저가 하듯이 조절기마다 차례로
+comm에 ``update`` 메시지를 보내 값, 그린 횟수(꼭 한 번), 그림(PNG 바이트)이 바뀌었는지 보고, 단추마다
+누름(custom 메시지)을 보내 한 번 다시 그리고 단추의 값으로 갔는지 본다.
 """
 from __future__ import annotations
 
 import base64
 import json
 import os
-import queue
 import re
 import subprocess
 import sys
@@ -43,21 +43,101 @@ def chapter_demos(root: Path = ROOT) -> dict[str, list[str]]:
     return pages
 
 
+def move_values(ctrl, preferred=()) -> list:
+    """조절기 ``ctrl``을 옮겨 볼 새 값들(지금 값은 뺀다), 앞의 것부터: ``preferred``(대개 정적 축의 값),
+    그다음 조절기가 낼 수 있는 범위(:func:`dlkit.widgets._domain`)의 양 끝과 가운데, 선택지라면 모든 선택지.
+    목록에 지금 값이 있으면 그 바로 다음 값부터, 끝에 닿으면 지금 값 앞쪽을 가까운 것부터 본다(독자가 한 칸
+    옮기듯이: 맨 앞 값으로 가면 다른 조절기가 할 일이 없어지기도 한다. 예: 걸음 수 0에서는 학습률이 그림을
+    바꾸지 않는다).
+
+    조절기의 종류(슬라이더, 로그 슬라이더, 선택형 슬라이더, 드롭다운, 토글, 체크박스)마다 따로 적지 않는다:
+    범위는 데모 정의(:func:`dlkit.widgets.demo_domains`)가 쓰는 것과 같은 곳에서 읽고, 그 범위 밖의 값은 뺀다."""
+    from dlkit._checks import check_demo_value
+
+    domain = W._domain(ctrl)
+    kind = domain[0]
+    if kind == "choice":
+        ends = list(domain[1])
+    elif kind == "bool":
+        ends = [False, True]
+    elif kind == "int":
+        lo, hi, step = domain[1:]
+        ends = [lo, hi, lo + (hi - lo) // (2 * step) * step]
+    else:
+        lo, hi = domain[1:]
+        ends = [lo, hi, (lo + hi) / 2]
+    def nearest_first(vals):
+        vals = list(vals)
+        if ctrl.value not in vals:
+            return vals
+        k = vals.index(ctrl.value)
+        return vals[k + 1:] + vals[:k][::-1]
+
+    values = []
+    for v in [*nearest_first(preferred), *nearest_first(ends)]:
+        try:
+            check_demo_value(v, "값", domain)
+        except (TypeError, ValueError):
+            continue  # 정적 축에만 있고 실시간 조절기는 낼 수 없는 값
+        if v != ctrl.value and v not in values:
+            values.append(v)
+    return values
+
+
+def axis_values(spec, control: str) -> tuple:
+    """조절기 ``control``과 같은 이름의 정적 축 값들(없으면 빈 튜플): 옮길 값은 정적 프레임에도 있는 값부터 본다."""
+    return next((tuple(a.values) for a in spec.static_axes if a.param == control), ())
+
+
 def moved_control(spec) -> tuple[str, object]:
-    """실시간 모드에서 움직일 조절기와 새 값: 정적 모드의 (마지막) 슬라이더와 같은 조절기를
-    지금 값과 다른, 정적 프레임에도 있는 값으로."""
+    """조절기 하나만 움직일 때: 정적 모드의 (마지막) 슬라이더와 같은 조절기를 :func:`move_values`의 첫 값으로."""
     axis = [a for a in spec.static_axes if a.kind == "slider"][-1]
-    current = spec.live_controls()[axis.param].value
-    return axis.param, next(v for v in axis.values if v != current)
+    return axis.param, move_values(spec.live_controls()[axis.param], axis.values)[0]
 
 
-def comm_state(spec, control: str, value) -> dict:
-    """브라우저의 위젯 관리자가 조절기를 ``value``로 옮길 때 보내는 상태: 선택형 슬라이더는 눈금 번호."""
-    widget = spec.live_controls()[control]
+def comm_state(widget, value) -> dict:
+    """브라우저의 위젯 관리자가 조절기 ``widget``을 ``value``로 옮길 때 보내는 상태.
+
+    선택지가 있는 조절기(SelectionSlider, Dropdown, ToggleButtons)는 프런트엔드가 값이 아니라 선택지 번호
+    (``index``)를 보낸다. 나머지(IntSlider, FloatSlider, FloatLogSlider, Checkbox)는 값 그대로다."""
     if hasattr(widget, "options") and hasattr(widget, "index"):
         values = [v if not isinstance(v, tuple) else v[1] for v in widget.options]
         return {"index": values.index(value)}
     return {"value": value}
+
+
+def move_every_control(box) -> list[tuple[str, object]]:
+    """실시간 데모의 조절기를 모두(``st.controls``의 모든 열쇠) 하나씩 움직인다. 움직일 때마다 같은 그림을 다시
+    써서 꼭 한 번 다시 그리고 PNG가 바뀌어야 한다. 움직인 차례 (조절기, 새 값)을 돌려준다: 진짜 커널에서 같은
+    차례를 comm 메시지로 되풀이한다(:func:`kernel_problems`).
+
+    지금 상태에서 그림을 바꾸지 않는 값(예: 입력이 0일 때 그 입력의 가중치)은 되돌리고 다음 값을 본다. 어느
+    값으로도 그림이 바뀌지 않는 조절기는 다른 조절기를 움직인 뒤 다시 보고, 그래도 안 되면 실패다."""
+    state = box.dlkit_demo
+    assert state.mode == "live"
+    fig = state.renderer.canvas.fig
+    moves, waiting = [], list(state.controls)
+    while waiting:
+        left = []
+        for control in waiting:
+            ctrl = state.controls[control]
+            start, before = ctrl.value, state.image.value
+            for value in move_values(ctrl, axis_values(state.spec, control)):
+                renders = state.renders
+                ctrl.value = value
+                assert state.renders == renders + 1, f"{control} = {value!r}: 다시 그린 횟수 {state.renders - renders}"
+                if state.image.value != before:
+                    moves.append((control, value))
+                    break
+                ctrl.value = start  # 그림을 바꾸지 않은 값은 되돌린다(같은 상태 → 같은 그림)
+                assert state.image.value == before, f"{control}: 값을 되돌렸는데 그림이 처음과 다릅니다"
+            else:
+                left.append(control)
+        assert len(left) < len(waiting), f"{left}: 어느 값으로 움직여도 그림이 바뀌지 않습니다"
+        waiting = left
+    assert state.renderer.canvas.fig is fig  # 같은 그림을 다시 쓴다
+    assert sorted(c for c, _ in moves) == sorted(state.controls)
+    return moves
 
 
 def check_static_demo(demo) -> None:
@@ -104,17 +184,9 @@ def check_static_demo(demo) -> None:
     assert not re.search(r'(src|href)="(https?:)?//', page)
 
 
-def check_live_demo(box) -> None:
-    """실시간 모드: 조절기 하나를 움직이면 같은 그림을 다시 써서 한 번 다시 그리고 PNG가 바뀐다."""
-    state = box.dlkit_demo
-    assert state.mode == "live"
-    fig = state.renderer.canvas.fig
-    before, renders = state.image.value, state.renders
-    control, value = moved_control(state.spec)
-    state.controls[control].value = value
-    assert state.renders == renders + 1
-    assert state.image.value != before
-    assert state.renderer.canvas.fig is fig  # 같은 그림을 다시 쓴다
+def check_live_demo(box) -> list[tuple[str, object]]:
+    """실시간 모드: 조절기를 하나씩 모두 움직이면 그때마다 같은 그림을 다시 써서 한 번 다시 그리고 PNG가 바뀐다."""
+    return move_every_control(box)
 
 
 def check_demo_figure(name: str) -> None:
@@ -327,6 +399,27 @@ def test_registering_a_new_demo_needs_no_other_edit(monkeypatch):
         W.demo("tiny")
 
 
+def test_live_check_catches_a_control_the_update_ignores():
+    """음성 대조: 조절기 b를 더했지만 update가 b를 쓰지 않는 데모는 check_live_demo(조절기 모두)가 잡는다.
+    (조절기 하나만 움직이던 예전 검사는 a만 움직여 통과했다.)"""
+    import dataclasses
+
+    import ipywidgets as widgets
+
+    from dlkit.widgets._frames import build_demo
+
+    spec = tiny_spec()
+    update = spec.update
+
+    def live_controls():
+        return {**spec.live_controls(), "b": widgets.FloatSlider(value=0.0, min=-1, max=1, description="쓰이지 않는 b")}
+
+    ignored = dataclasses.replace(spec, update=lambda *, a, b: update(a=a), live_controls=live_controls)
+    assert [c for c, _ in check_live_demo(build_demo(spec, "live"))] == ["a"]
+    with pytest.raises(AssertionError, match=r"\['b'\]: 어느 값으로 움직여도 그림이 바뀌지 않습니다"):
+        check_live_demo(build_demo(ignored, "live"))
+
+
 def tiny_spec_with_presets(**changes):
     """tiny 데모에 단추 둘과 질문 하나("기울기가 3이 되게 하려면?")를 더한 것."""
     import dataclasses
@@ -467,7 +560,7 @@ def reader_rc():
 
 
 def _show_every_demo(names, *, static: bool = True) -> None:
-    """등록된 데모마다: 정적 모드(``static``일 때), 실시간 모드(조절기 하나를 움직여 다시 그림), 정적 그림."""
+    """등록된 데모마다: 정적 모드(``static``일 때), 실시간 모드(조절기를 모두 하나씩 움직여 다시 그림), 정적 그림."""
     import matplotlib.pyplot as plt
 
     for name in names:
@@ -536,41 +629,86 @@ def _run(kc, code: str, timeout: float = 120) -> str:
     return "".join(out)
 
 
-def _drain(kc):
-    try:
-        while True:
-            kc.get_iopub_msg(timeout=0.2)
-    except queue.Empty:
-        pass
+KERNEL_DEMO = """
+import json, hashlib, dlkit as dk, dlkit.widgets
+demo = dk.widgets.demo({name!r})
+st = demo.dlkit_demo
+{patch}
+def snapshot():
+    print(json.dumps({{"mode": st.mode, "renders": st.renders, "png": hashlib.sha256(st.image.value).hexdigest(),
+                      "values": {{k: c.value for k, c in st.controls.items()}}}}))
+print(json.dumps({{"controls": {{k: c.model_id for k, c in st.controls.items()}},
+                  "buttons": [b.model_id for b in st.buttons]}}))
+"""
+"""커널에서 장의 셀처럼(mode 없이) 데모를 만들고 조절기·단추의 comm 번호를 알린다. ``patch``는 음성 대조가
+데모를 망가뜨리는 자리(보통은 비어 있다)."""
+
+
+def _comm_msg(kc, comm_id: str, data: dict) -> dict:
+    """브라우저의 위젯 관리자가 보내는 것과 같은 comm 메시지를 보내고, 커널이 그것을 처리한 뒤의 상태를 읽는다
+    (같은 shell 채널의 다음 실행 요청은 comm 메시지를 처리한 뒤에 돈다)."""
+    kc.shell_channel.send(kc.session.msg("comm_msg", {"comm_id": comm_id, "data": data}))
+    return json.loads(_run(kc, "snapshot()"))
+
+
+def kernel_problems(kc, name: str, patch: str = "") -> list[str]:
+    """진짜 커널에서 데모 ``name``의 조절기를 모두, 하나씩 comm 메시지로 움직이고 단추를 모두 누른다. 어긋난 것들.
+
+    조절기를 움직이는 차례와 값은 이 프로세스의 같은 데모에서 :func:`move_every_control`이 고른 것이다
+    (값마다 그림이 바뀌는 차례). 움직일 때마다 (a) 값이 바뀌고 (b) 꼭 한 번 다시 그리고 (c) PNG가 바뀌어야 한다.
+    단추(ipywidgets Button)는 프런트엔드가 누름을 custom 메시지 ``{"event": "click"}``로 보낸다: 누를 때마다
+    꼭 한 번 다시 그리고 조절기가 그 단추의 값에 가 있어야 한다."""
+    box = W.demo(name, mode="live")
+    local, moves = box.dlkit_demo, move_every_control(box)
+    ids = json.loads(_run(kc, KERNEL_DEMO.format(name=name, patch=patch)))
+    now = json.loads(_run(kc, "snapshot()"))
+    assert now["mode"] == "live"
+    assert sorted(ids["controls"]) == sorted(c for c, _ in moves) and len(ids["buttons"]) == len(local.spec.presets)
+    problems = []
+    for control, value in moves:
+        state = comm_state(local.controls[control], value)
+        after = _comm_msg(kc, ids["controls"][control], {"method": "update", "state": state, "buffer_paths": []})
+        if after["values"][control] != value:
+            problems.append(f"{control}: {state}를 보냈는데 값이 {after['values'][control]!r} (기대 {value!r})")
+        if after["renders"] != now["renders"] + 1:
+            problems.append(f"{control} = {value!r}: 다시 그린 횟수 {after['renders'] - now['renders']}")
+        if after["png"] == now["png"]:
+            problems.append(f"{control} = {value!r}: 그림이 바뀌지 않았습니다")
+        now = after
+    for button, preset in zip(ids["buttons"], local.spec.presets):
+        after = _comm_msg(kc, button, {"method": "custom", "content": {"event": "click"}})
+        if after["renders"] != now["renders"] + 1:
+            problems.append(f"단추 {preset.label}: 다시 그린 횟수 {after['renders'] - now['renders']}")
+        off = {k: after["values"][k] for k, v in preset.values.items() if after["values"][k] != v}
+        if off:
+            problems.append(f"단추 {preset.label}: 단추의 값 {preset.values}에 가지 않은 조절기 {off}")
+        now = after
+    return problems
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_live_update_in_real_kernel(kernel, name):
-    """장의 셀처럼 mode 없이 만들면 커널에서는 실시간 모드; 프런트엔드의 comm 메시지로 값을 바꾸면 다시 그린다."""
-    control, value = moved_control(W.DEMOS[name]())
-    info = json.loads(_run(kernel, f"""
-import json, hashlib, dlkit as dk, dlkit.widgets
-demo = dk.widgets.demo({name!r})
-st = demo.dlkit_demo
-print(json.dumps({{"mode": st.mode, "renders": st.renders,
-                  "png": hashlib.sha256(st.image.value).hexdigest(),
-                  "comm": st.controls[{control!r}].model_id}}))
-"""))
-    assert info["mode"] == "live"
-    _drain(kernel)
-    # 브라우저의 위젯 관리자가 보내는 것과 같은 comm 메시지
-    # SelectionSlider(학습률처럼 고른 값만 내는 슬라이더)는 프런트엔드가 값이 아니라 눈금 번호(index)를 보낸다
-    kernel.shell_channel.send(kernel.session.msg("comm_msg", {
-        "comm_id": info["comm"],
-        "data": {"method": "update", "state": comm_state(W.DEMOS[name](), control, value), "buffer_paths": []},
-    }))
-    after = json.loads(_run(kernel, f"""
-print(json.dumps({{"renders": st.renders, "png": hashlib.sha256(st.image.value).hexdigest(),
-                  "value": st.controls[{control!r}].value}}))
-"""))
-    assert after["value"] == value
-    assert after["renders"] == info["renders"] + 1
-    assert after["png"] != info["png"]
+    """장의 셀처럼 mode 없이 만들면 커널에서는 실시간 모드; 프런트엔드의 comm 메시지로 조절기를 하나씩 모두
+    움직이면 그때마다 한 번 다시 그리고 그림이 바뀌며, 단추를 누르면 한 번 다시 그리고 단추의 값으로 간다."""
+    assert kernel_problems(kernel, name) == []
+
+
+@pytest.mark.parametrize("patch, expected", [
+    # 조절기 하나의 observer가 없다: 값은 바뀌지만 다시 그리지 않는다
+    ('st.controls["drop_last"].unobserve(st.refresh, names="value")',
+     ["drop_last = True: 다시 그린 횟수 0", "drop_last = True: 그림이 바뀌지 않았습니다"]),
+    # update가 조절기 하나를 무시한다: 다시 그리지만 그림이 그대로다
+    ('_update = st.spec.update\nst.spec.update = lambda **p: _update(**{**p, "drop_last": False})',
+     ["drop_last = True: 그림이 바뀌지 않았습니다"]),
+    # 단추 하나가 눌려도 아무 일도 하지 않는다
+    ("st.buttons[1]._click_handlers.callbacks.clear()",
+     ["단추 나누어떨어지지 않음: 다시 그린 횟수 0",
+      "단추 나누어떨어지지 않음: 단추의 값 {'n': 100, 'batch': 64, 'epochs': 3, 'drop_last': False}에 가지 않은 "
+      "조절기 {'batch': 25}"]),
+], ids=["observer_dropped", "update_ignores_a_control", "dead_button"])
+def test_real_kernel_check_catches_a_control_that_does_not_update(kernel, patch, expected):
+    """음성 대조: 커널 안의 데모에서 조절기 하나(또는 단추 하나)가 갱신을 부르지 않으면 같은 검사가 그것만 잡는다."""
+    assert kernel_problems(kernel, "epoch", patch) == expected
 
 
 def test_bias_demo_labels_call_the_sum_with_bias_z():

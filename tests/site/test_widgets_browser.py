@@ -21,6 +21,7 @@ import dlkit.widgets as W
 from booktools import demo_frames
 from booktools.bench.demos import initial_frames
 from booktools.demo_frames import FRAMES_DIR, frame_name
+from dlkit.widgets._frames import FRAME_DPI, FRAME_MIN_FONT_PT
 from dlkit.widgets._static import frame_number
 from helpers import FIGURE_MIN_SCALE
 
@@ -282,6 +283,8 @@ def test_no_page_loads_the_widget_manager(built_book, tmp_path):
     assert widget_manager_pages(tmp_path) == ["page.html"]
 
 
+PHONE_MIN_TEXT_PX = 9
+"""휴대전화에서 데모 칸의 가장 작은 글자(눈금 숫자 등)가 이보다 작으면 읽기 어렵다(CSS px)."""
 PANELS_JS = """(sel) => [...document.querySelectorAll(sel + ' .dlkit-panel')].map((box) => {
   const b = box.getBoundingClientRect(), img = box.querySelector('img'), i = img.getBoundingClientRect();
   return {left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width, height: b.height,
@@ -324,6 +327,9 @@ def test_two_panel_demos_stack_their_panels_on_a_phone(built_book, visit, demos,
             assert box["src"].endswith(frame_name(demo.frames[k])), f"칸 {j}이 프레임 {k}을 보이지 않습니다"
             scale = box["imgWidth"] / box["natural"]
             assert scale >= FIGURE_MIN_SCALE, f"칸 {j} 배율 {scale:.2f}"
+            # 프레임에서 가장 작은 글자(FRAME_MIN_FONT_PT, FRAME_DPI로 그림)가 화면에서 몇 CSS px인가
+            smallest = FRAME_MIN_FONT_PT * FRAME_DPI / 72 * scale
+            assert smallest >= PHONE_MIN_TEXT_PX, f"칸 {j}의 가장 작은 글자 {smallest:.1f}px"
             assert box["left"] >= column["left"] - 0.5 and box["right"] <= column["right"] + 0.5, box
             # 상자가 보이는 것이 그 칸의 픽셀 범위 [x0, x1)이다
             assert (box["left"] - box["imgLeft"]) / scale == pytest.approx(x0, abs=1.5)

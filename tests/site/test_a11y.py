@@ -135,3 +135,14 @@ def test_axe_phone_wide_figure_and_zoom(visit):
     found += [f"창 열림: {item}" for item in blocking_violations(page, {"include": [["dialog.studybook-zoom"]]})]
     assert not found, "\n".join(found)
     assert not record.external_requests, record.external_requests
+
+
+@pytest.mark.browser
+def test_axe_phone_long_table(visit):
+    """휴대전화 폭에서 긴 표(용어집)에 붙는 틀과 아래쪽에 붙는 안내(studybook-phone.js)도 검사한다."""
+    record = visit("chapters/glossary.html", width=390, height=844)
+    page = record.page
+    wait_until_settled(page)
+    page.wait_for_selector(".studybook-tall-table .studybook-hscroll-hint-sticky", timeout=10000)
+    found = blocking_violations(page, {"include": [[".studybook-tall-table"]]})
+    assert not found, "\n".join(found)

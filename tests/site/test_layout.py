@@ -260,3 +260,42 @@ def test_wide_figure_keyboard_escape_and_close_button(phone_touch):
         assert after["marker"] == "kept" and after["href"] == before["href"], (key, how, after)
         assert after["focusOnFigure"], f"{how}로 닫은 뒤 초점이 그림 상자로 돌아오지 않았습니다"
     assert not errors, errors
+
+
+# ── 긴 표의 안내: 표 가운데를 읽는 동안에도 보여야 한다 ─────────────────────────────────────
+VISIBLE_TABLE_HINTS = """() => {
+  // 화면 안에 있고 다른 것에 가려지지 않은 표 안내(가운데 점을 덮은 요소가 안내 자신인가)
+  return [...document.querySelectorAll('.studybook-hscroll-hint')].filter((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.top < 0 || r.bottom > innerHeight) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit && (hit === el || el.contains(hit)) && el.textContent.includes('표');
+  }).map((el) => el.textContent.trim());
+}"""
+SCROLL_TO_TABLE = """([where]) => {
+  const box = [...document.querySelectorAll('article .studybook-hscroll')].find((b) => b.querySelector('table'));
+  const r = box.getBoundingClientRect(), top = scrollY + r.top;
+  const hint = box.previousElementSibling.getBoundingClientRect();
+  const y = where === 'middle' ? top + r.height / 2 - innerHeight / 2
+      : scrollY + hint.top - innerHeight - 50;             // 'above': 표의 위 안내가 화면 아래 바로 밖
+  window.scrollTo(0, y);
+  const now = box.getBoundingClientRect();
+  return {height: Math.round(r.height), top: Math.round(now.top), bottom: Math.round(now.bottom)};
+}"""
+
+
+@pytest.mark.browser
+def test_long_table_hint_visible_in_middle_of_table(visit):
+    """용어집의 긴 표(화면보다 훨씬 길고 옆으로 넘침): 표 가운데를 보고 있을 때도 '옆으로 밀어 보세요' 안내가
+    화면에 보인다(표 위의 안내만 있으면 화면 밖). 표가 아직 화면에 오기 전에는 보이지 않는다(화면에 늘 떠 있지 않게)."""
+    page = visit("chapters/glossary.html", **PHONE).page
+    wait_until_settled(page)
+    page.wait_for_timeout(200)
+    where = page.evaluate(SCROLL_TO_TABLE, ["middle"])
+    page.wait_for_timeout(100)
+    assert where["top"] < 0 and where["bottom"] > PHONE["height"], f"표 가운데를 보는 위치가 아님: {where}"
+    assert page.evaluate(VISIBLE_TABLE_HINTS), f"표 가운데에서 가로 스크롤 안내가 보이지 않습니다 {where}"
+    where = page.evaluate(SCROLL_TO_TABLE, ["above"])
+    page.wait_for_timeout(100)
+    assert where["top"] > PHONE["height"], where
+    assert not page.evaluate(VISIBLE_TABLE_HINTS), "표가 화면에 오기 전부터 안내가 떠 있습니다"

@@ -142,11 +142,29 @@
     hint(box, "↔ 넓은 그림입니다. 옆으로 밀어 보거나 눌러서 크게 보세요.");
   }
 
+  // 화면보다 긴 표: 안내·상자·아래 안내를 한 틀에 넣어, 아래 안내가 표가 화면에 있는 동안만 화면 아래에 붙게 한다
+  function stickyHint(box) {
+    if (box.parentElement.classList.contains("studybook-tall-table")) { return; }
+    if (box.getBoundingClientRect().height <= window.innerHeight) { return; }
+    var top = box.previousElementSibling;
+    var frame = document.createElement("div");
+    frame.className = "studybook-tall-table";
+    box.parentNode.insertBefore(frame, top);
+    frame.appendChild(top);
+    frame.appendChild(box);
+    var below = document.createElement("span");
+    below.className = "studybook-hscroll-hint studybook-hscroll-hint-sticky";
+    below.setAttribute("aria-hidden", "true");   // 위 안내와 같은 말: 화면 낭독기에는 한 번만
+    below.textContent = "↔ 표를 옆으로 밀어 나머지 칸을 보세요.";
+    frame.appendChild(below);
+  }
+
   function markTables() {
     document.querySelectorAll(".bd-article .pst-scrollable-table-container").forEach(function (box) {
       if (box.scrollWidth > box.clientWidth + 1) {
         makeScrollBox(box, "넓은 표: 옆으로 밀어서 보기");
         hint(box, "↔ 표가 화면보다 넓습니다. 표를 옆으로 밀어 보세요.");
+        stickyHint(box);
       }
     });
   }

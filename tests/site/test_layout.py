@@ -202,10 +202,12 @@ def _ready_wide_figure(page):
 
 
 @pytest.mark.browser
-def test_wide_figure_tap_opens_in_page_and_back_closes(phone_touch):
+@pytest.mark.parametrize("path", [WIDE_FIGURE_PAGE, "chapters/00_intro.html"])
+def test_wide_figure_tap_opens_in_page_and_back_closes(phone_touch, path):
     """넓은 그림을 누르면 같은 페이지의 창에 원래 크기로 연다(캡션, 닫기 단추). 휴대전화의 뒤로 가기는
-    창만 닫는다: 주소·스크롤 위치·페이지 상태(표지 변수)가 그대로이고, 초점은 그림으로 돌아온다."""
-    page, errors = phone_touch(WIDE_FIGURE_PAGE)
+    창만 닫는다: 주소·스크롤 위치·페이지 상태(표지 변수)가 그대로이고, 초점은 그림으로 돌아온다.
+    00_intro의 그림은 Sphinx가 그 PNG로 가는 링크(a.image-reference)에 넣은 것: 눌러도 PNG로 넘어가지 않아야 한다."""
+    page, errors = phone_touch(path)
     figure, img, before = _ready_wide_figure(page)
     img.tap()
     dialog = page.get_by_role("dialog", name="그림 크게 보기")

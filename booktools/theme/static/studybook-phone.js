@@ -125,12 +125,26 @@
     var column = img.parentElement.getBoundingClientRect().width;
     var wanted = Math.round(img.naturalWidth * MIN_SCALE);
     if (column <= 0 || wanted <= column + 1) { return; }
+    // Sphinx가 크기를 정한 그림을 그 PNG로 가는 링크(a.image-reference)에 넣는다: 크게 보기 창이 그 일을 하므로
+    // 링크를 걷어 낸다(남겨 두면 누를 때 PNG로 넘어가고, 초점 받는 상자가 링크 안에 들어간다).
+    // 다른 곳으로 가는 링크면 링크째 상자에 넣고 누르는 일은 링크에 맡긴다.
+    var link = img.closest("a");
+    if (link && link.classList.contains("image-reference") && link.href === img.src) {
+      link.replaceWith(img);
+      link = null;
+    }
+    var inner = link || img;
     var box = document.createElement("div");
-    img.parentNode.insertBefore(box, img);
-    box.appendChild(img);
-    makeScrollBox(box, "넓은 그림: 옆으로 밀어서 보거나, 눌러서(Enter) 크게 보기");
+    inner.parentNode.insertBefore(box, inner);
+    box.appendChild(inner);
     img.classList.add("studybook-wide-figure");
     img.style.width = wanted + "px";
+    if (link) {
+      makeScrollBox(box, "넓은 그림: 옆으로 밀어서 보기");
+      hint(box, "↔ 넓은 그림입니다. 옆으로 밀어 보세요.");
+      return;
+    }
+    makeScrollBox(box, "넓은 그림: 옆으로 밀어서 보거나, 눌러서(Enter) 크게 보기");
     img.addEventListener("click", function () { openZoom(img, box); });
     box.addEventListener("keydown", function (event) {
       if (event.target !== box || event.altKey || event.ctrlKey || event.metaKey) { return; }

@@ -19,10 +19,11 @@ BLOCKING = {"serious", "critical"}
 
 
 
-def blocking_violations(page) -> list[str]:
+def blocking_violations(page, context=None) -> list[str]:
+    """axe의 심각·치명 위반. context를 주면 그 부분만 본다(axe의 include 선택자 목록)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    results = Axe().run(page, context=context)
     found = []
     for violation in results.response["violations"]:
         if violation.get("impact") in BLOCKING:
@@ -116,3 +117,34 @@ def test_axe_on_search_results(visit):
     found = blocking_violations(page)
     assert not found, "\n".join(found)
     assert not record.external_requests, record.external_requests
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["chapters/02_bias.html", "chapters/00_intro.html"])
+def test_axe_phone_wide_figure_and_zoom(visit, path):
+    """휴대전화 폭(390px)에서만 생기는 것도 검사한다: 넓은 그림의 가로 스크롤 상자와 안내, 그림을 눌러 연
+    크게 보기 창(studybook-phone.js). 위 검사(1280px)에서는 이것들이 만들어지지 않는다. 00_intro의 그림은
+    Sphinx가 PNG 링크에 넣은 것(상자가 링크 안에 들어가면 nested-interactive)."""
+    record = visit(path, width=390, height=844)
+    page = record.page
+    wait_until_settled(page)
+    page.wait_for_selector("article img.studybook-wide-figure", timeout=10000)
+    # 페이지 전체는 위 검사가 본다: 여기서는 휴대전화 폭에서 이 스크립트가 만든 것만
+    boxes = {"include": [[".studybook-hscroll"], [".studybook-hscroll-hint"]]}
+    found = [f"닫힘: {item}" for item in blocking_violations(page, boxes)]
+    page.locator("article img.studybook-wide-figure").first.click()
+    page.get_by_role("dialog", name="그림 크게 보기").wait_for(state="visible", timeout=5000)
+    found += [f"창 열림: {item}" for item in blocking_violations(page, {"include": [["dialog.studybook-zoom"]]})]
+    assert not found, "\n".join(found)
+    assert not record.external_requests, record.external_requests
+
+
+@pytest.mark.browser
+def test_axe_phone_long_table(visit):
+    """휴대전화 폭에서 긴 표(용어집)에 붙는 틀과 아래쪽에 붙는 안내(studybook-phone.js)도 검사한다."""
+    record = visit("chapters/glossary.html", width=390, height=844)
+    page = record.page
+    wait_until_settled(page)
+    page.wait_for_selector(".studybook-tall-table .studybook-hscroll-hint-sticky", timeout=10000)
+    found = blocking_violations(page, {"include": [[".studybook-tall-table"]]})
+    assert not found, "\n".join(found)

@@ -145,13 +145,157 @@ def test_chapter_is_readable_on_phone(visit, path):
     assert not record.console_errors, record.console_errors
 
 
+# ── 넓은 그림 크게 보기(studybook-phone.js): 페이지를 떠나지 않는 창 ───────────────────────
+WIDE_FIGURE_PAGE = "chapters/02_bias.html"
+# 데모(.dlkit-demo) 밖의 넓은 그림 하나에 표지를 붙이고, 그 그림과 캡션(본문의 figcaption, # 링크 빼고)을 돌려준다
+PICK_WIDE_FIGURE = """() => {
+  const img = [...document.querySelectorAll('article img.studybook-wide-figure')]
+      .find((i) => !i.closest('.dlkit-demo') && i.closest('figure') && i.closest('figure').querySelector('figcaption'));
+  if (!img) return null;
+  img.dataset.testWide = '1';
+  const copy = img.closest('figure').querySelector('figcaption').cloneNode(true);
+  copy.querySelectorAll('a.headerlink').forEach((a) => a.remove());
+  return {src: img.currentSrc || img.src, naturalWidth: img.naturalWidth,
+          caption: copy.textContent.replace(/\\s+/g, ' ').trim()};
+}"""
+ZOOM_STATE = """() => {
+  const d = document.querySelector('dialog.studybook-zoom');
+  const box = document.querySelector('img[data-test-wide]').closest('.studybook-hscroll');
+  return {open: !!(d && d.open), marker: window.__studybookMarker || null, href: location.href,
+          scrollY: Math.round(window.scrollY), focusOnFigure: document.activeElement === box,
+          zoomEntry: !!(history.state && history.state.studybookZoom)};
+}"""
+
+
+@pytest.fixture
+def phone_touch(browser, site_url):
+    """터치 화면 휴대전화(390x844, has_touch): 그림을 손가락으로 누르는(tap) 검사용."""
+    contexts = []
+
+    def _open(path: str):
+        context = browser.new_context(viewport=PHONE, has_touch=True)
+        contexts.append(context)
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+        wait_until_settled(page)
+        return page, errors
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _ready_wide_figure(page):
+    """넓은 그림을 화면에 두고, 페이지가 다시 읽히면 사라지는 표지(window 변수)를 심는다."""
+    page.wait_for_selector("article img.studybook-wide-figure", timeout=10000)
+    figure = page.evaluate(PICK_WIDE_FIGURE)
+    assert figure, "데모 밖의 넓은 그림(캡션 있는)이 없습니다"
+    img = page.locator("img[data-test-wide]")
+    img.scroll_into_view_if_needed()
+    page.evaluate("window.__studybookMarker = 'kept'")
+    return figure, img, page.evaluate(ZOOM_STATE)
+
+
 @pytest.mark.browser
-def test_wide_figure_opens_full_size(visit):
-    """넓은 그림은 눌러서 원래 크기로 볼 수 있다(2장의 b = -4, -1, 2 세 장짜리 그림)."""
-    page = visit("chapters/02_bias.html", **PHONE).page
+@pytest.mark.parametrize("path", [WIDE_FIGURE_PAGE, "chapters/00_intro.html"])
+def test_wide_figure_tap_opens_in_page_and_back_closes(phone_touch, path):
+    """넓은 그림을 누르면 같은 페이지의 창에 원래 크기로 연다(캡션, 닫기 단추). 휴대전화의 뒤로 가기는
+    창만 닫는다: 주소·스크롤 위치·페이지 상태(표지 변수)가 그대로이고, 초점은 그림으로 돌아온다.
+    00_intro의 그림은 Sphinx가 그 PNG로 가는 링크(a.image-reference)에 넣은 것: 눌러도 PNG로 넘어가지 않아야 한다."""
+    page, errors = phone_touch(path)
+    figure, img, before = _ready_wide_figure(page)
+    img.tap()
+    dialog = page.get_by_role("dialog", name="그림 크게 보기")
+    dialog.wait_for(state="visible", timeout=5000)
+    shown = dialog.evaluate("""(d) => {
+      const img = d.querySelector('img'), pane = img.parentElement;
+      return {src: img.currentSrc || img.src, width: Math.round(img.getBoundingClientRect().width),
+              pannable: pane.scrollWidth > pane.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(pane).overflowX),
+              caption: d.querySelector('.studybook-zoom-caption').textContent.replace(/\\s+/g, ' ').trim()};
+    }""")
+    assert shown["src"] == figure["src"]
+    assert shown["width"] == figure["naturalWidth"], "창의 그림이 원래 크기가 아닙니다"
+    assert shown["pannable"], "원래 크기 그림을 옆으로 밀 수 없습니다"
+    assert shown["caption"] == figure["caption"]
+    close = dialog.get_by_role("button", name="닫기")
+    assert close.is_visible()
+    assert close.evaluate("(b) => document.activeElement === b"), "창을 열면 닫기 단추에 초점이 가야 합니다"
+    opened = page.evaluate(ZOOM_STATE)
+    assert opened["open"] and opened["marker"] == "kept" and opened["href"] == before["href"]
+
+    page.go_back()
+    page.wait_for_function("!document.querySelector('dialog.studybook-zoom').open", timeout=5000)
+    after = page.evaluate(ZOOM_STATE)
+    assert after["marker"] == "kept", "뒤로 가기가 페이지를 다시 읽었습니다(페이지 상태가 사라짐)"
+    assert after["href"] == before["href"]
+    assert abs(after["scrollY"] - before["scrollY"]) <= 1, (before["scrollY"], after["scrollY"])
+    assert after["focusOnFigure"], "창을 닫으면 초점이 그림 상자로 돌아와야 합니다"
+    assert not errors, errors
+
+
+@pytest.mark.browser
+def test_wide_figure_keyboard_escape_and_close_button(phone_touch):
+    """그림 상자에 초점을 두고 Enter·Space로 연다. Esc와 닫기 단추로 닫히고, 닫으면 열 때 넣은 history 항목도
+    빠진다(뒤로 가기를 한 번 더 눌러야 페이지를 떠나는 일이 없게). 초점은 그림 상자로 돌아온다."""
+    page, errors = phone_touch(WIDE_FIGURE_PAGE)
+    _, img, before = _ready_wide_figure(page)
+    box = img.locator("xpath=..")
+    dialog = page.get_by_role("dialog", name="그림 크게 보기")
+    for key, how in (("Enter", "Escape"), ("Space", "button")):
+        box.focus()
+        page.keyboard.press(key)
+        dialog.wait_for(state="visible", timeout=5000)
+        assert page.evaluate(ZOOM_STATE)["zoomEntry"], "창을 열 때 history 항목을 넣어야 합니다(뒤로 가기로 닫게)"
+        if how == "Escape":
+            page.keyboard.press("Escape")
+        else:
+            dialog.get_by_role("button", name="닫기").click()
+        dialog.wait_for(state="hidden", timeout=5000)
+        # 열 때 넣은 항목이 빠졌는가(history.back()은 비동기로 끝난다. 페이지 원래의 state는 {}일 수 있다)
+        page.wait_for_function("!(history.state && history.state.studybookZoom)", timeout=5000)
+        after = page.evaluate(ZOOM_STATE)
+        assert after["marker"] == "kept" and after["href"] == before["href"], (key, how, after)
+        assert after["focusOnFigure"], f"{how}로 닫은 뒤 초점이 그림 상자로 돌아오지 않았습니다"
+    assert not errors, errors
+
+
+# ── 긴 표의 안내: 표 가운데를 읽는 동안에도 보여야 한다 ─────────────────────────────────────
+VISIBLE_TABLE_HINTS = """() => {
+  // 화면 안에 있고 다른 것에 가려지지 않은 표 안내(가운데 점을 덮은 요소가 안내 자신인가)
+  return [...document.querySelectorAll('.studybook-hscroll-hint')].filter((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.top < 0 || r.bottom > innerHeight) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit && (hit === el || el.contains(hit)) && el.textContent.includes('표');
+  }).map((el) => el.textContent.trim());
+}"""
+SCROLL_TO_TABLE = """([where]) => {
+  const box = [...document.querySelectorAll('article .studybook-hscroll')].find((b) => b.querySelector('table'));
+  const r = box.getBoundingClientRect(), top = scrollY + r.top;
+  const hint = box.previousElementSibling.getBoundingClientRect();
+  const y = where === 'middle' ? top + r.height / 2 - innerHeight / 2
+      : scrollY + hint.top - innerHeight - 50;             // 'above': 표의 위 안내가 화면 아래 바로 밖
+  window.scrollTo(0, y);
+  const now = box.getBoundingClientRect();
+  return {height: Math.round(r.height), top: Math.round(now.top), bottom: Math.round(now.bottom)};
+}"""
+
+
+@pytest.mark.browser
+def test_long_table_hint_visible_in_middle_of_table(visit):
+    """용어집의 긴 표(화면보다 훨씬 길고 옆으로 넘침): 표 가운데를 보고 있을 때도 '옆으로 밀어 보세요' 안내가
+    화면에 보인다(표 위의 안내만 있으면 화면 밖). 표가 아직 화면에 오기 전에는 보이지 않는다(화면에 늘 떠 있지 않게)."""
+    page = visit("chapters/glossary.html", **PHONE).page
     wait_until_settled(page)
-    wide = page.locator("article img.studybook-wide-figure").first
-    wide.wait_for(timeout=10000)
-    src = wide.evaluate("(img) => img.currentSrc || img.src")
-    wide.click()
-    page.wait_for_url(src, timeout=10000)
+    page.wait_for_timeout(200)
+    where = page.evaluate(SCROLL_TO_TABLE, ["middle"])
+    page.wait_for_timeout(100)
+    assert where["top"] < 0 and where["bottom"] > PHONE["height"], f"표 가운데를 보는 위치가 아님: {where}"
+    assert page.evaluate(VISIBLE_TABLE_HINTS), f"표 가운데에서 가로 스크롤 안내가 보이지 않습니다 {where}"
+    where = page.evaluate(SCROLL_TO_TABLE, ["above"])
+    page.wait_for_timeout(100)
+    assert where["top"] > PHONE["height"], where
+    assert not page.evaluate(VISIBLE_TABLE_HINTS), "표가 화면에 오기 전부터 안내가 떠 있습니다"

@@ -108,7 +108,14 @@ def term_forms(texts: list[str]) -> dict[str, str]:
 
 
 # ── 색인할 HTML 다듬기(페이지 자체는 그대로) ────────────────────────────
-SECTION_HEADING = re.compile(r'<section(?P<pre>[^>]*?) id="(?P<id>[^"]+)"(?P<post>[^>]*)>(?P<gap>\s*)<h(?P<n>[1-6])>')
+# Sphinx가 쓴 절: <section id="절 id"> 다음에 제목 <hN>. 절에 이름표(MyST `(label)=`)가 붙으면 Sphinx는 절의 나머지
+# id마다 빈 <span id="…"></span>을 제목 앞에 끼운다(예: <section id="act-threshold"> <span id="id2"></span><h2>).
+# 그 빈 span들도 건너뛰고 제목까지 맞춘다. 절 id는 제목 옆 '#' 링크와 페이지 목차가 쓰는 id다.
+SECTION_HEADING = re.compile(
+    r'<section(?P<pre>[^>]*?) id="(?P<id>[^"]+)"(?P<post>[^>]*)>(?P<gap>\s*)'
+    r'(?P<targets>(?:<span id="[^"]*"></span>\s*)*)<h(?P<n>[1-6])>')
+# 글자 없는 이름표 자리(<span id="…"></span>). Pagefind는 id가 있는 요소마다 앵커를 적으므로 색인할 사본에서는 뺀다.
+EMPTY_TARGET = re.compile(r'<span id="[^"]*"></span>')
 # 빌드가 쓴 인라인 수식(booktools.sphinxext.mathml): <span class="math …" data-tex="LaTeX"><math>…</math></span>
 INLINE_MATH = re.compile(r'<span class="math[^"]*" data-tex="(?P<tex>[^"]*)"><math\b.*?</math></span>', re.S)
 TEX_WORDS = {
@@ -134,9 +141,14 @@ def tex_to_text(tex: str) -> str:
 
 def indexable_html(rel: str, source: str) -> str:
     """Pagefind에 줄 HTML: 절(section)의 id를 제목으로 옮겨 절 단위 결과(앵커)가 생기게 하고,
-    인라인 수식은 글자로 바꾸고, 용어집·참고 자료는 무게를 낮춘다."""
+    인라인 수식은 글자로 바꾸고, 용어집·참고 자료는 무게를 낮춘다.
+
+    Pagefind는 글자가 있는 제목(h1~h6)의 id만 절 결과로 쓴다. 그래서 절마다 그 제목이 절 id(페이지의 목차와
+    '#' 링크가 가리키는 곳)를 갖게 하고, 제목 앞의 빈 이름표 span은 지운다. 옮기지 못하면 그 절의 낱말은
+    앞 절(또는 페이지 맨 위)의 결과로 잘못 묶인다. 발행하는 페이지는 그대로다(이 사본만 색인에 준다)."""
     source = SECTION_HEADING.sub(
         lambda m: f'<section{m["pre"]}{m["post"]}>{m["gap"]}<h{m["n"]} id="{m["id"]}">', source)
+    source = EMPTY_TARGET.sub("", source)
     source = INLINE_MATH.sub(
         lambda m: f'<span class="studybook-math">{html.escape(tex_to_text(html.unescape(m["tex"])), quote=False)}</span>',
         source)

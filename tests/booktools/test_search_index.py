@@ -78,3 +78,77 @@ def test_indexing_works_inside_a_running_event_loop(tiny_site):
     worker.start()
     worker.join()
     assert result == {"rc": 0}
+
+
+# ── 절 앵커: 절 id를 제목으로 옮긴다(booktools.search.indexable_html) ─────────────
+# 빌드된 _build/html/chapters/03_activations.html과 02_bias.html에서 그대로 떼어 온 조각(본문만 줄였다).
+# 이름표((act-vanishing)=)가 붙은 절은 Sphinx가 <section id="이름표"> 뒤, 제목 앞에 빈 <span id="idN"></span>을
+# 끼운다. 이름표가 없는 절(3.8 연습 문제)에는 span이 없다. 2.2절은 제목에서 만든 id("a")가 절에, 이름표가 span에 간다.
+BUILT_SECTIONS = """<div class="studybook-search-body" data-pagefind-body>
+<section class="tex2jax_ignore mathjax_ignore" id="ch-activations">
+<span id="id1"></span><h1><span class="section-number">3. </span>활성화 함수<a class="headerlink" href="#ch-activations" title="이 제목으로 바로가는 링크">#</a></h1>
+<p>활성화 함수는 가중합 뒤에 두는 함수입니다.</p>
+<section id="act-vanishing">
+<span id="id6"></span><h2><span class="section-number">3.5. </span>포화와 기울기 소실<a class="headerlink" href="#act-vanishing" title="이 제목으로 바로가는 링크">#</a></h2>
+<ul class="simple">
+<li><p>시그모이드의 도함수는 양 끝에서 0에 가까워진다: 포화</p></li>
+</ul>
+</section>
+<section id="id9">
+<h2><span class="section-number">3.8. </span>연습 문제<a class="headerlink" href="#id9" title="이 제목으로 바로가는 링크">#</a></h2>
+<p>뉴런 하나의 출력을 손으로 구해 보세요.</p>
+</section>
+<section id="a">
+<span id="bias-party"></span><h2><span class="section-number">2.2. </span>사람 A는 파티에 갈까?<a class="headerlink" href="#a" title="이 제목으로 바로가는 링크">#</a></h2>
+<p>비, 돈, 친구 세 입력으로 파티에 갈지 정합니다.</p>
+</section>
+</section>
+</div>"""
+# 절 id → 그 절 제목의 글자(페이지의 목차와 제목 옆 '#' 링크가 쓰는 id)
+BUILT_HEADINGS = {"ch-activations": "3. 활성화 함수", "act-vanishing": "3.5. 포화와 기울기 소실",
+                  "id9": "3.8. 연습 문제", "a": "2.2. 사람 A는 파티에 갈까?"}
+
+
+def heading_ids(source: str) -> dict[str, str]:
+    """id가 있는 제목 → 제목 글자('#' 링크는 뺀다). 빈 id 요소(<span id=…></span>)는 따로 센다."""
+    import re
+
+    found = {}
+    for m in re.finditer(r'<h[1-6] id="([^"]+)">(.*?)</h[1-6]>', source, re.S):
+        text = re.sub(r"<[^>]+>", "", re.sub(r'<a class="headerlink".*?</a>', "", m[2]))
+        found[m[1]] = text.strip()
+    return found
+
+
+def test_every_section_heading_carries_its_section_id():
+    out = search.indexable_html("chapters/03_activations.html", BUILT_SECTIONS)
+    assert heading_ids(out) == BUILT_HEADINGS
+    assert "<span id=" not in out, "빈 이름표 span이 색인할 사본에 남았습니다(Pagefind가 글자 없는 앵커로 적는다)"
+    assert 'section id="' not in out and "<section id" not in out  # id는 제목에만(한 id가 두 번 나오지 않게)
+    assert out.count("포화") == BUILT_SECTIONS.count("포화")  # 본문 글자는 그대로
+
+
+def test_old_section_pattern_misses_labelled_sections():
+    """음성 대조: 예전 정규식(<section id> 바로 뒤에 제목만 기대)으로는 이름표가 붙은 절의 제목에 id가 가지 않는다."""
+    import re
+
+    old = re.compile(r'<section(?P<pre>[^>]*?) id="(?P<id>[^"]+)"(?P<post>[^>]*)>(?P<gap>\s*)<h(?P<n>[1-6])>')
+    out = old.sub(lambda m: f'<section{m["pre"]}{m["post"]}>{m["gap"]}<h{m["n"]} id="{m["id"]}">', BUILT_SECTIONS)
+    assert heading_ids(out) == {"id9": "3.8. 연습 문제"}  # 이름표 없는 절 하나만 옮겨졌다
+    assert heading_ids(out) != BUILT_HEADINGS
+
+
+def test_pagefind_anchors_are_the_section_headings(tmp_path):
+    """진짜 Pagefind로 색인해 본다: 앵커가 된 제목(Pagefind가 절 결과에 쓰는 것)이 절 id를 갖고, 글자 없는 앵커는 없다."""
+    import gzip
+    import json
+
+    html = tmp_path / "_build" / "html" / "chapters"
+    html.mkdir(parents=True)
+    (html / "03_activations.html").write_text(f'<html lang="ko"><body>{BUILT_SECTIONS}</body></html>', encoding="utf-8")
+    assert search.build_index(tmp_path) == 0
+    [fragment] = (tmp_path / "_build" / "html" / "pagefind" / "fragment").glob("*.pf_fragment")
+    anchors = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])["anchors"]
+    headings = {a["id"]: a["text"] for a in anchors if a["element"].startswith("h")}
+    assert headings == BUILT_HEADINGS
+    assert not [a for a in anchors if a["element"] == "span"], anchors

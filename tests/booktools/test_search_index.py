@@ -152,3 +152,96 @@ def test_pagefind_anchors_are_the_section_headings(tmp_path):
     headings = {a["id"]: a["text"] for a in anchors if a["element"].startswith("h")}
     assert headings == BUILT_HEADINGS
     assert not [a for a in anchors if a["element"] == "span"], anchors
+
+
+# ── 낱말에 붙은 괄호·인라인 코드는 띄어서 색인한다(booktools.search.GLUED_BRACKET, GLUED_CODE) ─────────
+# 빌드된 06_epoch_batch.html에서 떼어 온 두 꼴: 본문의 `버리면(<code>drop_last=True</code>)`, 그림 설명의
+# `경우(drop_last=True)`. 그림 설명(figcaption)은 코드 셀 출력(.cell_output) 안에 있지만 글이라 색인한다.
+# 장 맨 위에는 띄어 쓴 `drop_last`가도 있다(책과 같다). 색인에 그 낱말이 하나도 없으면 Pagefind는 검색어를
+# 'drop'·'last'로 쪼개 다시 찾으므로, 붙은 꼴을 못 찾는 것이 드러나지 않는다.
+GLUED = """<div class="studybook-search-body" data-pagefind-body>
+<section id="ch-epoch-batch"><h1>6. 에포크</h1><p>에포크마다 섞을 때 <code class="docutils literal notranslate"><span class="pre">drop_last</span></code>가 어떤 예제를 빼는지 봅니다.</p>
+<section id="id3"><h2>6.2. 반복</h2>
+<p>크기가 모자란 마지막 배치를 버리면(<code class="docutils literal notranslate"><span class="pre">drop_last=True</span></code>) 내림입니다.</p>
+</section>
+<section id="id5"><h2>6.2.2. 나누어떨어지지 않을 때</h2>
+<div class="cell_output docutils container"><div class="output stream"><pre>에포크당 반복 8번</pre></div>
+<figure id="fig"><img alt="그림(빗금 친 네 칸)" src="a.png" /><figcaption><p>마지막 배치를 버린 경우(drop_last=True).</p></figcaption></figure>
+</div>
+</section>
+</section>
+</div>"""
+
+
+def visible_text(source: str) -> str:
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", source))
+
+
+def test_glued_brackets_and_code_are_spaced_in_the_indexed_copy():
+    out = search.indexable_html("chapters/06_epoch_batch.html", GLUED)
+    text = visible_text(out)
+    assert "버리면 (drop_last=True) 내림" in text
+    assert "버린 경우 (drop_last=True)." in text
+    assert 'alt="그림(빗금 친 네 칸)"' in out  # 속성 값 안의 괄호는 그대로
+    # 음성 대조: 원본은 붙어 있어 공백으로 나누면 'drop_last'로 시작하는 낱말이 없다(Pagefind는 앞부분만 맞춘다)
+    assert len([w for w in visible_text(GLUED).split() if w.lstrip("(").startswith("drop_last")]) == 1
+    assert len([w for w in text.split() if w.lstrip("(").startswith("drop_last")]) == 3
+
+
+def serve_tiny_index(tmp_path, body: str):
+    """``body``(한 장)를 진짜 Pagefind로 색인하고, 색인과 검색어 정리 코드를 싣는 빈 페이지를 만든다."""
+    html = tmp_path / "_build" / "html"
+    (html / "chapters").mkdir(parents=True)
+    (html / "chapters" / "page.html").write_text(f'<html lang="ko"><body>{body}</body></html>', encoding="utf-8")
+    assert search.build_index(tmp_path) == 0
+    (html / "probe.html").write_text('<html lang="ko"><head><meta charset="utf-8">'
+                                     '<script src="pagefind/studybook-search.js"></script></head><body></body></html>',
+                                     encoding="utf-8")
+    return html
+
+
+SEARCH_SUBS = """async (term) => {
+  const pagefind = await import('./pagefind/pagefind.js');
+  await pagefind.init();
+  const search = await pagefind.search(term);
+  if (!search.results.length) { return null; }
+  const data = await search.results[0].data();
+  return {subs: data.sub_results.map((s) => s.url.split('#')[1] || ''),
+          ranked: window.StudybookSearch.rankSections(data, term).map((r) => r.sub.url.split('#')[1] || ''),
+          summed: data.sub_results.map((s) => [s.url.split('#')[1] || '',
+            s.weighted_locations.reduce((t, l) => t + l.balanced_score, 0)])};
+}"""
+
+
+def search_tiny(browser, html, term: str):
+    from booktools import browser as book_browser
+
+    with book_browser.serve(html) as url:
+        page = browser.new_page()
+        try:
+            page.goto(f"{url}/probe.html")
+            return page.evaluate(SEARCH_SUBS, term)
+        finally:
+            page.close()
+
+
+@pytest.mark.browser
+def test_pagefind_finds_a_term_glued_to_a_bracket(browser, tmp_path):
+    """진짜 Pagefind와 Chromium: 'drop_last'가 괄호에 붙어 나오는 두 절(본문, 그림 설명)도 찾는다."""
+    got = search_tiny(browser, serve_tiny_index(tmp_path, GLUED), "drop_last")
+    assert got and got["subs"] == ["ch-epoch-batch", "id3", "id5"], got
+
+
+@pytest.mark.browser
+def test_glued_term_is_not_found_without_the_spacing(browser, tmp_path, monkeypatch):
+    """음성 대조: 띄어 쓰기를 끄면(정규식이 아무것도 맞추지 않게) 붙은 꼴이 있는 두 절을 찾지 못한다."""
+    import re
+
+    never = re.compile(r"(?!x)x")
+    monkeypatch.setattr(search, "GLUED_BRACKET", never)
+    monkeypatch.setattr(search, "GLUED_CODE", never)
+    got = search_tiny(browser, serve_tiny_index(tmp_path, GLUED), "drop_last")
+    assert got["subs"] == ["ch-epoch-batch"], got
+

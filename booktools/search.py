@@ -79,6 +79,10 @@ PARTICLES = (
     "이", "가", "은", "는", "을", "를", "의", "에", "로", "과", "와", "도", "란",
 )
 
+# 복습 절의 제목(절 번호를 뗀 글자). 장 안에서 어느 절을 열지 고를 때(search_query.js의 rankSections) 이 절들은
+# 그 용어를 가르치는 절이 없을 때만 연다: 용어를 되풀이해 묻고 정리할 뿐 가르치지는 않는다.
+REVIEW_HEADINGS = ("정리", "연습 문제", "토론해 볼 질문", "스스로 점검하기")
+
 
 def _count(text: str, phrase: str) -> int:
     return len(re.findall(re.escape(phrase), text))
@@ -242,7 +246,7 @@ def page_texts(pages: list[Path]) -> list[str]:
 
 def write_query_js(bundle: Path, forms: dict[str, str]) -> Path:
     """검색어 정리 코드(booktools/search_query.js)에 표를 넣어 pagefind/studybook-search.js로 쓴다."""
-    data = {"forms": forms, "particles": sorted(PARTICLES, key=len, reverse=True)}
+    data = {"forms": forms, "particles": sorted(PARTICLES, key=len, reverse=True), "review": list(REVIEW_HEADINGS)}
     code = SEARCH_JS_SOURCE.read_text(encoding="utf-8")
     if "/*STUDYBOOK_DATA*/" not in code:
         raise RuntimeError(f"{SEARCH_JS_SOURCE}에 /*STUDYBOOK_DATA*/ 자리가 없습니다")

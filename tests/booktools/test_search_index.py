@@ -245,3 +245,31 @@ def test_glued_term_is_not_found_without_the_spacing(browser, tmp_path, monkeypa
     got = search_tiny(browser, serve_tiny_index(tmp_path, GLUED), "drop_last")
     assert got["subs"] == ["ch-epoch-batch"], got
 
+
+# ── 장 안에서 어느 절을 열까(booktools/search_query.js의 rankSections) ─────────────────────
+# 03장의 모양을 줄인 것: 장 맨 위(제목 '활성화 함수', 소개에서 용어를 늘어놓는다), 용어를 가르치는 절, 제목의 한 낱말
+# ('함수')만 맞는 절, 용어를 여러 번 되풀이하는 복습 절(연습 문제). 글은 책과 같은 말투로 지어 넣었다.
+RANKED = """<div data-pagefind-body>
+<h1 id="ch-act">3. 활성화 함수</h1><p>종류와 비교: 계단, 시그모이드, ReLU. 활성화 함수는 가중합 뒤에 두는 함수입니다.</p>
+<h2 id="act-threshold">3.1. 현실의 임계점</h2><p>60점을 넘으면 합격인 규칙이 계단 함수입니다. 계단 함수는 임계점에서 값이 뛴다.</p>
+<h2 id="act-kinds">3.4. 활성화 함수의 종류</h2><p>시그모이드 함수, ReLU 함수, 그리고 계단. 함수마다 도함수가 다르다.</p>
+<h2 id="act-ex">3.8. 연습 문제</h2><p>계단 함수의 출력을 구하세요. 계단 함수와 시그모이드를 비교하세요. 계단 함수의 도함수는? 계단 함수로 XOR을?</p>
+</div>"""
+
+
+@pytest.mark.browser
+def test_rank_sections_opens_the_teaching_section(browser, tmp_path):
+    html = serve_tiny_index(tmp_path, RANKED)
+    got = search_tiny(browser, html, "계단 함수")
+    assert got["ranked"][0] == "act-threshold", got
+    # 복습 절과 장 맨 위는 가르치는 절 뒤의 대안이다(지우지 않는다)
+    assert set(got["ranked"]) == {"ch-act", "act-threshold", "act-kinds", "act-ex"}
+    assert got["ranked"].index("act-ex") > got["ranked"].index("act-threshold")
+    # 음성 대조: 예전 규칙(절마다 맞은 자리 무게의 합)은 장 맨 위나 연습 문제를 고른다
+    summed = max(got["summed"], key=lambda s: s[1])[0]
+    assert summed in {"ch-act", "act-ex"}, got["summed"]
+    # 제목이 검색어 전체를 담으면 그 절이 먼저다(장 제목이면 장 맨 위)
+    assert search_tiny(browser, html, "활성화 함수")["ranked"][0] == "ch-act"
+    assert search_tiny(browser, html, "임계점")["ranked"][0] == "act-threshold"
+    # 가르치는 절에 없는 용어는 복습 절이 대안으로 열린다(여기서 XOR은 연습 문제에만 있다)
+    assert search_tiny(browser, html, "XOR")["ranked"][0] == "act-ex"

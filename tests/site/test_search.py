@@ -127,6 +127,21 @@ def test_index_holds_article_bodies_only(built_book):
 
 
 @pytest.mark.build
+def test_review_headings_are_headings_of_the_book(built_book):
+    """복습 절 표(booktools.search.REVIEW_HEADINGS: 절 순위에서 대안으로 미루는 절)의 제목은 책에 실제로 있는
+    절 제목이다(장이 제목을 바꾸면 표가 조용히 낡지 않게)."""
+    import re
+
+    from booktools import search
+
+    headings = set()
+    for page in fragments(built_book.html):
+        headings |= {re.sub(r"^[\d.]+\s*", "", a["text"]).strip() for a in page["anchors"] if a["element"].startswith("h")}
+    missing = [h for h in search.REVIEW_HEADINGS if h not in headings]
+    assert not missing, f"책에 없는 복습 절 제목: {missing}"
+
+
+@pytest.mark.build
 def test_index_is_rebuilt_with_every_build(book_copy):
     """빌드할 때마다 색인을 새로 만든다: 장에 새로 넣은 낱말이 바로 색인에 들어가고 옛 파일은 지워진다."""
     stale = book_copy / "_build" / "html" / "pagefind" / "stale-marker.txt"
@@ -305,6 +320,9 @@ def test_typed_queries_open_the_teaching_section(search_page, built_book):
 # 이름표가 없는 절의 id(id2, id5 …)는 Sphinx가 장 안에서 차례로 매긴 번호라, 그 앞에 절을 더하면 바뀐다(그러면 여기를 고친다).
 # 장 제목이 그 용어인 장(편향, 에포크·배치 크기)은 장 맨 위(#ch-…)가 그 용어를 가르치는 곳이다.
 # 두 절이 나눠 가르치는 용어는 앵커를 튜플로 적는다: Leaky ReLU·시그모이드는 3.4절 표가 정의하고 3.5절이 왜 쓰는지 설명한다.
+# 장 안에서 어느 절을 열지는 rankSections(booktools/search_query.js)가 정한다. 아래 뒤쪽 넷은 예전 규칙(절마다 맞은
+# 자리 무게의 합)이 틀린 것이다: 용어를 되풀이하는 '연습 문제'(Leaky ReLU, 시그모이드, drop_last)나, 검색어의 한 낱말
+# ('함수')이 무게 큰 장 제목('활성화 함수')에 든 장 맨 위(계단 함수)가 가르치는 절을 이겼다.
 SECTION_QUERIES = [
     ("포화", "chapters/03_activations.html#act-vanishing"),            # 3.5 포화와 기울기 소실
     ("기울기 소실", "chapters/03_activations.html#act-vanishing"),
@@ -317,15 +335,10 @@ SECTION_QUERIES = [
     ("에폭", "chapters/06_epoch_batch.html#ch-epoch-batch"),           # 6. 에포크, 배치 크기, 반복
     ("배치 사이즈", "chapters/06_epoch_batch.html#ch-epoch-batch"),
     ("바이어스", "chapters/02_bias.html#ch-bias"),                     # 2. 편향
-]
-# 아직 못 하는 것(strict xfail: 고쳐지면 실패해 여기서 옮기라고 알린다). 장 안에서 어느 절을 열지는 search.html의
-# sectionScore가 정한다: 그 절에서 맞은 자리의 무게 합이라, 용어를 여러 번 되풀이하는 '연습 문제' 절이나, 검색어의
-# 한 낱말('함수')이 무게 큰 장 제목('활성화 함수')에 든 장 맨 위가 가르치는 절을 이긴다.
-SECTION_QUERIES_NOT_YET = [
-    ("계단 함수", "chapters/03_activations.html#act-threshold"),       # 3.1 현실의 임계점(계단 함수의 정의), 지금은 장 맨 위
-    ("Leaky ReLU", ("chapters/03_activations.html#act-kinds", "chapters/03_activations.html#act-vanishing")),  # 지금은 3.8 연습 문제
-    ("시그모이드", ("chapters/03_activations.html#act-kinds", "chapters/03_activations.html#act-vanishing")),  # 지금은 3.8 연습 문제
-    ("drop_last", "chapters/06_epoch_batch.html#id5"),                 # 6.2.2 나누어떨어지지 않을 때, 지금은 6.7 연습 문제
+    ("계단 함수", "chapters/03_activations.html#act-threshold"),       # 3.1 현실의 임계점(계단 함수의 정의)
+    ("Leaky ReLU", ("chapters/03_activations.html#act-kinds", "chapters/03_activations.html#act-vanishing")),
+    ("시그모이드", ("chapters/03_activations.html#act-kinds", "chapters/03_activations.html#act-vanishing")),
+    ("drop_last", "chapters/06_epoch_batch.html#id5"),                 # 6.2.2 나누어떨어지지 않을 때(버리는 까닭과 빠지는 예제)
 ]
 
 
@@ -356,14 +369,6 @@ def check_first_section(search_page, built_book, query: str, expected) -> None:
 def test_first_result_opens_the_teaching_section(search_page, built_book, query, expected):
     """검색 칸에 친 그대로: 첫 결과의 링크가 그 용어를 가르치는 절(페이지#앵커)로 간다. 이름표((label)=)가 붙은 절도
     그 절의 id로 간다(예전에는 제목 앞의 빈 span 때문에 장 맨 위나 '연습 문제'로 갔다)."""
-    check_first_section(search_page, built_book, query, expected)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("query, expected", [
-    pytest.param(q, e, marks=pytest.mark.xfail(strict=True, reason="장 안의 절 순위(search.html sectionScore)"))
-    for q, e in SECTION_QUERIES_NOT_YET], ids=[q for q, _ in SECTION_QUERIES_NOT_YET])
-def test_first_result_opens_the_teaching_section_not_yet(search_page, built_book, query, expected):
     check_first_section(search_page, built_book, query, expected)
 
 

@@ -34,7 +34,8 @@ EXCLUDE_SELECTORS = (
     ".toctree-wrapper",     # 목차 목록: 표지에서 모든 장 제목이 검색되지 않도록
     "div.math",             # 따로 선 수식(\[...\]): 발췌에 LaTeX 원문이 보이지 않도록
     ".cell_input",          # 코드 셀의 코드
-    ".cell_output",         # 셀 출력(print 결과, 위젯 자리): 코드와 겹치고 발췌만 어지럽힌다
+    ".cell_output > .output",  # 셀 출력(print 결과, 위젯 자리): 코드와 겹치고 발췌만 어지럽힌다. 같은 출력 칸의
+                               # 그림(figure)은 남긴다: 그림 설명(figcaption)은 독자가 읽는 글이다
     "div.highlight",        # 코드 블록(literalinclude 등)
     "pre",
     "[data-pagefind-ignore]",
@@ -78,6 +79,10 @@ PARTICLES = (
     "이", "가", "은", "는", "을", "를", "의", "에", "로", "과", "와", "도", "란",
 )
 
+# 복습 절의 제목(절 번호를 뗀 글자). 장 안에서 어느 절을 열지 고를 때(search_query.js의 rankSections) 이 절들은
+# 그 용어를 가르치는 절이 없을 때만 연다: 용어를 되풀이해 묻고 정리할 뿐 가르치지는 않는다.
+REVIEW_HEADINGS = ("정리", "연습 문제", "토론해 볼 질문", "스스로 점검하기")
+
 
 def _count(text: str, phrase: str) -> int:
     return len(re.findall(re.escape(phrase), text))
@@ -108,7 +113,21 @@ def term_forms(texts: list[str]) -> dict[str, str]:
 
 
 # ── 색인할 HTML 다듬기(페이지 자체는 그대로) ────────────────────────────
-SECTION_HEADING = re.compile(r'<section(?P<pre>[^>]*?) id="(?P<id>[^"]+)"(?P<post>[^>]*)>(?P<gap>\s*)<h(?P<n>[1-6])>')
+# Sphinx가 쓴 절: <section id="절 id"> 다음에 제목 <hN>. 절에 이름표(MyST `(label)=`)가 붙으면 Sphinx는 절의 나머지
+# id마다 빈 <span id="…"></span>을 제목 앞에 끼운다(예: <section id="act-threshold"> <span id="id2"></span><h2>).
+# 그 빈 span들도 건너뛰고 제목까지 맞춘다. 절 id는 제목 옆 '#' 링크와 페이지 목차가 쓰는 id다.
+SECTION_HEADING = re.compile(
+    r'<section(?P<pre>[^>]*?) id="(?P<id>[^"]+)"(?P<post>[^>]*)>(?P<gap>\s*)'
+    r'(?P<targets>(?:<span id="[^"]*"></span>\s*)*)<h(?P<n>[1-6])>')
+# 글자 없는 이름표 자리(<span id="…"></span>). Pagefind는 id가 있는 요소마다 앵커를 적으므로 색인할 사본에서는 뺀다.
+EMPTY_TARGET = re.compile(r'<span id="[^"]*"></span>')
+# 낱말에 붙은 괄호와 인라인 코드: `버리면(<code>drop_last=True</code>)`, 그림 설명의 `경우(drop_last=True)`.
+# Pagefind는 공백으로 낱말을 나누고 낱말의 앞부분을 맞춘다. 붙은 채로는 '버리면(drop_last=True)'가 한 낱말이라
+# 'drop_last'로 찾을 수 없다(측정: 6.2절 본문과 그림 6.2 설명이 검색되지 않았다). 그래서 색인할 사본에서는 글자
+# 바로 뒤의 여는 괄호 앞과, 글자 바로 뒤의 <code> 앞에 공백을 넣는다: '버리면 (drop_last=True)'.
+# 괄호는 글(태그 밖)에 있는 것만: 뒤로 '>'보다 '<'가 먼저 나와야 한다(속성 값 안의 괄호는 그대로).
+GLUED_BRACKET = re.compile(r'(?P<before>[^\s>(\[{“‘"\'])(?P<open>[(\[])(?=[^<>]*<)')
+GLUED_CODE = re.compile(r'(?P<before>[^\s>(\[{“‘"\'])<code\b')
 # 빌드가 쓴 인라인 수식(booktools.sphinxext.mathml): <span class="math …" data-tex="LaTeX"><math>…</math></span>
 INLINE_MATH = re.compile(r'<span class="math[^"]*" data-tex="(?P<tex>[^"]*)"><math\b.*?</math></span>', re.S)
 TEX_WORDS = {
@@ -134,9 +153,16 @@ def tex_to_text(tex: str) -> str:
 
 def indexable_html(rel: str, source: str) -> str:
     """Pagefind에 줄 HTML: 절(section)의 id를 제목으로 옮겨 절 단위 결과(앵커)가 생기게 하고,
-    인라인 수식은 글자로 바꾸고, 용어집·참고 자료는 무게를 낮춘다."""
+    낱말에 붙은 괄호·인라인 코드는 띄어 쓰고, 인라인 수식은 글자로 바꾸고, 용어집·참고 자료는 무게를 낮춘다.
+
+    Pagefind는 글자가 있는 제목(h1~h6)의 id만 절 결과로 쓴다. 그래서 절마다 그 제목이 절 id(페이지의 목차와
+    '#' 링크가 가리키는 곳)를 갖게 하고, 제목 앞의 빈 이름표 span은 지운다. 옮기지 못하면 그 절의 낱말은
+    앞 절(또는 페이지 맨 위)의 결과로 잘못 묶인다. 발행하는 페이지는 그대로다(이 사본만 색인에 준다)."""
     source = SECTION_HEADING.sub(
         lambda m: f'<section{m["pre"]}{m["post"]}>{m["gap"]}<h{m["n"]} id="{m["id"]}">', source)
+    source = EMPTY_TARGET.sub("", source)
+    source = GLUED_BRACKET.sub(lambda m: f'{m["before"]} {m["open"]}', source)
+    source = GLUED_CODE.sub(lambda m: f'{m["before"]} <code', source)
     source = INLINE_MATH.sub(
         lambda m: f'<span class="studybook-math">{html.escape(tex_to_text(html.unescape(m["tex"])), quote=False)}</span>',
         source)
@@ -220,7 +246,7 @@ def page_texts(pages: list[Path]) -> list[str]:
 
 def write_query_js(bundle: Path, forms: dict[str, str]) -> Path:
     """검색어 정리 코드(booktools/search_query.js)에 표를 넣어 pagefind/studybook-search.js로 쓴다."""
-    data = {"forms": forms, "particles": sorted(PARTICLES, key=len, reverse=True)}
+    data = {"forms": forms, "particles": sorted(PARTICLES, key=len, reverse=True), "review": list(REVIEW_HEADINGS)}
     code = SEARCH_JS_SOURCE.read_text(encoding="utf-8")
     if "/*STUDYBOOK_DATA*/" not in code:
         raise RuntimeError(f"{SEARCH_JS_SOURCE}에 /*STUDYBOOK_DATA*/ 자리가 없습니다")

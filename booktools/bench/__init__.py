@@ -1,6 +1,7 @@
-"""`make bench`(`python -m booktools bench`): 빌드 속도, 캐시 정확성, 데모 반응 시간, 페이지 무게, 학습 루프 속도를 잰다.
+"""`make bench`(`python -m booktools bench`): 빌드 속도, 캐시 정확성, 데모 반응 시간, 검색 시간, 페이지 무게, 학습 루프 속도를 잰다.
 
 정적 데모(첫 방문에 더하는 바이트, 조절기 → 새 프레임 시간)는 :mod:`booktools.bench.demos`가 잰다.
+검색의 첫 결과까지 걸리는 시간(검색어를 넣은 때부터, 빈 캐시)은 :mod:`booktools.bench.search`가 잰다(보고만, 예산 없음).
 
 페이지 무게는 :mod:`booktools.bench.pageweight`의 정의(Chromium 첫 방문에 받는 모든 것, raw와 gzip)로 잰다.
 Lighthouse가 설치되어 있으면(:mod:`booktools.bench.lighthouse`) 장 페이지마다 모바일 성능·LCP·CLS도 적는다.
@@ -132,10 +133,12 @@ def main(argv=None) -> int:
         if chromium is None:
             results["page_weight"] = {"skipped": f"Chromium이 없어 재지 못했습니다({args.chromium or browser.DEFAULT_CHROMIUM})"}
             results["demos"] = {"skipped": "Chromium이 없어 재지 못했습니다"}
+            results["search"] = {"skipped": "Chromium이 없어 재지 못했습니다"}
             results["lighthouse"] = {"skipped": "Chromium이 없어 실행하지 않았습니다"}
         else:
             results["page_weight"] = pageweight.report(root, html, chromium, args.weight_runs)
             results["demos"] = demos.report(html, chromium, args.weight_runs)
+            results["search"] = search_report(html, chromium)
             results["lighthouse"] = lighthouse.run(html, pageweight.toc_pages(root), chromium, args.lighthouse_runs)
 
         chapter = root / "chapters" / "02_bias.md"
@@ -168,6 +171,18 @@ def main(argv=None) -> int:
     print(to_markdown(results))
     failed = [b for b in results["budgets"] if not b["ok"]]
     return 1 if (failed and args.strict) else 0
+
+
+def search_report(html: Path, chromium: Path) -> dict:
+    """검색의 첫 결과까지(:func:`booktools.bench.search.report`). 재다 실패하면(예: 시간 초과) 벤치마크 전체를
+    멈추지 않고 그 까닭을 보고서에 적는다."""
+    # 여기서 불러온다: 패키지가 먼저 불러 두면 `python -m booktools.bench.search`가 runpy 경고를 낸다
+    from booktools.bench import search as search_timing
+
+    try:
+        return search_timing.report(html, chromium)
+    except Exception as exc:  # playwright 시간 초과 등
+        return {"skipped": f"재지 못했습니다({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"}
 
 
 def check_budgets(r: dict) -> list[dict]:
@@ -207,6 +222,8 @@ def check_budgets(r: dict) -> list[dict]:
 
 
 def to_markdown(r: dict) -> str:
+    from booktools.bench import search as search_timing  # search_report와 같은 까닭으로 여기서
+
     lines = [
         "# 벤치마크 결과", "",
         f"- 측정: {r['when']}, 코어 {r['machine']['cores']}개, Python {r['machine']['python']}",
@@ -222,6 +239,7 @@ def to_markdown(r: dict) -> str:
     lines += [""] + weight_markdown(r)
     lines += [f"- 공유 자산(발행 폴더) {k}: {v:,} 바이트" for k, v in r["shared_assets_bytes"].items()]
     lines += [""] + demos.markdown(r)
+    lines += [""] + search_timing.markdown(r.get("search") or {})
     lines += [""] + lighthouse_markdown(r.get("lighthouse") or {})
     lines += [""] + budget_table(r["budgets"])
     return "\n".join(lines) + "\n"

@@ -70,6 +70,15 @@ QUERIES = [
     ("제곱 손실", "01_linear_regression"),
     ("정규 방정식", "01_linear_regression"),
     ("정규방정식", "01_linear_regression"),
+    # 조사 에서/으로/로/와/과/은가 붙은 꼴(받침에 맞는 조사: 모멘텀과, 배치 크기와, 에포크로, 추론으로)
+    ("미니배치에서", "01_linear_regression"),
+    ("학습률로", "04_optim"),
+    ("경사 하강법으로", "04_optim"),
+    ("추론으로", "05_train_infer"),
+    ("에포크로", "06_epoch_batch"),
+    ("편향은", "02_bias"),
+    ("모멘텀과", "04_optim"),
+    ("배치 크기와", "06_epoch_batch"),
 ]
 # 검색어 정리(pagefind/studybook-search.js)가 돌려줘야 하는 꼴
 NORMALIZED = [
@@ -115,6 +124,21 @@ def test_index_holds_article_bodies_only(built_book):
         for chrome in ("Skip to main content", "Ctrl+K", "Search Ctrl", "© Copyright", "By 딥러닝"):
             assert chrome not in content, (page["url"], chrome)
         assert page["meta"].get("title"), page["url"]
+
+
+@pytest.mark.build
+def test_review_headings_are_headings_of_the_book(built_book):
+    """복습 절 표(booktools.search.REVIEW_HEADINGS: 절 순위에서 대안으로 미루는 절)의 제목은 책에 실제로 있는
+    절 제목이다(장이 제목을 바꾸면 표가 조용히 낡지 않게)."""
+    import re
+
+    from booktools import search
+
+    headings = set()
+    for page in fragments(built_book.html):
+        headings |= {re.sub(r"^[\d.]+\s*", "", a["text"]).strip() for a in page["anchors"] if a["element"].startswith("h")}
+    missing = [h for h in search.REVIEW_HEADINGS if h not in headings]
+    assert not missing, f"책에 없는 복습 절 제목: {missing}"
 
 
 @pytest.mark.build
@@ -290,6 +314,62 @@ def test_typed_queries_open_the_teaching_section(search_page, built_book):
     assert anchored >= 2, "장 제목에 없는 용어('모멘텀이', '경사하강법')는 절로 가야 합니다"
     write_timing(built_book, "ui_first_result_after_last_key", waits)
     assert not search_page.console_errors, search_page.console_errors
+
+
+# (검색어, 첫 결과가 열어야 하는 절 "페이지#앵커"). 앵커는 그 절의 id(페이지의 목차와 제목 옆 '#' 링크가 쓰는 것)다.
+# 이름표가 없는 절의 id(id2, id5 …)는 Sphinx가 장 안에서 차례로 매긴 번호라, 그 앞에 절을 더하면 바뀐다(그러면 여기를 고친다).
+# 장 제목이 그 용어인 장(편향, 에포크·배치 크기)은 장 맨 위(#ch-…)가 그 용어를 가르치는 곳이다.
+# 두 절이 나눠 가르치는 용어는 앵커를 튜플로 적는다: Leaky ReLU·시그모이드는 3.4절 표가 정의하고 3.5절이 왜 쓰는지 설명한다.
+# 장 안에서 어느 절을 열지는 rankSections(booktools/search_query.js)가 정한다. 아래 뒤쪽 넷은 예전 규칙(절마다 맞은
+# 자리 무게의 합)이 틀린 것이다: 용어를 되풀이하는 '연습 문제'(Leaky ReLU, 시그모이드, drop_last)나, 검색어의 한 낱말
+# ('함수')이 무게 큰 장 제목('활성화 함수')에 든 장 맨 위(계단 함수)가 가르치는 절을 이겼다.
+SECTION_QUERIES = [
+    ("포화", "chapters/03_activations.html#act-vanishing"),            # 3.5 포화와 기울기 소실
+    ("기울기 소실", "chapters/03_activations.html#act-vanishing"),
+    ("원점을", "chapters/02_bias.html#bias-origin"),                   # 2.6 편향이 없으면 직선이 원점을 지나야 한다
+    ("결정 경계", "chapters/02_bias.html#bias-geometry"),              # 2.5 편향은 경계를 옮긴다(결정 경계의 정의)
+    ("모멘텀", "chapters/04_optim.html#sgd-rmsprop-adam"),             # 4.4 SGD를 넘어서: 모멘텀, RMSProp, Adam
+    ("모멘텀이", "chapters/04_optim.html#sgd-rmsprop-adam"),
+    ("경사하강법", "chapters/04_optim.html#id5"),                      # 4.3 경사 하강법과 확률적 경사 하강법
+    ("역전파", "chapters/05_train_infer.html#id2"),                    # 5.1 학습: 데이터셋으로 순전파 → 역전파
+    ("에폭", "chapters/06_epoch_batch.html#ch-epoch-batch"),           # 6. 에포크, 배치 크기, 반복
+    ("배치 사이즈", "chapters/06_epoch_batch.html#ch-epoch-batch"),
+    ("바이어스", "chapters/02_bias.html#ch-bias"),                     # 2. 편향
+    ("계단 함수", "chapters/03_activations.html#act-threshold"),       # 3.1 현실의 임계점(계단 함수의 정의)
+    ("Leaky ReLU", ("chapters/03_activations.html#act-kinds", "chapters/03_activations.html#act-vanishing")),
+    ("시그모이드", ("chapters/03_activations.html#act-kinds", "chapters/03_activations.html#act-vanishing")),
+    ("drop_last", "chapters/06_epoch_batch.html#id5"),                 # 6.2.2 나누어떨어지지 않을 때(버리는 까닭과 빠지는 예제)
+]
+
+
+def page_and_anchor(href: str) -> str:
+    """결과 링크(/chapters/x.html?highlight=…#앵커) → "chapters/x.html#앵커"(앵커가 없으면 페이지만)."""
+    parts = urlsplit(href)
+    return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def check_first_section(search_page, built_book, query: str, expected) -> None:
+    page = search_page.page
+    links = run_query(page, query)
+    assert links, f"'{query}': 결과가 없습니다"
+    got = page_and_anchor(links[0])
+    allowed = expected if isinstance(expected, tuple) else (expected,)
+    # 기대한 앵커가 정말 그 페이지의 절 id인지(장이 바뀌어 번호가 밀리면 여기서 알 수 있게)
+    for want in allowed:
+        path, anchor = want.split("#", 1)
+        source = (built_book.html / path).read_text(encoding="utf-8")
+        assert f'<section id="{anchor}"' in source or f'id="{anchor}">' in source, f"{want}: 그런 절이 없습니다"
+    title = unicodedata.normalize("NFC", page.locator(RESULT_LINKS).first.inner_text())
+    assert got in allowed, f"'{query}' 첫 결과 {got} ('{title}'), 기대 {' 또는 '.join(allowed)}"
+    assert not search_page.console_errors, search_page.console_errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, expected", SECTION_QUERIES, ids=[q for q, _ in SECTION_QUERIES])
+def test_first_result_opens_the_teaching_section(search_page, built_book, query, expected):
+    """검색 칸에 친 그대로: 첫 결과의 링크가 그 용어를 가르치는 절(페이지#앵커)로 간다. 이름표((label)=)가 붙은 절도
+    그 절의 id로 간다(예전에는 제목 앞의 빈 span 때문에 장 맨 위나 '연습 문제'로 갔다)."""
+    check_first_section(search_page, built_book, query, expected)
 
 
 @pytest.mark.browser

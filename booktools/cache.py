@@ -11,8 +11,10 @@ from pathlib import Path
 
 from booktools.chapters import chapters_using
 
-# 장의 실행 결과에 영향을 주는 파일들: 바뀌면 이것을 import하는 장을 다시 실행한다.
-DEPENDENCY_GLOBS = ("dlkit/**/*.py", "requirements.txt")
+# 장의 실행 결과에 영향을 주는 파일들: 바뀌면 이것을 import하는 장을 다시 실행한다. dlkit은 파이썬 파일만이 아니라
+# 패키지 데이터(데모의 demo.js·demo.css, 퀴즈의 quiz.js·quiz.css)도 셀 출력 HTML에 그대로 실린다: 그래서 폴더의
+# 모든 파일을 센다(예전에 *.py만 세어 demo.js를 고쳐도 캐시된 장이 옛 스크립트를 실었다).
+DEPENDENCY_GLOBS = ("dlkit/**/*", "requirements.txt")
 FINGERPRINT_FILE = "dlkit-fingerprint.txt"
 
 
@@ -26,7 +28,7 @@ def fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
     for pattern in DEPENDENCY_GLOBS:
         for path in sorted(root.glob(pattern)):
-            if "__pycache__" in path.parts:
+            if "__pycache__" in path.parts or not path.is_file():
                 continue
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())

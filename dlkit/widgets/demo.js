@@ -22,7 +22,12 @@
     // 전체를 보이고 나머지는 숨는다. 휴대전화 폭(demo.css의 600 px)에서는 상자마다 제 칸만 본문 폭으로 보여
     // 위아래로 쌓인다. 덱(reveal.js)은 한 화면에 그림 전체를 두므로 나누지 않는다.
     function split(panels) {
-      var view = img.parentNode, W = data.size[0], H = data.size[1];
+      var view = caption.parentNode, W = data.size[0], H = data.size[1];
+      // 이미 나눈 그림(준비된 데모를 복사한 HTML 등)이면 칸 상자를 걷어 내고 처음부터 나눈다
+      view.querySelectorAll(".dlkit-panel").forEach(function (box) {
+        if (box.contains(img)) view.insertBefore(img, caption);
+        box.remove();
+      });
       view.classList.add("dlkit-split");
       panels.forEach(function (p, j) {
         var box = document.createElement("div"), pw = p[1] - p[0];

@@ -176,15 +176,21 @@ def run_query(page, query: str) -> list[str]:
     box = page.locator("#studybook-search input")
     box.fill("")
     box.press_sequentially(query, delay=40)
-    # 결과 문구('‘검색어’ 검색 결과 N건')가 지금 입력한 검색어로 바뀔 때까지 기다린다.
+    # 결과 문구('‘검색어’ 검색 결과 N건')가 지금 입력한 검색어로 바뀌고, 결과가 있으면 목록의 결과마다 조각(fragment)이
+    # 다 와서 링크가 그려질 때까지 기다린다. 문구는 조각보다 먼저 바뀌므로 문구만 보고 고정 시간(예전 300 ms)을 기다리면
+    # 바쁜 CI에서는 목록이 아직 비어 '결과가 없습니다'로 잘못 실패했다(CI 1507 s 실행의 '결정 경계').
     page.wait_for_function(
         """(q) => {
-            const msg = document.querySelector('#studybook-search .pagefind-ui__message');
-            return msg && msg.textContent.includes(q) && !msg.textContent.includes('찾는 중');
+            const root = document.querySelector('#studybook-search');
+            const msg = root && root.querySelector('.pagefind-ui__message');
+            if (!msg || !msg.textContent.includes(q) || msg.textContent.includes('찾는 중')) return false;
+            if (msg.textContent.includes('결과가 없습니다')) return true;
+            const items = root.querySelectorAll('.pagefind-ui__result');
+            return items.length > 0 && !root.querySelector('.pagefind-ui__results .pagefind-ui__loading')
+                && root.querySelectorAll('.pagefind-ui__result-link').length >= items.length;
         }""",
-        arg=query, timeout=15000,
+        arg=query, timeout=30000,
     )
-    page.wait_for_timeout(300)  # 결과 목록이 다 그려질 때까지
     return [a.get_attribute("href") for a in page.locator(RESULT_LINKS).all()]
 
 

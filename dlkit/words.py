@@ -51,6 +51,18 @@ def sci(value: float, digits: int = 3) -> str:
     return f"{num(float(mantissa), f'.{digits - 1}f')} × 10{str(power).translate(_SUPERSCRIPT)}"
 
 
+def sig(value: float, digits: int = 3) -> str:
+    """유효숫자 ``digits``자리를 글로: 보통은 소수(``0.0123``), ``format(.3g)``가 e 표기를 쓸 만큼 작거나 큰 수만
+    :func:`sci`(``1.23 × 10⁻⁵``). 그림 제목과 캡션이 같은 값을 같은 모양으로 적는다.
+
+    >>> sig(0.012345), sig(1.2345e-05)
+    ('0.0123', '1.23 × 10⁻⁵')
+    """
+    digits = check_int(digits, "digits", minimum=1, maximum=17, example=3)
+    text = num(value, f".{digits}g")
+    return sci(value, digits) if "e" in text else text
+
+
 def percent(share: float) -> str:
     """비율(0.22)을 '22 %'처럼. 0보다 크고 1 % 아래면 '1 % 미만'(0 %로 적으면 '전혀 없다'로 읽힌다)."""
     v = check_nonnegative_float(share, "share", example=0.22)

@@ -56,6 +56,22 @@ def test_sci_reads_back_to_three_significant_digits(x):
     assert math.isclose(back, float(f"{x:.2e}"), rel_tol=1e-9)
 
 
+@pytest.mark.parametrize("value, text", [
+    (0.012345, "0.0123"), (-2.5, "\u22122.5"), (123.456, "123"), (1.2345e-05, "1.23 × 10⁻⁵"),
+    (0.0001, "0.0001"), (1234.5, "1.23 × 10³"),
+])
+def test_sig_is_plain_unless_g_would_write_an_e(value, text):
+    assert words.sig(value) == text
+    assert "e" in format(value, ".3g") or words.sig(value) == words.num(value, ".3g")
+
+
+def test_sig_rejects_bad_input_in_korean():
+    with pytest.raises(InputValueError, match="digits"):
+        words.sig(0.1, digits=0)
+    with pytest.raises(InputValueError, match="value"):
+        words.sig(float("nan"))
+
+
 def test_percent_and_its_particle():
     assert words.percent(0.2249) == "22 %" and words.percent_to(0.2249) == "22 %로"
     assert words.percent(0.004) == "1 % 미만" and words.percent_to(0.004) == "1 % 미만으로"

@@ -365,6 +365,13 @@ def plot_single_layer_network(num_inputs: int = 2, *, ax: Any = None) -> Any:
     return ax
 
 
+BATCH_COLORS = ("#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728", "#ff9896", "#9467bd",
+                "#c5b0d5", "#8c564b", "#c49c94", "#e377c2", "#f7b6d2", "#bcbd22", "#dbdb8d", "#17becf", "#9edae5")
+"""배치 색: matplotlib tab20에서 회색 두 개(#7f7f7f, #c7c7c7)를 뺀 18색. 회색은 버린 자리(:data:`DROPPED_COLOR`)의
+색이라, 배치 15·16이 '버린 자리'로 읽히지 않게 뺐다. 배치가 18개보다 많으면 색이 되풀이되지만 이웃한 배치는 늘
+색이 달라, 같은 색의 띠 하나가 배치 하나다."""
+DROPPED_COLOR = "#d9d9d9"
+"""drop_last로 버린 자리의 색(밝은 회색)."""
 DECISION_COLORS = ("#f4cccc", "#cfe2f3")
 """결정 경계 그림의 영역 색: 안 간다(0) / 간다(1). 편향 데모도 이 색을 쓴다."""
 
@@ -480,7 +487,7 @@ def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_la
     per_epoch = iterations_per_epoch(num_examples, batch_size, drop_last)
     total = total_updates(num_examples, batch_size, num_epochs, drop_last)
     ax = _new_ax(ax)
-    colors = plt.get_cmap("tab20").colors
+    colors = BATCH_COLORS
     # 배치 하나를 색 블록 하나로: 에포크(행)마다 같은 방식으로 나눈다
     blocks = [(i * batch_size, min(batch_size, num_examples - i * batch_size)) for i in range(per_epoch)]
     block_colors = [colors[i % len(colors)] for i in range(per_epoch)]
@@ -489,7 +496,7 @@ def plot_iterations(num_examples: int, batch_size: int, num_epochs: int, drop_la
     for e in range(num_epochs):
         ax.broken_barh(blocks, (e - 0.3, 0.6), facecolors=block_colors, edgecolor="white", lw=0.5)
         if dropped:
-            ax.broken_barh([(num_examples - dropped, dropped)], (e - 0.3, 0.6), facecolors="0.85",
+            ax.broken_barh([(num_examples - dropped, dropped)], (e - 0.3, 0.6), facecolors=DROPPED_COLOR,
                            hatch="//", edgecolor="white", label="버린 자리" if e == 0 else None)
         if generator is not None:
             order = generator.permutation(num_examples)

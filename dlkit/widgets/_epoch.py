@@ -5,6 +5,8 @@ from typing import Any
 
 import numpy as np
 
+from dlkit.plotting import BATCH_COLORS, DROPPED_COLOR
+from dlkit.words import with_ro
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
 
 NUM_EXAMPLES = 100
@@ -24,13 +26,6 @@ LOSS_FLOOR = 1e-6
 """손실 그림의 바닥. 정적 프레임 전부(N ≤ 200, 에포크 ≤ 3, 배치 4 이상)의 미니배치 손실은 이 위에 있다. 실시간에서
 배치가 아주 작으면(1~4, N이 클 때) 예제 몇 개짜리 손실이 이보다 작을 수 있어, 바닥에 그리고 캡션에 그 수를 적는다
 (로그 축에서 사라지지 않게)."""
-
-
-def plt_colors() -> tuple:
-    """배치 색(matplotlib tab20, ``dk.plotting.plot_iterations``와 같다)."""
-    import matplotlib
-
-    return tuple(matplotlib.colormaps["tab20"].colors)
 
 
 def counts_text(n: int, batch: int, epochs: int, drop_last: bool = False) -> str:
@@ -82,10 +77,10 @@ def epoch_spec() -> DemoSpec:
 
         ax_blocks, ax_loss = fig.subplots(1, 2, width_ratios=[1.2, 1])
         art["ax_blocks"], art["ax_loss"] = ax_blocks, ax_loss
-        colors = list(plt_colors()) + ["0.85"]
+        colors = [*BATCH_COLORS, DROPPED_COLOR]
         art["blocks"] = ax_blocks.imshow(np.zeros((1, 1)), cmap=ListedColormap(colors), vmin=-0.5,
                                          vmax=len(colors) - 0.5, aspect="auto", interpolation="nearest")
-        ax_blocks.set_xlabel("섞은 순서의 위치\n(색 하나 = 배치 하나, 회색 = 버린 자리)", fontsize=8)
+        ax_blocks.set_xlabel("섞은 순서의 위치\n(색 띠 하나 = 배치 하나, 회색 = 버린 자리)", fontsize=8)
         ax_blocks.tick_params(labelsize=8)
         ax_blocks.grid(False)
         ax_blocks.set_title(" ", fontsize=8)
@@ -99,11 +94,14 @@ def epoch_spec() -> DemoSpec:
 
     def update(*, batch: int, n: int = NUM_EXAMPLES, epochs: int = NUM_EPOCHS, drop_last: bool = False) -> str:
         n, epochs = int(n), int(epochs)
+        # 실시간 슬라이더는 배치를 N보다 크게 고를 수 있다: N으로 줄이고(배치 하나 = 예제 전체) 캡션에 그렇게 적는다
+        clipped = (f"고른 배치 크기({int(batch)})가 예제 수보다 커서 {with_ro(str(n))} 줄였습니다"
+                   "(배치 하나 = 예제 전체). " if int(batch) > n else "")
         batch = min(int(batch), n)
         per_epoch = iterations_per_epoch(n, batch, drop_last)
         total = total_updates(n, batch, epochs, drop_last)
         # 에포크(행)마다 예제(열)를 배치로 나눈 모습: 값 = 배치 번호(색), 버린 예제는 회색
-        ncolors = len(plt_colors())
+        ncolors = len(BATCH_COLORS)
         ids = batch_ids(n, batch, drop_last)
         row = np.where(ids >= 0, ids % ncolors, ncolors)
         ax = art["ax_blocks"]
@@ -125,7 +123,7 @@ def epoch_spec() -> DemoSpec:
         axl = art["ax_loss"]
         axl.set_title(f"배치 {batch}: 반복 {len(ls)}번", fontsize=9)
         art["blit"] = ([art["blocks"], ax.title, art["loss"], axl.title], key)
-        return (f"데이터 {n}개, 배치 크기 {batch}, 에포크 {epochs}. " + counts_text(n, batch, epochs, drop_last)
+        return (f"예제 {n}개, 배치 크기 {batch}, {epochs} 에포크. " + clipped + counts_text(n, batch, epochs, drop_last)
                 + " 손실 그림은 반복마다 그 갱신 직전에 잰 미니배치 손실입니다(첫 점 = 학습 전)."
                 + (f" 손실이 10⁻⁶보다 작은 반복 {below}번은 그림 바닥(10⁻⁶)에 그렸습니다." if below else ""))
 
@@ -136,7 +134,7 @@ def epoch_spec() -> DemoSpec:
         wide = widgets.Layout(width="420px")
         lo, hi, step = N_SLIDER
         return {
-            "n": widgets.IntSlider(value=EPOCH_START["n"], min=lo, max=hi, step=step, description="데이터 수 N",
+            "n": widgets.IntSlider(value=EPOCH_START["n"], min=lo, max=hi, step=step, description="예제 수 N",
                                    style=style, layout=wide),
             "epochs": widgets.IntSlider(value=EPOCH_START["epochs"], min=1, max=8, description="에포크 수",
                                         style=style, layout=wide),
@@ -147,7 +145,7 @@ def epoch_spec() -> DemoSpec:
         }
 
     # 배치 크기가 마지막 축: 차례로 그릴 때 배경(데이터 수, 에포크 수)이 덜 바뀐다(blit)
-    axes = [Axis("n", "데이터 수 N", NS, [str(v) for v in NS], kind="toggle", initial=NS.index(EPOCH_START["n"])),
+    axes = [Axis("n", "예제 수 N", NS, [str(v) for v in NS], kind="toggle", initial=NS.index(EPOCH_START["n"])),
             Axis("epochs", "에포크 수", EPOCH_CHOICES, [str(v) for v in EPOCH_CHOICES], kind="toggle",
                  initial=EPOCH_CHOICES.index(EPOCH_START["epochs"])),
             Axis("drop_last", "마지막 배치 버리기(drop_last)", (False, True), ("아니오", "예"), kind="toggle",
@@ -156,12 +154,12 @@ def epoch_spec() -> DemoSpec:
     return DemoSpec(
         name="epoch", title="에포크, 배치 크기, 반복", figsize=(5.6, 2.6),
         setup=setup, update=update, static_axes=axes,
-        static_what=(f"데이터 {' 또는 '.join(map(str, NS))}개 × 에포크 {' 또는 '.join(map(str, EPOCH_CHOICES))} × "
-                     f"drop_last 2가지 × 배치 크기 {len(BATCHES)}가지: 데이터 수와 에포크 수는 성기게"),
+        static_what=(f"예제 {' 또는 '.join(map(str, NS))}개 × 에포크 {' 또는 '.join(map(str, EPOCH_CHOICES))} × "
+                     f"drop_last 2가지 × 배치 크기 {len(BATCHES)}가지: 예제 수와 에포크 수는 성기게"),
         live_controls=live_controls, blit=lambda: art["blit"], check_figure_params=_check_batch,
         presets=(epoch_preset("100 ÷ 25 = 4번", {"n": 100, "batch": 25, "epochs": NUM_EPOCHS, "drop_last": False}),
                  epoch_preset("나누어떨어지지 않음", {"n": 100, "batch": 64, "epochs": NUM_EPOCHS, "drop_last": False}),
-                 epoch_preset("데이터가 두 배", {"n": 200, "batch": 25, "epochs": NUM_EPOCHS, "drop_last": False}),
+                 epoch_preset("예제가 두 배", {"n": 200, "batch": 25, "epochs": NUM_EPOCHS, "drop_last": False}),
                  epoch_preset("마지막 배치 버림(drop_last)",
                               {"n": 200, "batch": 64, "epochs": NUM_EPOCHS, "drop_last": True})),
         questions=(Question(
@@ -177,7 +175,7 @@ def epoch_preset(label: str, values: dict[str, Any]) -> Preset:
     import re
 
     text = counts_text(values["n"], values["batch"], values["epochs"], values["drop_last"])
-    return Preset(label, values, f"데이터 {values['n']}개, 배치 크기 {values['batch']}: " + re.sub(r"</?b>", "", text))
+    return Preset(label, values, f"예제 {values['n']}개, 배치 크기 {values['batch']}: " + re.sub(r"</?b>", "", text))
 
 
 def drop_question_reached(*, n: int, batch: int, drop_last: bool, **_: Any) -> bool:
@@ -191,7 +189,7 @@ def drop_prompt() -> str:
 
     n, b = EPOCH_START["n"], EPOCH_START["batch"]
     keep = iterations_per_epoch(n, b)
-    return (f"지금은 데이터 {n}개를 배치 크기 {b}로 나눠 에포크마다 {keep}번 갱신합니다(마지막 배치는 예제 "
+    return (f"지금은 예제 {n}개를 배치 크기 {b}로 나눠 에포크마다 {keep}번 갱신합니다(마지막 배치는 예제 "
             f"{n - (keep - 1) * b}개). 마지막 배치를 버리면(drop_last) 몇 번일까요? 예측한 뒤 drop_last를 켜 보세요.")
 
 

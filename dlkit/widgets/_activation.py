@@ -6,7 +6,7 @@ from typing import Any
 import numpy as np
 
 from dlkit.widgets._frames import Axis, DemoSpec, Preset, Question
-from dlkit.words import num, percent, percent_to
+from dlkit.words import num, percent, percent_to, sig
 
 NAMES = ("step", "sigmoid", "tanh", "relu", "leaky_relu", "gelu")
 X0S = (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0)
@@ -105,8 +105,8 @@ def _act_question() -> Question:
                 "예측한 뒤 시그모이드에서 입력 위치를 옮겨 보세요."),
         reached=sigmoid_peak_reached,
         answer=(f"x = 0에서 가장 크고 그 값은 {peak:g}입니다. 어디서나 이보다 작으니, 가중치를 빼고 도함수 몫만 "
-                f"보면 시그모이드를 열 층 지날 때 기울기는 많아야 {peak:g}¹⁰, 곧 정확히 {1 / peak ** 10:,.0f}분의 1(약 {round(1 / peak ** 10, -5) / 1e4:,.0f}만분의 1)이 "
-                "됩니다(기울기 소실). 실제 기울기에는 층마다 가중치도 곱해집니다."),
+                f"보면 시그모이드를 열 층 지날 때 기울기에 곱해지는 값은 많아야 {peak:g}¹⁰ = 1/{1 / peak ** 10:,.0f}"
+                f"(약 {round(1 / peak ** 10, -5) / 1e4:,.0f}만분의 1)입니다(기울기 소실). 실제 기울기에는 층마다 가중치도 곱해집니다."),
     )
 
 
@@ -218,10 +218,10 @@ def fit_note(name: str, l_lin: float, l_act: float) -> str:
     share = l_act / l_lin
     if share < FOLLOW_SHARE:
         return (f"층 사이에 {name}를 넣은 망은 곡선을 따라갑니다"
-                f"(손실 {l_act:.3g}, 선형의 {percent(share)}).")
+                f"(손실 {sig(l_act)}, 선형의 {percent(share)}).")
     worse = ", 오히려 선형보다 큼" if share > 1 else ""
     return (f"층 사이에 {name}를 넣은 망은 아직 곡선을 잘 따라가지 못합니다"
-            f"(손실 {l_act:.3g}, 선형의 {percent(share)}{worse}). 더 학습해 보세요.")
+            f"(손실 {sig(l_act)}, 선형의 {percent(share)}{worse}). 더 학습해 보세요.")
 
 
 def linear_vs_activation_spec() -> DemoSpec:
@@ -260,10 +260,10 @@ def linear_vs_activation_spec() -> DemoSpec:
         name = _korean(activation)
         art["legend"].get_texts()[2].set_text(f"{name} 사용")
         l_lin, l_act = squared_loss(lin.reshape(-1, 1), y), squared_loss(act.reshape(-1, 1), y)
-        art["ax"].set_title(f"에포크 {epoch}: 손실(½·MSE) 선형만 {l_lin:.3g}, {name} {l_act:.3g}", fontsize=10)
+        art["ax"].set_title(f"에포크 {epoch}: 손실(½·MSE) 선형만 {sig(l_lin)}, {name} {sig(l_act)}", fontsize=10)
         art["blit"] = ([art["lin"], art["act"], art["ax"].title], (activation, hidden))
         return (f"은닉 {hidden}개짜리 층 두 개, 에포크 {epoch}, 손실은 ½·MSE(평균 제곱 오차의 절반). "
-                f"선형 층만 쌓은 망은 학습해도 직선밖에 못 그립니다(손실 {l_lin:.3f}). "
+                f"선형 층만 쌓은 망은 학습해도 직선밖에 못 그립니다(손실 {sig(l_lin)}). "
                 + fit_note(name, l_lin, l_act))
 
     def fit_preset(label: str, values: dict[str, Any]) -> Preset:

@@ -212,8 +212,11 @@ def _spec() -> DemoSpec:
         for t, g in zip(art["corner_texts"], preds):
             t.set_text("간다" if g else "안 간다")
         art["star"].set_data([x[0]], [x[1]])
-        where = "실선" if on_screen else "그림 밖"
-        art["ax_b"].set_title(f"친구 {'있음' if x[2] else '없음'}: 경계 ({where})", fontsize=9)
+        friend = f"친구 {'있음' if x[2] else '없음'}"
+        if not np.any(w[:2]):  # 비·돈 가중치가 둘 다 0: 이 평면에 경계가 없다(캡션의 lines_text와 같은 경우)
+            art["ax_b"].set_title(f"{friend}: 결정 경계 없음", fontsize=9)
+        else:
+            art["ax_b"].set_title(f"{friend}: 경계 ({'실선' if on_screen else '그림 밖'})", fontsize=9)
         art["blit"] = ([*art["bars"], *art["texts"], art["ax_sum"].title, art["region"], art["line"],
                         art["line0"], art["corners"], *art["corner_texts"], art["star"], art["ax_b"].title],
                        None)

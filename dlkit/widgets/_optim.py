@@ -19,13 +19,16 @@ LR_CHOICES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.45, 0
 LRS = (0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.45, 0.5, 0.55, 0.6)
 """정적 페이지의 학습률(:data:`LR_CHOICES` 가운데 12개)."""
 LR_STEPS = 40
+LR_TOO_SMALL = 0.002
+"""프리셋 '학습률이 너무 작음': 40걸음에 손실이 처음의 절반도 줄지 않는다(판정 '작음: 기어감'). 0.01은 판정이
+'작음: 느림'이라 단추 이름과 어긋났다."""
 LR_STEP_CHOICES = (LR_STEPS, 150)
 """정적 페이지의 걸음 수: 기본 40걸음과 실시간 슬라이더 끝인 150걸음."""
 LR_SURFACES = ("ravine", "rosenbrock")
 """정적 페이지의 손실 지형: 본문의 좁은 골짜기와, 훨씬 작은 학습률에서 발산하는 휘어진 계곡."""
 LR_START = {"surface": "ravine", "steps": LR_STEPS, "lr": 0.05}
 """학습률 데모의 처음 상태(두 모드가 같다)."""
-LR_METHOD = "경사 하강(dk.SGD)"
+LR_METHOD = "경사 하강법(dk.SGD)"
 """캡션이 부르는 방법 이름: 지형은 식 하나라 기울기에 잡음이 없어, dk.SGD로 걸어도 정확한 기울기의 경사 하강법이다."""
 RAVINE_CURVATURE = 4.0
 """좁은 골짜기 :math:`0.1x^2 + 2y^2`의 가파른 방향 곡률 :math:`a`: SGD는 :math:`\\eta > 2/a`면 발산한다."""
@@ -198,7 +201,7 @@ def ravine_zigzag_text(lr: float) -> str:
     head = (f" ηa = {number}{_iga(number)} 1과 2 사이라 가파른 y 방향은 걸음마다 부호를 바꾸며 |1 − ηa| = "
             f"{factor:.2g}배씩 줄어듭니다")
     if factor < 0.5:  # 몇 걸음 만에 y 폭이 사라진다(0.2³ = 0.008)
-        return head + ": 처음 몇 걸음만 벽 사이를 오간 뒤 골짜기 바닥을 따라 갑니다."
+        return head + ": 처음 몇 걸음만 벽 사이를 오간 뒤 골짜기 바닥을 따라갑니다."
     return head + ": 골짜기 벽 사이를 지그재그로 오가며 내려갑니다."
 
 
@@ -313,7 +316,7 @@ def learning_rate_spec() -> DemoSpec:
         static_what=(f"학습률 {len(LRS)}개 × 걸음 수 {len(LR_STEP_CHOICES)}가지 × 지형 {len(LR_SURFACES)}개"
                      "(좁은 골짜기, 휘어진 계곡): 실시간 데모의 다른 지형과 걸음 수는 빠졌습니다"),
         live_controls=live_controls, blit=lambda: art["blit"],
-        presets=(lr_preset("학습률이 너무 작음", 0.01), lr_preset("지그재그로 수렴", 0.45),
+        presets=(lr_preset("학습률이 너무 작음", LR_TOO_SMALL), lr_preset("지그재그로 수렴", 0.45),
                  lr_preset("학습률이 너무 큼", 0.55)),
         questions=(Question(
             prompt=("좁은 골짜기(가파른 방향의 곡률 a = 4)에서는 학습률이 얼마를 넘으면 경사 하강법이 발산할까요? "

@@ -251,7 +251,8 @@ def check_activation_answer(spec, q):
     sig = dk.get_activation("sigmoid")
     peak = float(np.max(sig.grad(XGRID)))
     assert XGRID[np.argmax(sig.grad(XGRID))] == pytest.approx(0.0, abs=0.03)
-    assert f"{peak:g}입니다" in q.answer and f"{1 / peak ** 10:,.0f}분의 1" in q.answer
+    assert f"{peak:g}입니다" in q.answer and f"{peak:g}¹⁰ = 1/{1 / peak ** 10:,.0f}(약 100만분의 1)" in q.answer
+    assert 1 / peak ** 10 == pytest.approx(1e6, rel=0.05)  # '약 100만분의 1'
     for p in reached_frames(spec, q):
         assert p["name"] == "sigmoid" and float(sig.grad(np.array([p["x0"]]))[0]) == pytest.approx(peak)
 
@@ -867,3 +868,107 @@ def test_gd_sgd_question_is_answered_by_doing_what_it_says(specs):
     assert reached(low) and reached(high), (low, high)
     assert not reached(low - 1) and not reached(high + 1), f"질문이 말한 범위 {low}~{high}가 답의 경계와 다릅니다"
     assert any(low <= s <= high for s in GD_STEPS), "정적 페이지의 걸음 수에 질문이 말한 값이 없습니다"
+
+
+# --- 검토에서 나온 그림 글자와 색 (helper-54) -------------------------------------------
+
+def _drawn(name: str, **params):
+    """데모 ``name``을 새 그림에 그리고 (그림, 캡션)을 돌려준다."""
+    import matplotlib.pyplot as plt
+
+    spec = W.DEMOS[name]()
+    fig = plt.figure()
+    spec.setup(fig)
+    return fig, spec.update(**params)
+
+
+def _is_grey(color, spread: float = 0.1) -> bool:
+    from matplotlib.colors import to_rgb
+
+    rgb = to_rgb(color)
+    return max(rgb) - min(rgb) < spread
+
+
+def test_batch_colours_are_never_the_dropped_grey():
+    """배치 색에는 회색이 없다: 옛 tab20은 배치 15·16이 회색이라 '회색 = 버린 자리'와 겹쳤다(대조군)."""
+    import matplotlib
+
+    from dlkit.plotting import BATCH_COLORS, DROPPED_COLOR
+
+    assert _is_grey(DROPPED_COLOR) and not any(_is_grey(c) for c in BATCH_COLORS)
+    tab20 = matplotlib.colormaps["tab20"].colors
+    assert [i for i, c in enumerate(tab20) if _is_grey(c)] == [14, 15]  # 대조군: 검사가 회색을 알아본다
+
+
+def test_epoch_demo_neighbouring_batches_differ_and_none_looks_dropped():
+    """배치가 색 수(18)보다 많아도(예제 100개, 배치 4 → 25개) 이웃한 배치는 색이 다르고, 회색은 버린 자리뿐이다."""
+    import matplotlib.pyplot as plt
+
+    for drop_last in (False, True):
+        fig, _ = _drawn("epoch", batch=4 if not drop_last else 64, n=100 if not drop_last else 200, epochs=3,
+                        drop_last=drop_last)
+        img = fig.axes[0].images[0]
+        row = np.asarray(img.get_array())[0]
+        colours = img.cmap(img.norm(row))[:, :3]
+        batch = 4 if not drop_last else 64
+        starts = np.arange(0, len(row), batch)
+        grey = [_is_grey(c) for c in colours]
+        used = len(row) - (len(row) % batch if drop_last else 0)
+        assert not any(grey[:used]) and all(grey[used:]), drop_last
+        firsts = colours[starts[starts < used]]
+        assert all(not np.allclose(a, b) for a, b in zip(firsts, firsts[1:])), drop_last
+        assert len(firsts) > len(set(map(tuple, firsts))) or drop_last  # 대조군: 25개 배치라 색은 되풀이된다
+        plt.close(fig)
+
+
+def test_epoch_caption_says_when_a_live_batch_was_cut_to_n():
+    import matplotlib.pyplot as plt
+
+    fig, cap = _drawn("epoch", batch=500, n=100, epochs=3)
+    assert "고른 배치 크기(500)가 예제 수보다 커서 100으로 줄였습니다" in cap and fig.axes[1].get_title() == "배치 100: 반복 3번"
+    _, cap_ok = _drawn("epoch", batch=100, n=100, epochs=3)
+    assert "줄였습니다" not in cap_ok  # 대조군: 줄이지 않았으면 말하지 않는다
+    assert "데이터" not in cap_ok and "3 에포크." in cap_ok  # 한 낱말(예제), '3 에포크'
+    plt.close("all")
+
+
+def test_bias_demo_title_has_no_boundary_when_both_weights_are_zero():
+    import matplotlib.pyplot as plt
+
+    fig, cap = _drawn("bias", bias=1.0, rain=0, money=0, friend=0, w_rain=0.0, w_money=0.0)
+    assert fig.axes[1].get_title() == "친구 없음: 결정 경계 없음" and "결정 경계가 없고" in cap
+    fig2, _ = _drawn("bias", bias=1.0, rain=0, money=0, friend=0)
+    assert "경계 (" in fig2.axes[1].get_title()  # 대조군: 가중치가 있으면 경계가 있다
+    plt.close("all")
+
+
+def test_learning_rate_preset_labels_agree_with_their_verdicts():
+    """'너무 작음' 단추의 판정은 '작음: 기어감'이고(옛 0.01은 '작음: 느림'), '너무 큼'은 발산이다."""
+    from dlkit.optim import SGD
+    from dlkit.surfaces import get_surface, optimize_path
+    from dlkit.widgets._optim import LR_STEPS, lr_judgement
+
+    s = get_surface("ravine")
+
+    def verdict(lr):
+        return lr_judgement(s, lr, optimize_path(s, lambda p: SGD(p, lr=lr), LR_STEPS))[0]
+
+    presets = {p.label: p.values["lr"] for p in W.DEMOS["learning_rate"]().presets}
+    assert verdict(presets["학습률이 너무 작음"]) == "작음: 기어감"
+    assert verdict(0.01) == "작음: 느림"  # 대조군: 옛 값은 단추 이름과 어긋났다
+    assert "발산" in verdict(presets["학습률이 너무 큼"])
+
+
+def test_activation_fit_caption_writes_losses_as_the_title_does():
+    """캡션과 제목은 같은 손실을 같은 모양(유효숫자 셋, e 표기 없이 × 10ⁿ)으로 적는다."""
+    import matplotlib.pyplot as plt
+
+    from dlkit.widgets._activation import EPOCHS
+
+    for epoch in (EPOCHS[0], EPOCHS[-1]):
+        fig, cap = _drawn("linear_vs_activation", epoch=epoch)
+        title = fig.axes[0].get_title()
+        lin = re.search(r"선형만 (\S+),", title).group(1)
+        assert f"직선밖에 못 그립니다(손실 {lin})" in cap, (title, cap)
+        assert not re.search(r"\de[-+]\d", title + cap), (title, cap)
+        plt.close(fig)

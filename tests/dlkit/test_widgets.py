@@ -759,7 +759,7 @@ def static_captions(demo) -> list[str]:
 def _num(pattern: str, text: str) -> float:
     match = re.search(pattern, text)
     assert match, f"캡션에서 {pattern!r}를 찾지 못했습니다: {text}"
-    return float(match.group(1).replace("\u2212", "-"))
+    return sig_value(match.group(1))
 
 
 HYPHEN_NUMBER = re.compile(r"(?<![\w.^])-\d")
@@ -798,13 +798,34 @@ def _percent(text: str, after: str) -> float | None:
     return 0.0 if match.group(2) else float(match.group(1))
 
 
+# words.sig가 쓰는 수: '0.0851', '−1.5', '7.70 × 10⁻⁶'
+SIG_NUMBER = r"(\u2212?[\d.]+(?: × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?)"
+
+
+def sig_value(text: str) -> float:
+    """words.sig/sci가 쓴 수를 float로 되읽는다('7.70 × 10⁻⁶' → 7.7e-06)."""
+    mantissa, _, power = text.replace("\u2212", "-").partition(" × 10")
+    exponent = power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
+    return float(mantissa) * 10.0 ** int(exponent or 0)
+
+
+def test_sig_value_reads_what_sig_writes():
+    from dlkit import words
+
+    for value in (0.0851, 7.7e-06, 1.23e-05, -1.5, 123.0, 2.5e+17):
+        text = words.sig(value)
+        assert re.fullmatch(SIG_NUMBER, text), text
+        assert sig_value(text) == pytest.approx(value, rel=5e-3), text
+    assert sig_value("7.70 × 10⁻⁶") != pytest.approx(7.7e-05)  # 대조군: 지수를 빼먹으면 잡힌다
+
+
 def curve_problems(captions: list[str]) -> list[str]:
     from dlkit.widgets._activation import FOLLOW_SHARE
 
     bad = []
     for cap in captions:
-        l_lin = _num(r"직선밖에 못 그립니다\(손실 ([\d.e+\u2212-]+)\)", cap)
-        l_act = _num(r"넣은 망[은도] [^(]*\(손실 ([\d.e+\u2212-]+)", cap)
+        l_lin = _num(r"직선밖에 못 그립니다\(손실 " + SIG_NUMBER + r"\)", cap)
+        l_act = _num(r"넣은 망[은도] [^(]*\(손실 " + SIG_NUMBER, cap)
         follows = "곡선을 따라갑니다" in cap
         if follows != (l_act < FOLLOW_SHARE * l_lin):
             bad.append(f"손실 {l_act} / 선형 {l_lin}인데 '곡선을 따라갑니다'={follows}: {cap}")

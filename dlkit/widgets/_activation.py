@@ -260,7 +260,8 @@ def linear_vs_activation_spec() -> DemoSpec:
         name = _korean(activation)
         art["legend"].get_texts()[2].set_text(f"{name} 사용")
         l_lin, l_act = squared_loss(lin.reshape(-1, 1), y), squared_loss(act.reshape(-1, 1), y)
-        art["ax"].set_title(f"에포크 {epoch}: 손실(½·MSE) 선형만 {sig(l_lin)}, {name} {sig(l_act)}", fontsize=10)
+        # 두 줄: 한 줄이면 긴 이름(하이퍼볼릭 탄젠트 함수)이나 작은 손실(7.70 × 10⁻⁶)에서 그림 밖으로 나가 잘렸다
+        art["ax"].set_title(f"에포크 {epoch}의 손실(½·MSE)\n선형 층만 {sig(l_lin)}, {name} {sig(l_act)}", fontsize=10)
         art["blit"] = ([art["lin"], art["act"], art["ax"].title], (activation, hidden))
         return (f"은닉 {hidden}개짜리 층 두 개, 에포크 {epoch}, 손실은 ½·MSE(평균 제곱 오차의 절반). "
                 f"선형 층만 쌓은 망은 학습해도 직선밖에 못 그립니다(손실 {sig(l_lin)}). "

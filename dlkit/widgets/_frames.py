@@ -329,6 +329,37 @@ def panel_ranges(fig: Any) -> list[Panel]:
     return list(zip(cuts, cuts[1:]))
 
 
+class ClippedTextError(InputValueError):
+    """정적 프레임의 글자(제목, 축 이름, 범례, 주석)가 그림 밖으로 나가 잘린다."""
+
+
+def clipped_texts(fig: Any, margin: float = 1.0) -> list[str]:
+    """그림 밖으로 ``margin`` 픽셀 넘게 나간 글자들(제목, 축 이름, 범례, 축과 그림의 주석). 그린 뒤에 부른다.
+
+    틀(constrained layout)은 처음 프레임에서 고정하므로(:meth:`Canvas.freeze_layout`), 뒤 프레임의 제목이 처음보다
+    길면 그림 오른쪽에서 잘린다(예전: '… ReLU 함수 0.000339'가 '0.00033'으로 보였다). 눈금 글자는 넣지 않는다:
+    matplotlib은 보이는 범위 밖의 눈금에도 글자를 만들어 두지만 그리지 않는다.
+    """
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    texts = list(fig.texts)
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        texts += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+        legend = ax.get_legend()
+        if legend is not None and legend.get_visible():
+            texts += legend.get_texts()
+    out = []
+    for text in texts:
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < -margin or box.y0 < -margin or box.x1 > width + margin or box.y1 > height + margin:
+            out.append(text.get_text())
+    return out
+
+
 def render_static_frames(spec: DemoSpec) -> tuple[list[tuple[int, ...]], list[bytes], list[str], list[Panel]]:
     """``static_axes``의 모든 값 조합을 그린다: (인덱스 조합, PNG, 설명) 목록과 프레임의 칸 범위
     (:func:`panel_ranges`, 처음 프레임에서 잰다: 틀을 고정한 뒤라 축의 자리는 모든 프레임에서 같다)."""
@@ -343,6 +374,11 @@ def render_static_frames(spec: DemoSpec) -> tuple[list[tuple[int, ...]], list[by
             params.update({a.param: a.values[k] for a, k in zip(spec.static_axes, combo)})
             captions.append(spec.update(**params))
             pngs.append(canvas.png(palette=True, blit=None if spec.blit is None else spec.blit()))
+            clipped = clipped_texts(canvas.fig)
+            if clipped:
+                raise ClippedTextError(
+                    f"데모 {spec.name!r}의 프레임 {params}에서 글자가 그림 밖으로 나가 잘립니다: {clipped}. "
+                    "글을 줄이거나 두 줄로 나누거나, figsize를 넓히세요(틀은 처음 프레임에서 고정됩니다).")
             if not panels:
                 panels = panel_ranges(canvas.fig)
     return combos, pngs, captions, panels

@@ -968,7 +968,54 @@ def test_activation_fit_caption_writes_losses_as_the_title_does():
     for epoch in (EPOCHS[0], EPOCHS[-1]):
         fig, cap = _drawn("linear_vs_activation", epoch=epoch)
         title = fig.axes[0].get_title()
-        lin = re.search(r"선형만 (\S+),", title).group(1)
+        lin = re.search(r"선형 층만 (\S+),", title).group(1)
         assert f"직선밖에 못 그립니다(손실 {lin})" in cap, (title, cap)
         assert not re.search(r"\de[-+]\d", title + cap), (title, cap)
         plt.close(fig)
+
+
+def test_no_static_frame_text_leaves_the_figure():
+    """모든 데모의 정적 프레임에서 제목·축 이름·범례·주석이 그림 안에 있다(render_static_frames가 검사한다).
+    옛 한 줄 제목('에포크 200: 손실(½·MSE) 선형만 0.0851, ReLU 함수 0.000339')은 오른쪽 끝이 잘려 0.00033으로 보였다."""
+    from dlkit.widgets._frames import render_static_frames
+
+    for name, make in W.DEMOS.items():
+        render_static_frames(make())  # 잘리면 ClippedTextError
+
+
+def test_clipped_text_check_catches_the_old_one_line_title():
+    """대조군: 옛 한 줄 제목을 그 그림에 다시 쓰면 검사가 잡고, 렌더러는 한국어로 무엇을 고칠지 말한다."""
+    import matplotlib.pyplot as plt
+
+    from dlkit.widgets._frames import Canvas, ClippedTextError, clipped_texts, demo_style, render_static_frames
+
+    spec = W.DEMOS["linear_vs_activation"]()
+    with demo_style():
+        canvas = Canvas(spec.figsize)
+        spec.setup(canvas.fig)
+        spec.update(epoch=0, activation="tanh", hidden=16)
+        canvas.draw()
+        assert clipped_texts(canvas.fig) == []
+        old = "에포크 0: 손실(½·MSE) 선형만 0.778, 하이퍼볼릭 탄젠트 함수 0.751"
+        canvas.fig.axes[0].set_title(old, fontsize=10)
+        canvas.draw()
+        assert clipped_texts(canvas.fig) == [old]
+    long_update = spec.update
+
+    def update(**params):
+        caption = long_update(**params)
+        spec_fig.axes[0].set_title(old, fontsize=10)
+        return caption
+
+    original_setup = spec.setup
+
+    def setup(fig):
+        nonlocal spec_fig
+        spec_fig = fig
+        original_setup(fig)
+
+    spec_fig = None
+    broken = replace(spec, setup=setup, update=update, blit=None)
+    with pytest.raises(ClippedTextError, match="그림 밖으로 나가 잘립니다"):
+        render_static_frames(broken)
+    plt.close("all")

@@ -120,6 +120,14 @@ def referenced(site_dir: Path) -> set[str]:
     return names
 
 
+def missing_frames(page: Path, site_dir: Path) -> set[str]:
+    """페이지나 덱 ``page``가 가리키지만 ``site_dir/_demo/``에 없는 프레임 이름(누가 _demo/를 지웠을 때).
+    덱이 바뀌지 않았다고 건너뛰기 전에 본다: 건너뛴 덱은 프레임을 다시 써내지 않는다."""
+    text = page.read_text(encoding="utf-8", errors="replace")
+    folder = site_dir / FRAMES_DIR
+    return {name for name in REFERENCE.findall(text) if not (folder / name).is_file()}
+
+
 def prune(site_dir: Path) -> list[str]:
     """어떤 페이지·덱도 가리키지 않는 프레임 파일을 지운다. 지운 이름들."""
     folder = site_dir / FRAMES_DIR

@@ -446,8 +446,11 @@ def build(root: Path, chapters: list[str] | None, *, settings: BuildSettings, ch
             nb, origin = executed_notebook(root, source)
             key = deck_key(shared_key, source, nb)
             old = previous.get("decks", {}).get(name)
-            if old and old.get("key") == key and (out_dir / f"{name}.html").exists():
-                # 장 원본·실행 결과·템플릿·자산이 그대로면 덱(과 PDF)을 다시 만들지 않는다(no-op 빌드를 빠르게)
+            deck_file = out_dir / f"{name}.html"
+            if (old and old.get("key") == key and deck_file.exists()
+                    and not demo_frames.missing_frames(deck_file, html_dir)):
+                # 장 원본·실행 결과·템플릿·자산이 그대로이고 덱이 가리키는 프레임이 다 있으면 덱(과 PDF)을 다시
+                # 만들지 않는다(no-op 빌드를 빠르게). _demo/를 지웠으면 다시 만들어 덱에만 쓰는 프레임을 써낸다.
                 manifest["decks"][name] = old
                 unchanged.add(name)
                 continue

@@ -105,3 +105,13 @@ def test_pages_load_the_first_frame_lazily_and_decks_eagerly(tmp_path, epoch_dem
     reordered = '<img alt="x" class="dlkit-frame" height="3" loading="lazy" src="../_demo/a.png" width="4"/>'
     again, _ = demo_frames.externalize(page.replace(tag, reordered), tmp_path, "../", lazy=False)
     assert 'loading="lazy"' not in re.search(frame, again).group()
+
+
+def test_missing_frames_names_what_a_page_points_at_but_the_site_lacks(demo_site):
+    """slides.build가 덱을 건너뛰기 전에 묻는 것: 그 덱이 가리키는 프레임 가운데 _demo/에 없는 것."""
+    site = demo_site[0]
+    page = site / "chapters" / "page.html"
+    assert demo_frames.missing_frames(page, site) == set()
+    gone = sorted((site / demo_frames.FRAMES_DIR).iterdir())[0]
+    gone.unlink()
+    assert demo_frames.missing_frames(page, site) == {gone.name}  # 대조군: 지운 프레임을 알아본다

@@ -89,6 +89,30 @@ def test_a_changed_source_page_or_setting_is_built_again(book_copy, change):
         assert "건너뛰기 대조군 문장" in page.read_text(encoding="utf-8")
 
 
+def test_deleted_frames_come_back_from_the_cache_without_executing(book_copy):
+    """데모 프레임은 노트북 출력(실행 캐시)에 실려 있다가 빌드가 _demo/로 써낸다: _demo/를 지우고 다시 빌드하면
+    아무 장도 실행하지 않고(캐시에서) 같은 이름의 프레임이 다시 생기며, 페이지가 가리키는 프레임은 모두 있고
+    페이지에 base64 그림이 남지 않는다."""
+    import shutil
+
+    from booktools import demo_frames
+
+    html = book_copy / "_build" / "html"
+    frames = html / demo_frames.FRAMES_DIR
+    before = sorted(p.name for p in frames.iterdir())
+    assert len(before) > 100  # 대조군의 전제: 지울 프레임이 정말 있다
+    shutil.rmtree(frames)
+    result = run_build(book_copy)  # 덱도: 덱의 데모 슬라이드도 _demo/의 프레임을 가리킨다
+    assert result.returncode == 0, result.output[-3000:]
+    assert result.report["executed"] == []
+    # 덱의 데모 슬라이드에만 쓰는 프레임도(예전에는 바뀌지 않은 덱을 건너뛰어 slides/03_activations.html의 14장이 빠졌다)
+    assert sorted(p.name for p in frames.iterdir()) == before
+    wanted = demo_frames.referenced(html)
+    assert wanted and all((frames / name).is_file() for name in wanted)
+    pages = set(demo_frames.demo_pages(html).values())
+    assert pages and not any("data:image/png" in (html / page).read_text(encoding="utf-8") for page in pages)
+
+
 def test_editing_one_chapter_executes_exactly_that_chapter(book_copy):
     append_code_cell(book_copy / "chapters" / "02_bias.md", 'print("한 장만 다시 실행")')
     result = run_build(book_copy, "--no-post")
